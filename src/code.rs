@@ -1,0 +1,100 @@
+//! The stable code of every check, its severity and its one-line description.
+
+use crate::lang::Lang;
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $ru:literal, $en:literal;)+) => {
+        /// Every check the tool runs. The code string never changes once released.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($variant),+ }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code),+ }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),+ }
+            }
+
+            /// What the check finds, in one line.
+            pub fn describe(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Code::$variant, Lang::Ru) => $ru, (Code::$variant, Lang::En) => $en),+
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    NotUtf8 = "E0001", Error, "файл не в кодировке UTF-8", "the file is not UTF-8 text";
+    Syntax = "E0002", Error, "строку нельзя прочитать", "a line that cannot be read";
+    UnknownKeyword = "E0003", Error, "неизвестное ключевое слово", "an unknown keyword";
+    Misplaced = "E0004", Error, "строка не на своём месте", "a line in the wrong place";
+    Repeated = "E0005", Error, "свойство указано дважды", "a property given twice";
+    MissingHeader = "E0006", Error, "нет обязательного заголовка", "a required header is missing";
+    EmptyValue = "E0007", Error, "пустое значение", "an empty value";
+    BadPeriod = "E0008", Error, "период карты нельзя прочитать", "the roadmap's period cannot be read";
+    BadDate = "E0009", Error, "дату нельзя прочитать", "a date that cannot be read";
+    IncludeNotFound = "E0101", Error, "подключаемый файл не найден", "an included file is not found";
+    IncludeCycle = "E0102", Error, "файлы подключают друг друга по кругу", "files include each other in a cycle";
+    IncludeContent = "E0103", Error, "в подключаемом файле что-то кроме участников", "an included file holds more than parties";
+    DuplicateSection = "E0201", Error, "номер раздела повторяется", "a section number is used twice";
+    DuplicateActivity = "E0202", Error, "номер мероприятия повторяется", "an activity number is used twice";
+    UnknownParty = "E0203", Error, "неизвестный участник", "an unknown party";
+    DuplicateParty = "E0204", Error, "участник объявлен дважды", "a party declared twice";
+    UnknownDependency = "E0301", Error, "зависимость от несуществующего мероприятия", "a dependency on an activity that does not exist";
+    SelfDependency = "E0302", Error, "мероприятие зависит от себя", "an activity depends on itself";
+    DependencyCycle = "E0303", Error, "зависимости образуют цикл", "dependencies form a cycle";
+    StartsBeforeDependency = "E0304", Error, "мероприятие начинается раньше, чем закончится то, после которого оно идёт", "an activity starts before one it depends on ends";
+    UnresolvedTiming = "E0401", Error, "срок нельзя прочитать", "a timing that cannot be resolved";
+    AmbiguousYear = "E0402", Error, "месяц без года в многолетней карте", "a month without a year in a multi-year roadmap";
+    OutsidePeriod = "E0403", Error, "срок выходит за период карты", "a timing outside the roadmap's period";
+    CheckpointOutside = "E0404", Error, "контрольная точка вне срока мероприятия", "a checkpoint outside its activity's window";
+    NoResponsible = "W0501", Warning, "у мероприятия нет ответственного", "an activity without a responsible party";
+    EmptySection = "W0502", Warning, "пустой раздел", "an empty section";
+    NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "{s} used twice");
+            let letter = match code.severity() {
+                Severity::Error => 'E',
+                Severity::Warning => 'W',
+            };
+            assert!(s.starts_with(letter) && s.len() == 5, "{s}");
+        }
+    }
+}

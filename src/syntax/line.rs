@@ -1,0 +1,463 @@
+//! One line of a roadmap file, read by the pest grammar in `grammar/roadmap.pest`.
+
+use pest::iterators::Pair;
+use pest::Parser;
+use pest_derive::Parser;
+
+#[derive(Parser)]
+#[grammar = "../grammar/roadmap.pest"]
+pub(crate) struct LineParser;
+
+/// The keyword of a `key: value` line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Key {
+    Title,
+    Period,
+    Approved,
+    Owner,
+    Include,
+    Email,
+    Contact,
+    When,
+    By,
+    After,
+    Indicator,
+    Result,
+    Checkpoint,
+    Note,
+}
+
+impl Key {
+    /// Header keys stand unindented at the top of a file.
+    pub fn is_header(self) -> bool {
+        matches!(
+            self,
+            Key::Title | Key::Period | Key::Approved | Key::Owner | Key::Include
+        )
+    }
+
+    pub fn is_party_property(self) -> bool {
+        matches!(self, Key::Email | Key::Contact)
+    }
+
+    /// Properties an activity (or a stage) may hold.
+    pub fn is_activity_property(self) -> bool {
+        matches!(
+            self,
+            Key::When
+                | Key::By
+                | Key::After
+                | Key::Indicator
+                | Key::Result
+                | Key::Checkpoint
+                | Key::Note
+        )
+    }
+
+    /// May stand on several lines of one declaration.
+    pub fn repeatable(self) -> bool {
+        matches!(
+            self,
+            Key::Indicator | Key::Result | Key::Checkpoint | Key::Note | Key::Include | Key::Contact
+        )
+    }
+
+    /// The spelling used in messages: `(Russian, English)`.
+    pub fn spelling(self) -> (&'static str, &'static str) {
+        match self {
+            Key::Title => ("дорожная карта", "roadmap"),
+            Key::Period => ("период", "period"),
+            Key::Approved => ("утверждена", "approved"),
+            Key::Owner => ("владелец", "owner"),
+            Key::Include => ("подключить", "include"),
+            Key::Email => ("почта", "email"),
+            Key::Contact => ("контакты", "contact"),
+            Key::When => ("срок", "when"),
+            Key::By => ("ответственный", "by"),
+            Key::After => ("после", "after"),
+            Key::Indicator => ("показатель", "indicator"),
+            Key::Result => ("результат", "result"),
+            Key::Checkpoint => ("контрольная точка", "checkpoint"),
+            Key::Note => ("примечание", "note"),
+        }
+    }
+
+    pub const ALL: [Key; 14] = [
+        Key::Title,
+        Key::Period,
+        Key::Approved,
+        Key::Owner,
+        Key::Include,
+        Key::Email,
+        Key::Contact,
+        Key::When,
+        Key::By,
+        Key::After,
+        Key::Indicator,
+        Key::Result,
+        Key::Checkpoint,
+        Key::Note,
+    ];
+
+    fn from_rule(rule: Rule) -> Option<Key> {
+        Some(match rule {
+            Rule::title => Key::Title,
+            Rule::period => Key::Period,
+            Rule::approved => Key::Approved,
+            Rule::owner => Key::Owner,
+            Rule::include => Key::Include,
+            Rule::email => Key::Email,
+            Rule::contact => Key::Contact,
+            Rule::when => Key::When,
+            Rule::by => Key::By,
+            Rule::after => Key::After,
+            Rule::indicator => Key::Indicator,
+            Rule::result => Key::Result,
+            Rule::checkpoint => Key::Checkpoint,
+            Rule::note => Key::Note,
+            _ => return None,
+        })
+    }
+}
+
+/// The language a keyword was written in; `fmt` keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Script {
+    Cyrillic,
+    Latin,
+}
+
+impl Script {
+    fn of(word: &str) -> Script {
+        if word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+            Script::Cyrillic
+        } else {
+            Script::Latin
+        }
+    }
+}
+
+/// Byte range within one line.
+pub type Range = std::ops::Range<usize>;
+
+/// What one line says. Ranges are relative to the start of the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Comment {
+        text: Range,
+    },
+    Party {
+        script: Script,
+        id: Range,
+        name: Range,
+    },
+    Section {
+        script: Script,
+        number: Range,
+        title: Range,
+    },
+    Activity {
+        script: Script,
+        number: Range,
+        title: Range,
+    },
+    Stage {
+        script: Script,
+        label: Range,
+    },
+    Keyed {
+        key: Key,
+        script: Script,
+        key_range: Range,
+        value: Range,
+    },
+}
+
+/// Reads one line (no line break). `Err` carries pest's account of where it failed.
+pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<Rule>>> {
+    let trimmed_end = line.trim_end_matches([' ', '\t']).len();
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    if indent >= trimmed_end {
+        return Ok(LineKind::Blank);
+    }
+    let body = &line[indent..trimmed_end];
+    let shift = |r: Range| r.start + indent..r.end + indent;
+    let folded = fold_case(body);
+    let mut pairs = LineParser::parse(Rule::line, &folded).map_err(Box::new)?;
+    let line_pair = pairs.next().expect("the line rule yields one pair");
+    let Some(pair) = line_pair.into_inner().find(|p| p.as_rule() != Rule::EOI) else {
+        return Ok(LineKind::Blank);
+    };
+    let script = Script::of(pair.as_str());
+    let rule = pair.as_rule();
+    let mut inner = pair.into_inner();
+    let mut next = || range(inner.next().expect("the grammar yields this part"));
+    Ok(match rule {
+        Rule::comment => LineKind::Comment {
+            text: shift(next()),
+        },
+        Rule::party => LineKind::Party {
+            script,
+            id: shift(next()),
+            name: shift(next()),
+        },
+        Rule::section => LineKind::Section {
+            script,
+            number: shift(next()),
+            title: shift(next()),
+        },
+        Rule::activity => LineKind::Activity {
+            script,
+            number: shift(next()),
+            title: shift(next()),
+        },
+        Rule::stage => LineKind::Stage {
+            script,
+            label: shift(next()),
+        },
+        Rule::keyed => {
+            let mut inner = inner;
+            let key_pair = inner.next().expect("a keyed line starts with its key");
+            let key = Key::from_rule(key_pair.as_rule()).expect("the key rules are listed");
+            LineKind::Keyed {
+                key,
+                script: Script::of(key_pair.as_str()),
+                key_range: shift(range(key_pair)),
+                value: shift(range(inner.next().expect("a keyed line has a value"))),
+            }
+        }
+        other => unreachable!("the line rule has no alternative {other:?}"),
+    })
+}
+
+/// Lower-cases Cyrillic letters, so that Russian keywords match in any case
+/// (pest's `^"…"` folds ASCII only). Cyrillic case pairs have the same UTF-8
+/// length, so every position found in the folded text is valid in the original.
+pub(crate) fn fold_case(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+            _ => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
+fn range(pair: Pair<'_, Rule>) -> Range {
+    let span = pair.as_span();
+    span.start()..span.end()
+}
+
+/// A lag after a dependency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum LagUnit {
+    Days,
+    WorkingDays,
+    Weeks,
+}
+
+/// One item of an `после:` list: the activity number and an optional lag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DependencyItem {
+    pub number: Range,
+    pub lag: Option<(u32, LagUnit)>,
+}
+
+pub(crate) fn parse_dependency(item: &str) -> Option<DependencyItem> {
+    let folded = fold_case(item);
+    let pair = LineParser::parse(Rule::dependency, &folded).ok()?.next()?;
+    let mut inner = pair.into_inner();
+    let number = range(inner.next()?);
+    let lag = inner.find(|p| p.as_rule() == Rule::lag).and_then(|lag| {
+        let mut parts = lag.into_inner();
+        let amount = parts.next()?.as_str().parse().ok()?;
+        let unit = match parts.next()?.as_rule() {
+            Rule::working_days => LagUnit::WorkingDays,
+            Rule::weeks => LagUnit::Weeks,
+            _ => LagUnit::Days,
+        };
+        Some((amount, unit))
+    });
+    Some(DependencyItem { number, lag })
+}
+
+/// A checkpoint value split into its date and its text.
+pub(crate) fn parse_checkpoint(value: &str) -> Option<(Range, Range)> {
+    let folded = fold_case(value);
+    let pair = LineParser::parse(Rule::checkpoint_value, &folded)
+        .ok()?
+        .next()?;
+    let mut inner = pair.into_inner();
+    Some((range(inner.next()?), range(inner.next()?)))
+}
+
+/// The number and the date (as written) of an approving document.
+pub(crate) fn parse_approval(value: &str) -> (Option<Range>, Option<Range>) {
+    let folded = fold_case(value);
+    let Some(pair) = LineParser::parse(Rule::approval, &folded)
+        .ok()
+        .and_then(|mut p| p.next())
+    else {
+        return (None, None);
+    };
+    let mut number = None;
+    let mut date = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::doc_number => number = part.into_inner().next().map(range),
+            Rule::doc_date => date = part.into_inner().next().map(range),
+            _ => {}
+        }
+    }
+    (number, date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pest::{consumes_to, parses_to};
+
+    fn kind(line: &str) -> LineKind {
+        parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    #[test]
+    fn comment_rule() {
+        parses_to! {
+            parser: LineParser, input: "# заметка", rule: Rule::comment,
+            tokens: [comment(0, 16, [rest(1, 16)])]
+        };
+    }
+
+    #[test]
+    fn party_rule() {
+        parses_to! {
+            parser: LineParser, input: "party OO: School", rule: Rule::party,
+            tokens: [party(0, 16, [ident(6, 8), rest(10, 16)])]
+        };
+    }
+
+    #[test]
+    fn section_rule_with_roman_number() {
+        parses_to! {
+            parser: LineParser, input: "section II. Support", rule: Rule::section,
+            tokens: [section(0, 19, [number(8, 10), rest(12, 19)])]
+        };
+    }
+
+    #[test]
+    fn activity_rule_with_nested_number() {
+        parses_to! {
+            parser: LineParser, input: "activity 4.12. Survey", rule: Rule::activity,
+            tokens: [activity(0, 21, [number(9, 13), rest(15, 21)])]
+        };
+    }
+
+    #[test]
+    fn stage_rule() {
+        parses_to! {
+            parser: LineParser, input: "stage 2021:", rule: Rule::stage,
+            tokens: [stage(0, 11, [stage_label(6, 10)])]
+        };
+    }
+
+    #[test]
+    fn keyed_rule() {
+        parses_to! {
+            parser: LineParser, input: "when: May 2022", rule: Rule::keyed,
+            tokens: [keyed(0, 14, [when(0, 4), rest(6, 14)])]
+        };
+    }
+
+    #[test]
+    fn dependency_rule() {
+        parses_to! {
+            parser: LineParser, input: "4.2 + 5 days", rule: Rule::dependency,
+            tokens: [dependency(0, 12, [arabic(0, 3), lag(6, 12, [lag_amount(6, 7), days(8, 12)]), EOI(12, 12)])]
+        };
+    }
+
+    #[test]
+    fn russian_lines() {
+        let line = "  срок: 17.01. – 04.02.2022";
+        match kind(line) {
+            LineKind::Keyed {
+                key: Key::When,
+                script: Script::Cyrillic,
+                value,
+                ..
+            } => assert_eq!(&line[value], "17.01. – 04.02.2022"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            kind("КОНТРОЛЬНАЯ ТОЧКА: 15.02.2022 — готово"),
+            LineKind::Keyed {
+                key: Key::Checkpoint,
+                ..
+            }
+        ));
+        assert!(matches!(kind("сроки: май"), LineKind::Keyed { key: Key::When, .. }));
+        assert!(matches!(
+            kind("утверждено: приказ"),
+            LineKind::Keyed {
+                key: Key::Approved,
+                ..
+            }
+        ));
+        let line = "мероприятие 1.1. Анкетирование";
+        match kind(line) {
+            LineKind::Activity { number, title, .. } => {
+                assert_eq!(&line[number], "1.1");
+                assert_eq!(&line[title], "Анкетирование");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(kind("   \t "), LineKind::Blank);
+    }
+
+    #[test]
+    fn unknown_keyword_fails() {
+        assert!(parse_line("  срк: май").is_err());
+        assert!(parse_line("раздел Итоги").is_err());
+        assert!(parse_line("section Implementation").is_err());
+    }
+
+    #[test]
+    fn dependency_lags() {
+        let dep = parse_dependency(" 3.1 + 10 рабочих дней").unwrap();
+        assert_eq!(dep.lag, Some((10, LagUnit::WorkingDays)));
+        assert_eq!(parse_dependency("1.3 + 2 недели").unwrap().lag, Some((2, LagUnit::Weeks)));
+        assert_eq!(parse_dependency("4").unwrap().lag, None);
+        assert!(parse_dependency("4.2 + пять дней").is_none());
+        assert!(parse_dependency("ОО").is_none());
+    }
+
+    #[test]
+    fn checkpoint_split() {
+        let v = "15.02.2022 — график посещений утверждён";
+        let (date, text) = parse_checkpoint(v).unwrap();
+        assert_eq!(&v[date], "15.02.2022");
+        assert_eq!(&v[text], "график посещений утверждён");
+        let v = "2022-02-15 - plan approved";
+        let (date, _) = parse_checkpoint(v).unwrap();
+        assert_eq!(&v[date], "2022-02-15");
+    }
+
+    #[test]
+    fn approval_number_and_date() {
+        let v = "приказ № 52-а от 14.03.2022";
+        let (number, date) = parse_approval(v);
+        assert_eq!(&v[number.unwrap()], "52-а");
+        assert_eq!(&v[date.unwrap()], "14.03.2022");
+        let v = "order No. 7 of 01.02.2022";
+        let (number, date) = parse_approval(v);
+        assert_eq!(&v[number.unwrap()], "7");
+        assert_eq!(&v[date.unwrap()], "01.02.2022");
+        assert_eq!(parse_approval("решение совета"), (None, None));
+    }
+}

@@ -1,0 +1,331 @@
+//! Text to syntax tree: reads a file line by line and groups the lines into
+//! headers, parties, sections, activities and stages, with spans for every part.
+
+mod error;
+mod line;
+
+pub use line::{Key, LagUnit, LineKind, Script};
+pub(crate) use line::{parse_approval, parse_checkpoint, parse_dependency};
+
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::source::{FileId, Span};
+use crate::text;
+
+/// A piece of text and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A `key: value` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Property {
+    pub key: Key,
+    pub key_span: Span,
+    pub value: Spanned,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyDecl {
+    pub id: Spanned,
+    pub name: Spanned,
+    pub properties: Vec<Property>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionDecl {
+    pub number: Spanned,
+    pub title: Spanned,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageDecl {
+    pub label: Spanned,
+    pub properties: Vec<Property>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityDecl {
+    pub number: Spanned,
+    pub title: Spanned,
+    /// Index into [`Document::sections`] of the section it stands in.
+    pub section: Option<usize>,
+    pub properties: Vec<Property>,
+    pub stages: Vec<StageDecl>,
+}
+
+/// One line as read, kept in order for `fmt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    /// Indentation width, a tab counting as four spaces.
+    pub indent: usize,
+    /// The whole line without its break.
+    pub span: Span,
+}
+
+/// A parsed file.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub headers: Vec<Property>,
+    pub parties: Vec<PartyDecl>,
+    pub sections: Vec<SectionDecl>,
+    pub activities: Vec<ActivityDecl>,
+    pub lines: Vec<Line>,
+}
+
+impl Document {
+    pub fn header(&self, key: Key) -> Option<&Property> {
+        self.headers.iter().find(|h| h.key == key)
+    }
+}
+
+/// Where the next property goes.
+enum Owner {
+    Nothing,
+    Party(usize),
+    Activity(usize),
+    Stage {
+        activity: usize,
+        stage: usize,
+        indent: usize,
+    },
+}
+
+/// Reads a whole file. Every line that cannot be read gives a diagnostic and
+/// reading goes on at the next line, so one run reports every problem.
+pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
+    let mut doc = Document::default();
+    let mut diagnostics = Vec::new();
+    let mut owner = Owner::Nothing;
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let start = offset;
+        offset += raw.len() + 1;
+        let line_text = raw.strip_suffix('\r').unwrap_or(raw);
+        let line_span = Span::new(file, start, start + line_text.len());
+        let kind = match line::parse_line(line_text) {
+            Ok(kind) => kind,
+            Err(err) => {
+                diagnostics.push(error::line_error(line_span, line_text, &err));
+                continue;
+            }
+        };
+        let indent = line_text
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let at = |r: &line::Range| Spanned {
+            text: line_text[r.clone()].to_string(),
+            span: line_span.sub(r.start, r.end),
+        };
+        match &kind {
+            LineKind::Blank | LineKind::Comment { .. } => {}
+            LineKind::Party { id, name, .. } => {
+                doc.parties.push(PartyDecl {
+                    id: at(id),
+                    name: at(name),
+                    properties: Vec::new(),
+                });
+                owner = Owner::Party(doc.parties.len() - 1);
+                require_value(&mut diagnostics, &at(name), line_span);
+            }
+            LineKind::Section { number, title, .. } => {
+                doc.sections.push(SectionDecl {
+                    number: at(number),
+                    title: at(title),
+                });
+                owner = Owner::Nothing;
+                require_value(&mut diagnostics, &at(title), line_span);
+            }
+            LineKind::Activity { number, title, .. } => {
+                doc.activities.push(ActivityDecl {
+                    number: at(number),
+                    title: at(title),
+                    section: doc.sections.len().checked_sub(1),
+                    properties: Vec::new(),
+                    stages: Vec::new(),
+                });
+                owner = Owner::Activity(doc.activities.len() - 1);
+                require_value(&mut diagnostics, &at(title), line_span);
+            }
+            LineKind::Stage { label, .. } => {
+                let activity = match owner {
+                    Owner::Activity(a) | Owner::Stage { activity: a, .. } if indent > 0 => a,
+                    _ => {
+                        diagnostics.push(error::misplaced_stage(line_span));
+                        continue;
+                    }
+                };
+                let stages = &mut doc.activities[activity].stages;
+                stages.push(StageDecl {
+                    label: at(label),
+                    properties: Vec::new(),
+                });
+                owner = Owner::Stage {
+                    activity,
+                    stage: stages.len() - 1,
+                    indent,
+                };
+            }
+            LineKind::Keyed {
+                key,
+                key_range,
+                value,
+                ..
+            } => {
+                let property = Property {
+                    key: *key,
+                    key_span: line_span.sub(key_range.start, key_range.end),
+                    value: at(value),
+                };
+                if let Some(d) = place(&mut doc, &mut owner, property, indent) {
+                    diagnostics.push(d);
+                }
+            }
+        }
+        doc.lines.push(Line {
+            kind,
+            indent,
+            span: line_span,
+        });
+    }
+    (doc, diagnostics)
+}
+
+fn require_value(diagnostics: &mut Vec<Diagnostic>, value: &Spanned, line: Span) {
+    if value.text.is_empty() {
+        diagnostics.push(error::empty_value(line, None));
+    }
+}
+
+/// Puts a property where it belongs, or says why it cannot stand here.
+fn place(
+    doc: &mut Document,
+    owner: &mut Owner,
+    property: Property,
+    indent: usize,
+) -> Option<Diagnostic> {
+    let key = property.key;
+    if property.value.text.is_empty() {
+        return Some(error::empty_value(property.key_span, Some(key)));
+    }
+    if indent == 0 {
+        if !key.is_header() {
+            return Some(error::unindented_property(property.key_span, key));
+        }
+        *owner = Owner::Nothing;
+        if !key.repeatable() {
+            if let Some(first) = doc.header(key) {
+                return Some(error::repeated(property.key_span, first.key_span, key));
+            }
+        }
+        doc.headers.push(property);
+        return None;
+    }
+    if let Owner::Stage {
+        activity, indent: stage_indent, ..
+    } = *owner
+    {
+        if indent <= stage_indent {
+            *owner = Owner::Activity(activity);
+        }
+    }
+    let list = match *owner {
+        Owner::Party(p) if key.is_party_property() => &mut doc.parties[p].properties,
+        Owner::Activity(a) if key.is_activity_property() => &mut doc.activities[a].properties,
+        Owner::Stage {
+            activity, stage, ..
+        } if key.is_activity_property() && key != Key::After => {
+            &mut doc.activities[activity].stages[stage].properties
+        }
+        _ => {
+            let context = match owner {
+                Owner::Nothing => error::Context::TopLevel,
+                Owner::Party(_) => error::Context::Party,
+                Owner::Activity(_) => error::Context::Activity,
+                Owner::Stage { .. } => error::Context::Stage,
+            };
+            return Some(error::misplaced_property(property.key_span, key, context));
+        }
+    };
+    if !key.repeatable() {
+        if let Some(first) = list.iter().find(|p| p.key == key) {
+            return Some(error::repeated(property.key_span, first.key_span, key));
+        }
+    }
+    list.push(property);
+    None
+}
+
+/// The first invalid UTF-8 byte, reported before the text (made valid) is read.
+pub fn decode(file: FileId, bytes: Vec<u8>) -> (String, Option<Diagnostic>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let diagnostic = Diagnostic::new(
+                Code::NotUtf8,
+                Span::new(file, valid, valid + 1),
+                text!(
+                    ru: "Файл не в кодировке UTF-8: байт 0x{:02X} на позиции {} не читается", bytes[valid], valid;
+                    en: "The file is not UTF-8 text: byte 0x{:02X} at offset {} cannot be read", bytes[valid], valid
+                ),
+            )
+            .with_label(text!(ru: "здесь"; en: "here"))
+            .with_help(text!(
+                ru: "Сохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)";
+                en: "Save the file as UTF-8 (most editors: «Save with encoding» → UTF-8)"
+            ));
+            (text, Some(diagnostic))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> (Document, Vec<Diagnostic>) {
+        parse(FileId(0), text)
+    }
+
+    #[test]
+    fn groups_properties_under_declarations() {
+        let (doc, diags) = doc("дорожная карта: Т\nпериод: 2022\n\nучастник ОО: Школа\n  почта: a@b.c\nраздел 1. Р\nмероприятие 1.1. М\n  срок: май\n  этап 2022:\n    результат: отчёт\n  ответственный: ОО\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(doc.headers.len(), 2);
+        assert_eq!(doc.parties[0].properties.len(), 1);
+        let activity = &doc.activities[0];
+        assert_eq!(activity.section, Some(0));
+        assert_eq!(activity.properties.len(), 2);
+        assert_eq!(activity.stages[0].properties.len(), 1);
+    }
+
+    #[test]
+    fn recovers_after_a_bad_line() {
+        let (doc, diags) = doc("мероприятие 1. А\n  срк: май\n  срок: июнь\nмероприятие 2. Б\n  срок: май\n  срок: июнь\n");
+        assert_eq!(doc.activities.len(), 2);
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::UnknownKeyword, Code::Repeated]);
+    }
+
+    #[test]
+    fn misplaced_lines() {
+        let (_, diags) = doc("срок: май\n  этап 1:\nучастник А: Б\n  срок: май\n");
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::Misplaced, Code::Misplaced, Code::Misplaced]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_and_read() {
+        let (text, diag) = decode(FileId(0), b"ok\n\xff\xfe junk".to_vec());
+        assert!(text.contains("junk"));
+        assert_eq!(diag.unwrap().span.start, 3);
+    }
+}
