@@ -1,7 +1,14 @@
 //! `roadmap`: plain-text дорожные карты, checked, scheduled and tracked.
 
+pub mod check;
+pub mod cli;
 pub mod code;
 pub mod diagnostic;
+pub mod graph;
 pub mod lang;
+pub mod model;
+pub mod run;
 pub mod source;
 pub mod syntax;
+
+pub use cli::run as main;

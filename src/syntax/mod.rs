@@ -5,7 +5,7 @@ mod error;
 mod line;
 
 pub use line::{Key, LagUnit, LineKind, Script};
-pub(crate) use line::{parse_approval, parse_checkpoint, parse_dependency};
+pub(crate) use line::{fold_case, parse_approval, parse_checkpoint, parse_dependency};
 
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;

@@ -1,0 +1,242 @@
+//! Rules over a resolved roadmap and its graph: dates against dependencies,
+//! the period and checkpoints; activities without owners; empty sections.
+
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::graph::Graph;
+use crate::model::{Activity, Facts, Interval, Lag, Roadmap, Timing};
+use crate::source::Span;
+use crate::syntax::LagUnit;
+use crate::text;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// Runs every rule.
+pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
+    dependencies(roadmap, graph, diagnostics);
+    for activity in &roadmap.activities {
+        if let Some((period, period_span)) = roadmap.period {
+            for facts in activity.all_facts() {
+                outside_period(facts, period, period_span, diagnostics);
+            }
+        }
+        for facts in activity.all_facts() {
+            checkpoints(facts, diagnostics);
+        }
+        missing(activity, diagnostics);
+    }
+    empty_sections(roadmap, diagnostics);
+}
+
+fn fmt(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+/// When a dated activity starts and ends; deadlines have no start, and
+/// activities with no fixed date take no part.
+struct Dates {
+    start: Option<NaiveDate>,
+    end: NaiveDate,
+}
+
+fn dates(activity: &Activity) -> Option<Dates> {
+    let mut start: Option<NaiveDate> = None;
+    let mut end: Option<NaiveDate> = None;
+    for timing in activity.timings() {
+        let (s, e) = match timing {
+            Timing::NoDate { .. } => continue,
+            Timing::Deadline { by, .. } => (None, *by),
+            other => match other.bounds() {
+                Some(b) => (Some(b.start), b.end),
+                None => continue,
+            },
+        };
+        start = match (start, s) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        end = Some(end.map_or(e, |x| x.max(e)));
+    }
+    end.map(|end| Dates { start, end })
+}
+
+/// The first day an activity may start after `end` with `lag`.
+pub fn after_lag(end: NaiveDate, lag: Option<Lag>) -> NaiveDate {
+    let Some(lag) = lag else {
+        return end;
+    };
+    let add = |d: NaiveDate, n: u64| d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX);
+    match lag.unit {
+        LagUnit::Days => add(end, lag.amount.into()),
+        LagUnit::Weeks => add(end, u64::from(lag.amount) * 7),
+        LagUnit::WorkingDays => {
+            let mut date = end;
+            let mut left = lag.amount;
+            while left > 0 && date < NaiveDate::MAX {
+                date = add(date, 1);
+                if !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+                    left -= 1;
+                }
+            }
+            date
+        }
+    }
+}
+
+fn dependencies(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
+    let all: Vec<Option<Dates>> = roadmap.activities.iter().map(dates).collect();
+    for edge in graph.graph.raw_edges() {
+        let (from, to) = (edge.source().index(), edge.target().index());
+        let (Some(before), Some(after)) = (&all[from], &all[to]) else {
+            continue;
+        };
+        let activity = &roadmap.activities[to];
+        let dep = &activity.after[edge.weight.item];
+        let earliest = after_lag(before.end, edge.weight.lag);
+        let lag_text = match edge.weight.lag {
+            Some(_) => text!(ru: " с учётом задержки — не раньше {}", fmt(earliest); en: " plus the lag: not before {}", fmt(earliest)),
+            None => text!(ru: ""; en: ""),
+        };
+        let (when, verb_ru, verb_en) = match after.start {
+            Some(start) if start < earliest => (start, "начинается", "starts"),
+            None if after.end < earliest => (after.end, "должно завершиться", "must be done by"),
+            _ => continue,
+        };
+        let dependency = &roadmap.activities[from];
+        let own_span = activity.facts.timing.as_ref().map_or(activity.number.span, |t| t.span);
+        let dep_span = dependency.facts.timing.as_ref().map_or(dependency.number.span, |t| t.span);
+        diagnostics.push(
+            Diagnostic::new(
+                Code::StartsBeforeDependency,
+                dep.number.span,
+                text!(
+                    ru: "Мероприятие {} {} {}, а мероприятие {}, после которого оно идёт, заканчивается {}{}",
+                    activity.number.text, verb_ru, fmt(when), dependency.number.text, fmt(before.end), lag_text.ru;
+                    en: "Activity {} {} {}, but activity {}, which it comes after, ends {}{}",
+                    activity.number.text, verb_en, fmt(when), dependency.number.text, fmt(before.end), lag_text.en
+                ),
+            )
+            .with_label(text!(ru: "идёт после {}", dependency.number.text; en: "comes after {}", dependency.number.text))
+            .with_secondary(own_span, text!(ru: "{}: {}", verb_ru, fmt(when); en: "{}: {}", verb_en, fmt(when)))
+            .with_secondary(dep_span, text!(ru: "заканчивается {}", fmt(before.end); en: "ends {}", fmt(before.end)))
+            .with_help(text!(
+                ru: "Сдвиньте срок мероприятия {} не раньше {} или уберите зависимость", activity.number.text, fmt(earliest);
+                en: "Move activity {} to {} or later, or remove the dependency", activity.number.text, fmt(earliest)
+            )),
+        );
+    }
+}
+
+fn outside_period(facts: &Facts, period: Interval, period_span: Span, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(cell) = &facts.timing else {
+        return;
+    };
+    let Some(bounds) = cell.resolved.as_ref().and_then(Timing::bounds) else {
+        return;
+    };
+    if period.covers(&bounds) {
+        return;
+    }
+    let shown = |i: Interval| format!("{} – {}", fmt(i.start), fmt(i.end));
+    diagnostics.push(
+        Diagnostic::new(
+            Code::OutsidePeriod,
+            cell.span,
+            text!(
+                ru: "Срок «{}» ({}) выходит за период карты ({})", cell.text, shown(bounds), shown(period);
+                en: "The timing `{}` ({}) lies outside the roadmap's period ({})", cell.text, shown(bounds), shown(period)
+            ),
+        )
+        .with_label(text!(ru: "{}", shown(bounds); en: "{}", shown(bounds)))
+        .with_secondary(period_span, text!(ru: "период карты"; en: "the roadmap's period"))
+        .with_help(text!(
+            ru: "Исправьте срок или расширьте период в заголовке «период:»";
+            en: "Correct the timing or widen the `period:` header"
+        )),
+    );
+}
+
+fn checkpoints(facts: &Facts, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(cell) = &facts.timing else {
+        return;
+    };
+    let Some(window) = cell.resolved.as_ref().and_then(Timing::bounds) else {
+        return;
+    };
+    for checkpoint in &facts.checkpoints {
+        if window.contains(checkpoint.date) {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                Code::CheckpointOutside,
+                checkpoint.span,
+                text!(
+                    ru: "Контрольная точка {} вне срока мероприятия ({} – {})", fmt(checkpoint.date), fmt(window.start), fmt(window.end);
+                    en: "Checkpoint {} is outside its activity's window ({} – {})", fmt(checkpoint.date), fmt(window.start), fmt(window.end)
+                ),
+            )
+            .with_label(text!(ru: "вне срока"; en: "outside the window"))
+            .with_secondary(cell.span, text!(ru: "срок мероприятия"; en: "the activity's timing"))
+            .with_help(text!(
+                ru: "Контрольная точка проверяет ход мероприятия, поэтому её дата лежит внутри срока";
+                en: "A checkpoint marks progress of the activity, so its date lies within the window"
+            )),
+        );
+    }
+}
+
+fn missing(activity: &Activity, diagnostics: &mut Vec<Diagnostic>) {
+    if activity.all_facts().all(|f| f.responsible.is_empty()) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::NoResponsible,
+                activity.number.span,
+                text!(ru: "У мероприятия {} нет ответственного", activity.number.text; en: "Activity {} has no responsible party", activity.number.text),
+            )
+            .with_help(text!(
+                ru: "Добавьте строку «ответственный: ID» — иначе некому напоминать о сроке";
+                en: "Add a line `by: ID`, or nobody can be reminded of it"
+            )),
+        );
+    }
+    if activity.all_facts().all(|f| f.timing.is_none()) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::NoTiming,
+                activity.number.span,
+                text!(ru: "У мероприятия {} нет срока", activity.number.text; en: "Activity {} has no timing", activity.number.text),
+            )
+            .with_help(text!(
+                ru: "Добавьте строку «срок: …» (например, «срок: март 2022 года» или «срок: по заявкам»)";
+                en: "Add a line `when: …` (for example `when: March 2022` or `when: on request`)"
+            )),
+        );
+    }
+}
+
+fn empty_sections(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
+    let mut used = vec![false; roadmap.sections.len()];
+    for activity in &roadmap.activities {
+        let mut at = activity.section;
+        // Walk up the parents; each step goes to an earlier section, so it ends.
+        while let Some(s) = at {
+            if used[s] {
+                break;
+            }
+            used[s] = true;
+            at = roadmap.sections[s].parent.filter(|&p| p < s);
+        }
+    }
+    for (section, used) in roadmap.sections.iter().zip(used) {
+        if !used {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::EmptySection,
+                    section.number.span,
+                    text!(ru: "В разделе {} нет мероприятий", section.number.text; en: "Section {} has no activities", section.number.text),
+                )
+                .with_help(text!(ru: "Добавьте мероприятия или удалите раздел"; en: "Add activities or delete the section")),
+            );
+        }
+    }
+}

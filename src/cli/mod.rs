@@ -1,0 +1,78 @@
+//! The command line: one module per subcommand, all driving the same pipeline.
+
+mod check;
+
+use crate::lang::Lang;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::IsTerminal;
+
+/// Plain-text дорожные карты: check, schedule and track them.
+#[derive(Debug, Parser)]
+#[command(name = "roadmap", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of messages; by default, the locale's (LANG, LC_ALL).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Ru,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check roadmaps: files, or folders searched for *.roadmap.
+    Check(check::Args),
+}
+
+/// What every command needs to know about how to speak.
+pub struct Env {
+    pub lang: Lang,
+    pub color: bool,
+}
+
+/// Exit codes.
+pub const CLEAN: i32 = 0;
+pub const FOUND_ERRORS: i32 = 1;
+pub const FAILURE: i32 = 2;
+
+/// Parses the arguments and runs the command; returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { FAILURE } else { CLEAN };
+        }
+    };
+    let env = Env {
+        lang: match cli.lang {
+            Some(LangArg::Ru) => Lang::Ru,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        },
+        color: match cli.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        },
+    };
+    match cli.command {
+        Command::Check(args) => check::run(&args, &env),
+    }
+}

@@ -1,0 +1,302 @@
+//! Diagnostics for people, drawn by miette: the source line, a caret under
+//! the place, labels, and help — in colour only on a terminal.
+
+use super::{Diagnostic, Report};
+use crate::code::Severity;
+use crate::lang::Lang;
+use crate::source::{floor_char_boundary, SourceFile, Span};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
+};
+use std::fmt;
+use std::sync::Arc;
+
+/// Lines longer than this many bytes are shown cut around the place they point at.
+const LONG_LINE: usize = 1000;
+/// Bytes kept on each side of a place on a long line.
+const KEEP: usize = 160;
+/// Diagnostics drawn in full per file; the rest are counted.
+const PER_FILE: usize = 200;
+
+/// The human renderer.
+pub struct Human {
+    handler: GraphicalReportHandler,
+    lang: Lang,
+}
+
+impl Human {
+    /// No colour, fixed width: for pipes, files and tests.
+    pub fn plain(lang: Lang) -> Human {
+        Human {
+            handler: GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+                .with_width(100)
+                .with_links(false),
+            lang,
+        }
+    }
+
+    /// Colour, for a terminal.
+    pub fn coloured(lang: Lang) -> Human {
+        Human {
+            handler: GraphicalReportHandler::new_themed(GraphicalTheme::unicode()).with_links(false),
+            lang,
+        }
+    }
+
+    pub fn render(&self, report: &Report<'_>) -> String {
+        let mut out = String::new();
+        let mut shown: std::collections::HashMap<crate::source::FileId, usize> = Default::default();
+        let mut hidden: Vec<(crate::source::FileId, usize)> = Vec::new();
+        for d in report.diagnostics {
+            let count = shown.entry(d.span.file).or_default();
+            *count += 1;
+            if *count > PER_FILE {
+                match hidden.iter_mut().find(|(f, _)| *f == d.span.file) {
+                    Some((_, n)) => *n += 1,
+                    None => hidden.push((d.span.file, 1)),
+                }
+                continue;
+            }
+            let view = View::new(report, d, self.lang);
+            // Rendering into a String cannot fail.
+            let _ = self.handler.render_report(&mut out, &view);
+            out.push('\n');
+        }
+        for (file, n) in hidden {
+            let path = report.sources.get(file).path.display();
+            out.push_str(&match self.lang {
+                Lang::Ru => format!("… и ещё {n} в {path} (полный список: --format json)\n\n"),
+                Lang::En => format!("… and {n} more in {path} (the full list: --format json)\n\n"),
+            });
+        }
+        out
+    }
+}
+
+/// One diagnostic as miette sees it.
+struct View {
+    message: String,
+    severity: Severity,
+    help: Option<String>,
+    labels: Vec<LabeledSpan>,
+    source: CharColumns,
+}
+
+impl View {
+    fn new(report: &Report<'_>, d: &Diagnostic, lang: Lang) -> View {
+        let file = report.sources.get(d.span.file);
+        let here: Vec<(Span, Option<String>, bool)> = std::iter::once((
+            d.span,
+            d.label.as_ref().map(|t| t.get(lang).to_string()),
+            true,
+        ))
+        .chain(
+            d.labels
+                .iter()
+                .filter(|l| l.span.file == d.span.file)
+                .map(|l| (l.span, Some(l.text.get(lang).to_string()), false)),
+        )
+        .collect();
+        let excerpt = Excerpt::new(file, here.iter().map(|(s, _, _)| *s));
+        let severity = match (d.severity(), lang) {
+            (Severity::Error, Lang::Ru) => "ошибка",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Ru) => "предупреждение",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let mut message = format!("{severity}[{}]: {}", d.code, d.message.get(lang));
+        if excerpt.shifted_columns {
+            let at = file.position(d.span.start);
+            message.push_str(&format!(
+                " ({}:{}:{})",
+                file.path.display(),
+                at.line,
+                at.column
+            ));
+        }
+        let labels = here
+            .into_iter()
+            .map(|(span, text, primary)| {
+                let start = excerpt.map(span.start);
+                let len = excerpt.map(span.end).saturating_sub(start);
+                if primary {
+                    LabeledSpan::new_primary_with_span(text, (start, len))
+                } else {
+                    LabeledSpan::new_with_span(text, (start, len))
+                }
+            })
+            .collect();
+        let mut help = d.help.as_ref().map(|t| t.get(lang).to_string());
+        for label in d.labels.iter().filter(|l| l.span.file != d.span.file) {
+            let other = report.sources.get(label.span.file);
+            let at = other.position(label.span.start);
+            let note = format!(
+                "{}:{}:{}: {}",
+                other.path.display(),
+                at.line,
+                at.column,
+                label.text.get(lang)
+            );
+            help = Some(match help {
+                Some(h) => format!("{h}\n{note}"),
+                None => note,
+            });
+        }
+        View {
+            message,
+            severity: d.severity(),
+            help,
+            labels,
+            source: CharColumns {
+                name: file.path.display().to_string(),
+                text: excerpt.text,
+            },
+        }
+    }
+}
+
+impl fmt::Debug for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for View {}
+
+impl miette::Diagnostic for View {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.clone().into_iter()))
+    }
+}
+
+/// A named source whose columns count characters, as everywhere else in the
+/// tool (miette counts bytes, which is wrong for Cyrillic).
+struct CharColumns {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = (*self.text).read_span(span, context_lines_before, context_lines_after)?;
+        let start = floor_char_boundary(&self.text, inner.span().offset());
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..start].chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+/// The file's text with very long lines cut around the places shown, so a
+/// 10 MB line prints as a few dozen characters.
+struct Excerpt {
+    text: Arc<str>,
+    /// `(original offset, excerpt offset)` at the start of each kept piece.
+    anchors: Vec<(usize, usize)>,
+    /// A kept piece starts inside a line, so miette's column would be off.
+    shifted_columns: bool,
+}
+
+impl Excerpt {
+    fn new(file: &SourceFile, spans: impl Iterator<Item = Span> + Clone) -> Excerpt {
+        let text = &file.text;
+        let long = |r: &std::ops::Range<usize>| r.end - r.start > LONG_LINE;
+        // Lines shown: each place's line and one line either side.
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for span in spans.clone() {
+            let line = file.line_range(span.start);
+            let mut neighbours = Vec::new();
+            if line.start > 0 {
+                neighbours.push(file.line_range(line.start - 1));
+            }
+            if line.end < text.len() {
+                neighbours.push(file.line_range(line.end + 1));
+            }
+            for n in neighbours.into_iter().filter(long) {
+                cuts.push((n.start + KEEP, n.end));
+            }
+            if long(&line) {
+                let places = spans.clone().filter(|s| file.line_range(s.start) == line);
+                let first = places.clone().map(|s| s.start).min().unwrap_or(line.start);
+                let last = places.map(|s| s.end).max().unwrap_or(line.end).min(line.end);
+                if first > line.start + KEEP {
+                    cuts.push((line.start, first - KEEP));
+                }
+                if last + KEEP < line.end {
+                    cuts.push((last + KEEP, line.end));
+                }
+            }
+        }
+        if cuts.is_empty() {
+            return Excerpt {
+                text: Arc::clone(text),
+                anchors: vec![(0, 0)],
+                shifted_columns: false,
+            };
+        }
+        cuts.sort_unstable();
+        let mut out = String::new();
+        let mut anchors = vec![(0, 0)];
+        let mut at = 0;
+        let mut shifted_columns = false;
+        for (start, end) in cuts {
+            let start = floor_char_boundary(text, start.max(at));
+            let end = floor_char_boundary(text, end);
+            if end <= start {
+                continue;
+            }
+            out.push_str(&text[at..start]);
+            out.push('…');
+            at = end;
+            anchors.push((end, out.len()));
+            shifted_columns |= file.line_range(start).start == start;
+        }
+        out.push_str(&text[at..]);
+        Excerpt {
+            text: out.into(),
+            anchors,
+            shifted_columns,
+        }
+    }
+
+    fn map(&self, offset: usize) -> usize {
+        let i = self.anchors.partition_point(|(orig, _)| *orig <= offset) - 1;
+        let (orig, new) = self.anchors[i];
+        new + (offset - orig)
+    }
+}

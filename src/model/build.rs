@@ -1,0 +1,484 @@
+//! Builds a [`Roadmap`] from a file's syntax tree and the files it includes:
+//! resolves names, timings, indicators and checkpoints.
+
+use super::timing::{self, Context, TimingErrorKind};
+use super::{
+    Activity, Approval, Checkpoint, Dependency, Facts, Indicator, Lag, Loaded, Party, Roadmap,
+    Section, Stage, TimingCell, Workspace,
+};
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::lang::{Lang, Text};
+use crate::source::{FileId, Span};
+use crate::syntax::{self, Document, Key, Property, Spanned};
+use crate::text;
+use std::collections::HashMap;
+
+/// Builds the roadmap in `file`, reading what it includes.
+pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Loaded {
+    let doc = ws.document(file);
+    let mut parties = Vec::new();
+    include_parties(ws, file, &mut vec![file], &mut parties, diagnostics);
+    let is_roadmap = doc.header(Key::Title).is_some()
+        || doc.header(Key::Period).is_some()
+        || !doc.sections.is_empty()
+        || !doc.activities.is_empty();
+    if !is_roadmap {
+        check_parties(&parties, diagnostics);
+        return Loaded::Shared;
+    }
+    let start = Span::new(file, 0, 0);
+    for (key, ru, en) in [
+        (Key::Title, "дорожная карта: Название", "roadmap: Title"),
+        (Key::Period, "период: 2022", "period: 2022"),
+    ] {
+        if doc.header(key).is_none() {
+            let (key_ru, key_en) = key.spelling();
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::MissingHeader,
+                    start,
+                    text!(ru: "В карте нет строки «{}:»", key_ru; en: "The roadmap has no `{}:` line", key_en),
+                )
+                .with_help(text!(ru: "Добавьте в начало файла строку «{}»", ru; en: "Add a line `{}` at the top of the file", en)),
+            );
+        }
+    }
+    let period = doc.header(Key::Period).and_then(|p| {
+        match timing::resolve_period(&p.value.text) {
+            Ok(interval) => Some((interval, p.value.span)),
+            Err(err) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::BadPeriod,
+                        p.value.span,
+                        text!(ru: "Период «{}» нельзя прочитать", p.value.text; en: "The period `{}` cannot be read", p.value.text),
+                    )
+                    .with_label(Text::new(err.kind.message(Lang::Ru), err.kind.message(Lang::En)))
+                    .with_help(text!(
+                        ru: "Период — год («2022»), годы («2020–2022») или даты («01.09.2020 – 31.08.2021»)";
+                        en: "A period is a year (`2022`), years (`2020–2022`) or dates (`01.09.2020 – 31.08.2021`)"
+                    )),
+                );
+                None
+            }
+        }
+    });
+    check_parties(&parties, diagnostics);
+    let builder = Builder {
+        ids: parties.iter().map(|p| p.id.text.as_str()).collect(),
+        context: Context {
+            period: period.map(|(p, _)| p),
+        },
+    };
+    let sections = sections(&doc, diagnostics);
+    let activities = doc
+        .activities
+        .iter()
+        .map(|decl| builder.activity(decl, diagnostics))
+        .collect();
+    let roadmap = Roadmap {
+        file,
+        title: doc.header(Key::Title).map(|p| p.value.clone()),
+        period,
+        approval: doc.header(Key::Approved).map(|p| approval(&p.value, diagnostics)),
+        owner: doc.header(Key::Owner).map(|p| p.value.clone()),
+        parties,
+        sections,
+        activities,
+    };
+    duplicate_activities(&roadmap, diagnostics);
+    Loaded::Roadmap(Box::new(roadmap))
+}
+
+/// Collects the parties of `file` and of everything it includes, depth first.
+fn include_parties(
+    ws: &mut Workspace,
+    file: FileId,
+    stack: &mut Vec<FileId>,
+    parties: &mut Vec<Party>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let doc = ws.document(file);
+    for include in doc.headers.iter().filter(|h| h.key == Key::Include) {
+        let base = ws.sources.get(file).path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+        let path = base.join(&include.value.text);
+        let included = match ws.load(&path) {
+            Ok(id) => id,
+            Err(err) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::IncludeNotFound,
+                        include.value.span,
+                        text!(
+                            ru: "Файл «{}» нельзя прочитать: {}", path.display(), err;
+                            en: "Cannot read `{}`: {}", path.display(), err
+                        ),
+                    )
+                    .with_label(text!(ru: "подключается здесь"; en: "included here"))
+                    .with_help(text!(
+                        ru: "Путь отсчитывается от папки этого файла; проверьте имя файла";
+                        en: "The path is relative to this file's folder; check the file name"
+                    )),
+                );
+                continue;
+            }
+        };
+        if let Some(at) = stack.iter().position(|&f| f == included) {
+            let chain: Vec<String> = stack[at..]
+                .iter()
+                .chain(std::iter::once(&included))
+                .map(|f| ws.sources.get(*f).path.display().to_string())
+                .collect();
+            let chain = chain.join(" → ");
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::IncludeCycle,
+                    include.value.span,
+                    text!(ru: "Файлы подключают друг друга по кругу: {}", chain; en: "Files include each other in a cycle: {}", chain),
+                )
+                .with_label(text!(ru: "замыкает круг"; en: "closes the cycle"))
+                .with_help(text!(
+                    ru: "Вынесите общих участников в отдельный файл и подключайте только его";
+                    en: "Move the shared parties into one file and include only that file"
+                )),
+            );
+            continue;
+        }
+        let included_doc = ws.document(included);
+        if let Some(line) = first_non_party_line(&included_doc) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::IncludeContent,
+                    line,
+                    text!(
+                        ru: "Подключаемый файл может объявлять только участников";
+                        en: "An included file may only declare parties"
+                    ),
+                )
+                .with_secondary(include.value.span, text!(ru: "подключён здесь"; en: "included here"))
+                .with_help(text!(
+                    ru: "Оставьте в этом файле только строки «участник …» и комментарии";
+                    en: "Keep only `party …` lines and comments in this file"
+                )),
+            );
+        }
+        stack.push(included);
+        include_parties(ws, included, stack, parties, diagnostics);
+        stack.pop();
+    }
+    parties.extend(doc.parties.iter().map(party));
+}
+
+/// The first declaration other than a party or an include.
+fn first_non_party_line(doc: &Document) -> Option<Span> {
+    doc.headers
+        .iter()
+        .find(|h| h.key != Key::Include)
+        .map(|h| h.key_span)
+        .or_else(|| doc.sections.first().map(|s| s.number.span))
+        .or_else(|| doc.activities.first().map(|a| a.number.span))
+}
+
+fn party(decl: &syntax::PartyDecl) -> Party {
+    let values = |key: Key| decl.properties.iter().filter(move |p| p.key == key).map(|p| p.value.text.clone());
+    Party {
+        id: decl.id.clone(),
+        name: decl.name.text.clone(),
+        email: values(Key::Email).next(),
+        contacts: values(Key::Contact).collect(),
+    }
+}
+
+fn check_parties(parties: &[Party], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for p in parties {
+        if let Some(first) = seen.insert(&p.id.text, p.id.span) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::DuplicateParty,
+                    p.id.span,
+                    text!(ru: "Участник «{}» объявлен второй раз", p.id.text; en: "Party `{}` is declared a second time", p.id.text),
+                )
+                .with_label(text!(ru: "второе объявление"; en: "second declaration"))
+                .with_secondary(first, text!(ru: "первое объявление"; en: "first declaration"))
+                .with_help(text!(ru: "Удалите одно из объявлений или дайте участнику другое имя"; en: "Delete one declaration or give the party another id")),
+            );
+        }
+    }
+}
+
+fn sections(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<Section> {
+    let mut by_number: HashMap<&str, usize> = HashMap::new();
+    let mut sections = Vec::with_capacity(doc.sections.len());
+    for (i, decl) in doc.sections.iter().enumerate() {
+        let number = decl.number.text.as_str();
+        if let Some(&first) = by_number.get(number) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::DuplicateSection,
+                    decl.number.span,
+                    text!(ru: "Раздел {} уже есть", number; en: "Section {} already exists", number),
+                )
+                .with_label(text!(ru: "второй раздел с этим номером"; en: "second section with this number"))
+                .with_secondary(doc.sections[first].number.span, text!(ru: "первый"; en: "first"))
+                .with_help(text!(ru: "Перенумеруйте разделы так, чтобы номера не повторялись"; en: "Renumber the sections so that no number repeats")),
+            );
+        } else {
+            by_number.insert(number, i);
+        }
+        let parent = std::iter::successors(number.rsplit_once('.').map(|(p, _)| p), |p| {
+            p.rsplit_once('.').map(|(p, _)| p)
+        })
+        .find_map(|prefix| by_number.get(prefix).copied())
+        .filter(|&p| p != i);
+        sections.push(Section {
+            number: decl.number.clone(),
+            title: decl.title.text.clone(),
+            parent,
+        });
+    }
+    sections
+}
+
+fn duplicate_activities(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for a in &roadmap.activities {
+        if let Some(first) = seen.insert(&a.number.text, a.number.span) {
+            seen.insert(&a.number.text, first);
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::DuplicateActivity,
+                    a.number.span,
+                    text!(ru: "Мероприятие {} уже есть", a.number.text; en: "Activity {} already exists", a.number.text),
+                )
+                .with_label(text!(ru: "второе мероприятие с этим номером"; en: "second activity with this number"))
+                .with_secondary(first, text!(ru: "первое"; en: "first"))
+                .with_help(text!(
+                    ru: "Номер мероприятия должен быть единственным во всей карте: на него ссылаются «после:» и отметки о выполнении";
+                    en: "An activity number must be unique in the whole roadmap: `after:` and status marks refer to it"
+                )),
+            );
+        }
+    }
+}
+
+fn approval(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Approval {
+    let (number, date) = syntax::parse_approval(&value.text);
+    let date = date.and_then(|range| {
+        let written = &value.text[range.clone()];
+        let parsed = timing::parse_date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
+        if parsed.is_none() {
+            diagnostics.push(bad_date(value.span.sub(range.start, range.end), written));
+        }
+        parsed
+    });
+    Approval {
+        text: value.text.clone(),
+        number: number.map(|r| value.text[r].to_string()),
+        date,
+    }
+}
+
+fn bad_date(span: Span, written: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::BadDate,
+        span,
+        text!(ru: "Дату «{}» нельзя прочитать", written; en: "The date `{}` cannot be read", written),
+    )
+    .with_help(text!(ru: "Пишите дату как 14.03.2022"; en: "Write the date as 14.03.2022"))
+}
+
+struct Builder<'a> {
+    ids: Vec<&'a str>,
+    context: Context,
+}
+
+impl Builder<'_> {
+    fn activity(&self, decl: &syntax::ActivityDecl, diagnostics: &mut Vec<Diagnostic>) -> Activity {
+        let after = decl
+            .properties
+            .iter()
+            .filter(|p| p.key == Key::After)
+            .flat_map(|p| list(&p.value))
+            .filter_map(|item| dependency(&item, diagnostics))
+            .collect();
+        Activity {
+            number: decl.number.clone(),
+            title: decl.title.text.clone(),
+            section: decl.section,
+            after,
+            facts: self.facts(&decl.properties, diagnostics),
+            stages: decl
+                .stages
+                .iter()
+                .map(|s| Stage {
+                    label: s.label.clone(),
+                    facts: self.facts(&s.properties, diagnostics),
+                })
+                .collect(),
+        }
+    }
+
+    fn facts(&self, properties: &[Property], diagnostics: &mut Vec<Diagnostic>) -> Facts {
+        let mut facts = Facts::default();
+        for p in properties {
+            let value = &p.value;
+            match p.key {
+                Key::When => facts.timing = Some(self.timing(value, diagnostics)),
+                Key::By => {
+                    for id in list(value) {
+                        self.check_party(&id, diagnostics);
+                        facts.responsible.push(id);
+                    }
+                }
+                Key::Indicator => facts.indicators.push(Indicator::parse(value.clone())),
+                Key::Result => facts.results.push(value.clone()),
+                Key::Note => facts.notes.push(value.clone()),
+                Key::Checkpoint => {
+                    if let Some(c) = checkpoint(value, diagnostics) {
+                        facts.checkpoints.push(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        facts
+    }
+
+    fn timing(&self, value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> TimingCell {
+        let resolved = match timing::resolve(&value.text, &self.context) {
+            Ok(t) => Some(t),
+            Err(err) => {
+                let code = match err.kind {
+                    TimingErrorKind::AmbiguousYear { .. } => Code::AmbiguousYear,
+                    _ => Code::UnresolvedTiming,
+                };
+                let span = value.span.sub(
+                    err.span.start.min(value.text.len()),
+                    err.span.end.min(value.text.len()),
+                );
+                let mut d = Diagnostic::new(
+                    code,
+                    span,
+                    Text::new(err.kind.message(Lang::Ru), err.kind.message(Lang::En)),
+                );
+                if let (Some(ru), Some(en)) = (err.kind.help(Lang::Ru), err.kind.help(Lang::En)) {
+                    d = d.with_help(Text::new(ru, en));
+                }
+                diagnostics.push(d);
+                None
+            }
+        };
+        TimingCell {
+            text: value.text.clone(),
+            span: value.span,
+            resolved,
+        }
+    }
+
+    fn check_party(&self, id: &Spanned, diagnostics: &mut Vec<Diagnostic>) {
+        if self.ids.contains(&id.text.as_str()) {
+            return;
+        }
+        let closest = self
+            .ids
+            .iter()
+            .map(|known| (strsim::levenshtein(known, &id.text), *known))
+            .filter(|(d, known)| *d <= 2.max(known.chars().count() / 3))
+            .min()
+            .map(|(_, known)| known);
+        let help = match closest {
+            Some(known) => text!(ru: "Может быть, «{}»?", known; en: "Did you mean `{}`?", known),
+            None if self.ids.is_empty() => text!(
+                ru: "В карте нет ни одного участника: объявите его строкой «участник {}: Полное название»", id.text;
+                en: "The roadmap declares no parties: declare it with `party {}: Full name`", id.text
+            ),
+            None => text!(
+                ru: "Объявите его строкой «участник {}: Полное название» или выберите из объявленных: {}", id.text, self.ids.join(", ");
+                en: "Declare it with `party {}: Full name` or pick a declared one: {}", id.text, self.ids.join(", ")
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                Code::UnknownParty,
+                id.span,
+                text!(ru: "Участник «{}» не объявлен", id.text; en: "Party `{}` is not declared", id.text),
+            )
+            .with_label(text!(ru: "неизвестный участник"; en: "unknown party"))
+            .with_help(help),
+        );
+    }
+}
+
+/// Splits a comma-separated value, keeping each item's span.
+fn list(value: &Spanned) -> Vec<Spanned> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for piece in value.text.split([',', ';']) {
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let from = start + lead;
+            items.push(Spanned {
+                text: trimmed.to_string(),
+                span: value.span.sub(from, from + trimmed.len()),
+            });
+        }
+        start += piece.len() + 1;
+    }
+    items
+}
+
+fn dependency(item: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Dependency> {
+    match syntax::parse_dependency(&item.text) {
+        Some(dep) => Some(Dependency {
+            number: Spanned {
+                text: item.text[dep.number.clone()].to_string(),
+                span: item.span.sub(dep.number.start, dep.number.end),
+            },
+            lag: dep.lag.map(|(amount, unit)| Lag { amount, unit }),
+        }),
+        None => {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::Syntax,
+                    item.span,
+                    text!(ru: "«{}» — не номер мероприятия", item.text; en: "`{}` is not an activity number", item.text),
+                )
+                .with_help(text!(
+                    ru: "Пишите номера через запятую, с необязательной задержкой: «после: 4.2 + 5 дней, 3.1»";
+                    en: "Write numbers separated by commas, with an optional lag: `after: 4.2 + 5 days, 3.1`"
+                )),
+            );
+            None
+        }
+    }
+}
+
+fn checkpoint(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Checkpoint> {
+    let Some((date_range, text_range)) = syntax::parse_checkpoint(&value.text) else {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::BadDate,
+                value.span,
+                text!(ru: "Контрольная точка без даты"; en: "A checkpoint without a date"),
+            )
+            .with_help(text!(
+                ru: "Пишите «контрольная точка: 15.02.2022 — что должно быть сделано»";
+                en: "Write `checkpoint: 15.02.2022 — what must be true then`"
+            )),
+        );
+        return None;
+    };
+    let written = &value.text[date_range.clone()];
+    let Some(date) = timing::parse_date(written) else {
+        diagnostics.push(bad_date(value.span.sub(date_range.start, date_range.end), written));
+        return None;
+    };
+    Some(Checkpoint {
+        date,
+        text: value.text[text_range].to_string(),
+        span: value.span.sub(date_range.start, date_range.end),
+    })
+}

@@ -1,0 +1,143 @@
+//! Syntax tree to meaning: parties, sections and activities with their
+//! timings resolved to dates, indicators typed, and names checked.
+
+mod build;
+pub mod indicator;
+mod load;
+pub mod timing;
+
+pub use build::build;
+pub use indicator::{Comparator, Indicator};
+pub use load::{Loaded, Workspace};
+pub use timing::{Interval, Timing};
+
+use crate::source::{FileId, Span};
+use crate::syntax::{LagUnit, Spanned};
+use chrono::NaiveDate;
+
+/// A party: who is responsible for activities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub id: Spanned,
+    pub name: String,
+    pub email: Option<String>,
+    pub contacts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub number: Spanned,
+    pub title: String,
+    /// The enclosing section (`4` for `4.1`), when declared.
+    pub parent: Option<usize>,
+}
+
+/// A `срок:` cell: the text as written and what it resolves to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimingCell {
+    pub text: String,
+    pub span: Span,
+    /// `None` when it cannot be resolved (a diagnostic says why).
+    pub resolved: Option<Timing>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checkpoint {
+    pub date: NaiveDate,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Lag {
+    pub amount: u32,
+    pub unit: LagUnit,
+}
+
+/// One `после:` item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dependency {
+    pub number: Spanned,
+    pub lag: Option<Lag>,
+}
+
+/// What an activity and each of its stages state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    pub timing: Option<TimingCell>,
+    pub responsible: Vec<Spanned>,
+    pub indicators: Vec<Indicator>,
+    pub results: Vec<Spanned>,
+    pub checkpoints: Vec<Checkpoint>,
+    pub notes: Vec<Spanned>,
+}
+
+impl Facts {
+    pub fn window(&self) -> Option<Interval> {
+        self.timing.as_ref()?.resolved.as_ref()?.bounds()
+    }
+}
+
+/// One year (or part) of a multi-year activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub label: Spanned,
+    pub facts: Facts,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    pub number: Spanned,
+    pub title: String,
+    pub section: Option<usize>,
+    pub after: Vec<Dependency>,
+    pub facts: Facts,
+    pub stages: Vec<Stage>,
+}
+
+impl Activity {
+    /// The whole window: its own timing joined with its stages'.
+    pub fn window(&self) -> Option<Interval> {
+        std::iter::once(self.facts.window())
+            .chain(self.stages.iter().map(|s| s.facts.window()))
+            .flatten()
+            .reduce(|a, b| Interval::new(a.start.min(b.start), a.end.max(b.end)))
+    }
+
+    /// Every set of facts: the activity's own, then each stage's.
+    pub fn all_facts(&self) -> impl Iterator<Item = &Facts> {
+        std::iter::once(&self.facts).chain(self.stages.iter().map(|s| &s.facts))
+    }
+
+    pub fn timings(&self) -> impl Iterator<Item = &Timing> {
+        self.all_facts()
+            .filter_map(|f| f.timing.as_ref()?.resolved.as_ref())
+    }
+}
+
+/// The approving document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Approval {
+    pub text: String,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+/// A roadmap with everything it includes, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Roadmap {
+    pub file: FileId,
+    pub title: Option<Spanned>,
+    pub period: Option<(Interval, Span)>,
+    pub approval: Option<Approval>,
+    pub owner: Option<Spanned>,
+    pub parties: Vec<Party>,
+    pub sections: Vec<Section>,
+    pub activities: Vec<Activity>,
+}
+
+impl Roadmap {
+    pub fn activity(&self, number: &str) -> Option<usize> {
+        self.activities.iter().position(|a| a.number.text == number)
+    }
+}
