@@ -97,4 +97,15 @@ mod tests {
             assert!(s.starts_with(letter) && s.len() == 5, "{s}");
         }
     }
+
+    #[test]
+    fn every_code_is_documented() {
+        let doc = include_str!("../docs/diagnostics.md");
+        for code in Code::ALL {
+            assert!(
+                doc.contains(&format!("| {} |", code.as_str())),
+                "{code} is missing from docs/diagnostics.md"
+            );
+        }
+    }
 }

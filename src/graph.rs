@@ -55,13 +55,22 @@ pub fn build(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) -> Graph {
                     );
                 }
                 Some(&j) => {
-                    graph.add_edge(NodeIndex::new(j), NodeIndex::new(i), Edge { item, lag: dep.lag });
+                    graph.add_edge(
+                        NodeIndex::new(j),
+                        NodeIndex::new(i),
+                        Edge { item, lag: dep.lag },
+                    );
                 }
                 None => {
                     let closest = roadmap
                         .activities
                         .iter()
-                        .map(|a| (strsim::levenshtein(&a.number.text, number), a.number.text.as_str()))
+                        .map(|a| {
+                            (
+                                strsim::levenshtein(&a.number.text, number),
+                                a.number.text.as_str(),
+                            )
+                        })
                         .filter(|(d, _)| *d <= 1)
                         .min()
                         .map(|(_, n)| n);
@@ -143,9 +152,11 @@ fn report_cycle(
     let path = names.join(" → ");
     // The `после:` item of the first activity's successor that points back.
     let edge_span = |from: NodeIndex, to: NodeIndex| {
-        graph
-            .find_edge(from, to)
-            .map(|e| roadmap.activities[to.index()].after[graph[e].item].number.span)
+        graph.find_edge(from, to).map(|e| {
+            roadmap.activities[to.index()].after[graph[e].item]
+                .number
+                .span
+        })
     };
     let first = cycle[0];
     let second = cycle.get(1).copied().unwrap_or(first);
@@ -165,9 +176,11 @@ fn report_cycle(
         ru: "Ни одно мероприятие цикла не может начаться первым: уберите одну из зависимостей";
         en: "No activity of the cycle can start first: remove one of the dependencies"
     ));
-    for pair in cycle.windows(2).skip(1).chain(std::iter::once(
-        [cycle[cycle.len() - 1], first].as_slice(),
-    )) {
+    for pair in cycle
+        .windows(2)
+        .skip(1)
+        .chain(std::iter::once([cycle[cycle.len() - 1], first].as_slice()))
+    {
         if let Some(span) = edge_span(pair[0], pair[1]) {
             let (a, b) = (
                 &roadmap.activities[pair[0].index()].number.text,

@@ -109,12 +109,18 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             }
         };
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "ru_RU.UTF-8")])), Lang::Ru);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "ru_RU.UTF-8")])),
+            Lang::Ru
+        );
         assert_eq!(
             Lang::from_locale_vars(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "ru_RU.UTF-8")])),
             Lang::En
         );
-        assert_eq!(Lang::from_locale_vars(env(&[("LC_ALL", ""), ("LANG", "ru_RU")])), Lang::Ru);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_ALL", ""), ("LANG", "ru_RU")])),
+            Lang::Ru
+        );
         assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
     }
 }

@@ -93,7 +93,9 @@ fn dependencies(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnost
         let dep = &activity.after[edge.weight.item];
         let earliest = after_lag(before.end, edge.weight.lag);
         let lag_text = match edge.weight.lag {
-            Some(_) => text!(ru: " с учётом задержки — не раньше {}", fmt(earliest); en: " plus the lag: not before {}", fmt(earliest)),
+            Some(_) => {
+                text!(ru: " с учётом задержки — не раньше {}", fmt(earliest); en: " plus the lag: not before {}", fmt(earliest))
+            }
             None => text!(ru: ""; en: ""),
         };
         let (when, verb_ru, verb_en) = match after.start {
@@ -102,8 +104,16 @@ fn dependencies(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnost
             _ => continue,
         };
         let dependency = &roadmap.activities[from];
-        let own_span = activity.facts.timing.as_ref().map_or(activity.number.span, |t| t.span);
-        let dep_span = dependency.facts.timing.as_ref().map_or(dependency.number.span, |t| t.span);
+        let own_span = activity
+            .facts
+            .timing
+            .as_ref()
+            .map_or(activity.number.span, |t| t.span);
+        let dep_span = dependency
+            .facts
+            .timing
+            .as_ref()
+            .map_or(dependency.number.span, |t| t.span);
         diagnostics.push(
             Diagnostic::new(
                 Code::StartsBeforeDependency,
@@ -126,7 +136,12 @@ fn dependencies(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnost
     }
 }
 
-fn outside_period(facts: &Facts, period: Interval, period_span: Span, diagnostics: &mut Vec<Diagnostic>) {
+fn outside_period(
+    facts: &Facts,
+    period: Interval,
+    period_span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let Some(cell) = &facts.timing else {
         return;
     };

@@ -69,7 +69,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         color: match cli.color {
             Color::Always => true,
             Color::Never => false,
-            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
         },
     };
     match cli.command {

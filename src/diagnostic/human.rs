@@ -6,8 +6,8 @@ use crate::code::Severity;
 use crate::lang::Lang;
 use crate::source::{floor_char_boundary, SourceFile, Span};
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
-    SourceSpan, SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::sync::Arc;
@@ -39,7 +39,8 @@ impl Human {
     /// Colour, for a terminal.
     pub fn coloured(lang: Lang) -> Human {
         Human {
-            handler: GraphicalReportHandler::new_themed(GraphicalTheme::unicode()).with_links(false),
+            handler: GraphicalReportHandler::new_themed(GraphicalTheme::unicode())
+                .with_links(false),
             lang,
         }
     }
@@ -193,6 +194,12 @@ impl miette::Diagnostic for View {
     }
 }
 
+/// Characters that would move the cursor or recolour a terminal, or that
+/// miette would take for a line break.
+fn is_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
 /// A named source whose columns count characters, as everywhere else in the
 /// tool (miette counts bytes, which is wrong for Cyrillic).
 struct CharColumns {
@@ -253,7 +260,11 @@ impl Excerpt {
             if long(&line) {
                 let places = spans.clone().filter(|s| file.line_range(s.start) == line);
                 let first = places.clone().map(|s| s.start).min().unwrap_or(line.start);
-                let last = places.map(|s| s.end).max().unwrap_or(line.end).min(line.end);
+                let last = places
+                    .map(|s| s.end)
+                    .max()
+                    .unwrap_or(line.end)
+                    .min(line.end);
                 if first > line.start + KEEP {
                     cuts.push((line.start, first - KEEP));
                 }
@@ -262,7 +273,8 @@ impl Excerpt {
                 }
             }
         }
-        if cuts.is_empty() {
+        let has_controls = text.chars().any(is_control);
+        if cuts.is_empty() && !has_controls {
             return Excerpt {
                 text: Arc::clone(text),
                 anchors: vec![(0, 0)],
@@ -287,6 +299,19 @@ impl Excerpt {
             shifted_columns |= file.line_range(start).start == start;
         }
         out.push_str(&text[at..]);
+        if has_controls {
+            // Same byte length, so the anchors stay right.
+            out = out
+                .chars()
+                .map(|c| {
+                    if is_control(c) {
+                        " ".repeat(c.len_utf8())
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+        }
         Excerpt {
             text: out.into(),
             anchors,

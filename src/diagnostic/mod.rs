@@ -4,6 +4,16 @@ use crate::code::{Code, Severity};
 use crate::lang::Text;
 use crate::source::Span;
 
+/// Messages quote the user's text; a 10 MB line must not become a 10 MB message.
+const MAX_MESSAGE: usize = 400;
+
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_MESSAGE) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// A secondary place that explains the finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -27,7 +37,7 @@ impl Diagnostic {
     pub fn new(code: Code, span: Span, message: Text) -> Diagnostic {
         Diagnostic {
             code,
-            message,
+            message: Text::new(clip(&message.ru), clip(&message.en)),
             span,
             label: None,
             labels: Vec::new(),

@@ -81,7 +81,9 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         file,
         title: doc.header(Key::Title).map(|p| p.value.clone()),
         period,
-        approval: doc.header(Key::Approved).map(|p| approval(&p.value, diagnostics)),
+        approval: doc
+            .header(Key::Approved)
+            .map(|p| approval(&p.value, diagnostics)),
         owner: doc.header(Key::Owner).map(|p| p.value.clone()),
         parties,
         sections,
@@ -101,7 +103,13 @@ fn include_parties(
 ) {
     let doc = ws.document(file);
     for include in doc.headers.iter().filter(|h| h.key == Key::Include) {
-        let base = ws.sources.get(file).path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+        let base = ws
+            .sources
+            .get(file)
+            .path
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default();
         let path = base.join(&include.value.text);
         let included = match ws.load(&path) {
             Ok(id) => id,
@@ -156,7 +164,10 @@ fn include_parties(
                         en: "An included file may only declare parties"
                     ),
                 )
-                .with_secondary(include.value.span, text!(ru: "подключён здесь"; en: "included here"))
+                .with_secondary(
+                    include.value.span,
+                    text!(ru: "подключён здесь"; en: "included here"),
+                )
                 .with_help(text!(
                     ru: "Оставьте в этом файле только строки «участник …» и комментарии";
                     en: "Keep only `party …` lines and comments in this file"
@@ -181,7 +192,12 @@ fn first_non_party_line(doc: &Document) -> Option<Span> {
 }
 
 fn party(decl: &syntax::PartyDecl) -> Party {
-    let values = |key: Key| decl.properties.iter().filter(move |p| p.key == key).map(|p| p.value.text.clone());
+    let values = |key: Key| {
+        decl.properties
+            .iter()
+            .filter(move |p| p.key == key)
+            .map(|p| p.value.text.clone())
+    };
     Party {
         id: decl.id.clone(),
         name: decl.name.text.clone(),
@@ -473,7 +489,10 @@ fn checkpoint(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Chec
     };
     let written = &value.text[date_range.clone()];
     let Some(date) = timing::parse_date(written) else {
-        diagnostics.push(bad_date(value.span.sub(date_range.start, date_range.end), written));
+        diagnostics.push(bad_date(
+            value.span.sub(date_range.start, date_range.end),
+            written,
+        ));
         return None;
     };
     Some(Checkpoint {

@@ -71,12 +71,13 @@ impl Indicator {
                         .to_string();
                 }
                 Rule::comparator => {
-                    indicator.comparator = part.into_inner().next().map(|kind| match kind.as_rule() {
-                        Rule::at_most => Comparator::AtMost,
-                        Rule::exactly => Comparator::Exactly,
-                        Rule::coverage => Comparator::Coverage,
-                        _ => Comparator::AtLeast,
-                    });
+                    indicator.comparator =
+                        part.into_inner().next().map(|kind| match kind.as_rule() {
+                            Rule::at_most => Comparator::AtMost,
+                            Rule::exactly => Comparator::Exactly,
+                            Rule::coverage => Comparator::Coverage,
+                            _ => Comparator::AtLeast,
+                        });
                 }
                 Rule::amount => indicator.value = number(part.as_str()),
                 Rule::unit => {
@@ -128,10 +129,18 @@ mod tests {
 
     #[test]
     fn count_with_unit() {
-        assert_eq!(target("350 ОО"), (None, Some(350.0), Some("ОО".into()), String::new()));
+        assert_eq!(
+            target("350 ОО"),
+            (None, Some(350.0), Some("ОО".into()), String::new())
+        );
         assert_eq!(
             target("27 муниципальных координаторов"),
-            (None, Some(27.0), Some("муниципальных координаторов".into()), String::new())
+            (
+                None,
+                Some(27.0),
+                Some("муниципальных координаторов".into()),
+                String::new()
+            )
         );
     }
 
@@ -139,7 +148,12 @@ mod tests {
     fn at_least_in_any_case() {
         assert_eq!(
             target("Не менее 10 пар ОО"),
-            (Some(Comparator::AtLeast), Some(10.0), Some("пар ОО".into()), String::new())
+            (
+                Some(Comparator::AtLeast),
+                Some(10.0),
+                Some("пар ОО".into()),
+                String::new()
+            )
         );
         assert_eq!(target("at least 80 %").0, Some(Comparator::AtLeast));
         assert_eq!(target(">= 80 %").1, Some(80.0));
@@ -165,7 +179,12 @@ mod tests {
     fn coverage() {
         assert_eq!(
             target("Охват 50 ОО"),
-            (Some(Comparator::Coverage), Some(50.0), Some("ОО".into()), String::new())
+            (
+                Some(Comparator::Coverage),
+                Some(50.0),
+                Some("ОО".into()),
+                String::new()
+            )
         );
     }
 
@@ -185,7 +204,10 @@ mod tests {
     #[test]
     fn rating_out_of() {
         let i = parse("6 баллов из 6");
-        assert_eq!((i.value, i.unit.as_deref(), i.out_of), (Some(6.0), Some("баллов"), Some(6.0)));
+        assert_eq!(
+            (i.value, i.unit.as_deref(), i.out_of),
+            (Some(6.0), Some("баллов"), Some(6.0))
+        );
     }
 
     #[test]

@@ -67,7 +67,8 @@ pub(super) fn line_error(line: Span, text: &str, err: &pest::error::Error<Rule>)
                 format!("{KEYWORD_HELP_EN} A value is written on one line."),
             ))
     } else {
-        diagnostic.with_label(text!(ru: "ожидается {}", expected.ru; en: "expected {}", expected.en))
+        diagnostic
+            .with_label(text!(ru: "ожидается {}", expected.ru; en: "expected {}", expected.en))
     }
 }
 
@@ -124,10 +125,9 @@ fn expected_words(err: &pest::error::Error<Rule>) -> Text {
     let mut en: Vec<&str> = Vec::new();
     for rule in positives {
         let (r, e) = match rule {
-            Rule::number | Rule::arabic | Rule::roman => (
-                "номер (1, 4.1 или II)",
-                "a number (1, 4.1 or II)",
-            ),
+            Rule::number | Rule::arabic | Rule::roman => {
+                ("номер (1, 4.1 или II)", "a number (1, 4.1 or II)")
+            }
             Rule::ident => (
                 "короткое имя участника (одно слово)",
                 "the party's short id (one word)",
@@ -152,7 +152,9 @@ pub(super) fn misplaced_stage(line: Span) -> Diagnostic {
         line,
         text!(ru: "Этап стоит вне мероприятия"; en: "A stage outside an activity"),
     )
-    .with_label(text!(ru: "этап должен идти внутри мероприятия"; en: "a stage belongs inside an activity"))
+    .with_label(
+        text!(ru: "этап должен идти внутри мероприятия"; en: "a stage belongs inside an activity"),
+    )
     .with_help(text!(
         ru: "Поставьте «этап …:» с отступом под строкой «мероприятие …»";
         en: "Put `stage …:`, indented, under an `activity …` line"
@@ -205,7 +207,10 @@ pub(super) fn repeated(span: Span, first: Span, key: Key) -> Diagnostic {
 pub(super) fn misplaced_property(span: Span, key: Key, context: Context) -> Diagnostic {
     let (ru, en) = key.spelling();
     let (where_ru, where_en) = match context {
-        Context::TopLevel => ("вне мероприятия и участника", "outside any activity or party"),
+        Context::TopLevel => (
+            "вне мероприятия и участника",
+            "outside any activity or party",
+        ),
         Context::Party => ("у участника", "in a party"),
         Context::Activity => ("у мероприятия", "in an activity"),
         Context::Stage => ("у этапа", "in a stage"),

@@ -58,7 +58,12 @@ impl Key {
     pub fn repeatable(self) -> bool {
         matches!(
             self,
-            Key::Indicator | Key::Result | Key::Checkpoint | Key::Note | Key::Include | Key::Contact
+            Key::Indicator
+                | Key::Result
+                | Key::Checkpoint
+                | Key::Note
+                | Key::Include
+                | Key::Contact
         )
     }
 
@@ -401,7 +406,10 @@ mod tests {
                 ..
             }
         ));
-        assert!(matches!(kind("сроки: май"), LineKind::Keyed { key: Key::When, .. }));
+        assert!(matches!(
+            kind("сроки: май"),
+            LineKind::Keyed { key: Key::When, .. }
+        ));
         assert!(matches!(
             kind("утверждено: приказ"),
             LineKind::Keyed {
@@ -431,7 +439,10 @@ mod tests {
     fn dependency_lags() {
         let dep = parse_dependency(" 3.1 + 10 рабочих дней").unwrap();
         assert_eq!(dep.lag, Some((10, LagUnit::WorkingDays)));
-        assert_eq!(parse_dependency("1.3 + 2 недели").unwrap().lag, Some((2, LagUnit::Weeks)));
+        assert_eq!(
+            parse_dependency("1.3 + 2 недели").unwrap().lag,
+            Some((2, LagUnit::Weeks))
+        );
         assert_eq!(parse_dependency("4").unwrap().lag, None);
         assert!(parse_dependency("4.2 + пять дней").is_none());
         assert!(parse_dependency("ОО").is_none());

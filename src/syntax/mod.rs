@@ -4,8 +4,8 @@
 mod error;
 mod line;
 
-pub use line::{Key, LagUnit, LineKind, Script};
 pub(crate) use line::{fold_case, parse_approval, parse_checkpoint, parse_dependency};
+pub use line::{Key, LagUnit, LineKind, Script};
 
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -227,7 +227,9 @@ fn place(
         return None;
     }
     if let Owner::Stage {
-        activity, indent: stage_indent, ..
+        activity,
+        indent: stage_indent,
+        ..
     } = *owner
     {
         if indent <= stage_indent {
@@ -271,7 +273,7 @@ pub fn decode(file: FileId, bytes: Vec<u8>) -> (String, Option<Diagnostic>) {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let diagnostic = Diagnostic::new(
                 Code::NotUtf8,
-                Span::new(file, valid, valid + 1),
+                Span::new(file, valid, valid + char::REPLACEMENT_CHARACTER.len_utf8()),
                 text!(
                     ru: "Файл не в кодировке UTF-8: байт 0x{:02X} на позиции {} не читается", bytes[valid], valid;
                     en: "The file is not UTF-8 text: byte 0x{:02X} at offset {} cannot be read", bytes[valid], valid
