@@ -4,6 +4,7 @@ pub mod check;
 pub mod cli;
 pub mod code;
 pub mod diagnostic;
+pub mod format;
 pub mod graph;
 pub mod lang;
 pub mod model;

@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, all driving the same pipeline.
 
 mod check;
+mod fmt;
 
 use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -38,6 +39,8 @@ pub enum Color {
 pub enum Command {
     /// Check roadmaps: files, or folders searched for *.roadmap.
     Check(check::Args),
+    /// Rewrite roadmaps in the canonical layout (comments and meaning kept).
+    Fmt(fmt::Args),
 }
 
 /// What every command needs to know about how to speak.
@@ -76,5 +79,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     };
     match cli.command {
         Command::Check(args) => check::run(&args, &env),
+        Command::Fmt(args) => fmt::run(&args, &env),
     }
 }

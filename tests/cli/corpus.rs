@@ -205,6 +205,7 @@ corpus! {
     e0002_section_without_number => "E0002-section-without-number.roadmap" {}
     e0002_value_on_two_lines => "E0002-value-on-two-lines.roadmap" { ru: true }
     e0003_english_keyword_typo => "E0003-english-keyword-typo.roadmap" {}
+    e0003_latin_c_in_keyword => "E0003-latin-c-in-keyword.roadmap" { also: &["W0503"] }
     e0003_misspelt_responsible => "E0003-misspelt-responsible.roadmap" { also: &["W0501"], ru: true }
     e0004_email_under_activity => "E0004-email-under-activity.roadmap" {}
     e0004_responsible_not_indented => "E0004-responsible-not-indented.roadmap" { also: &["W0501"], ru: true }
@@ -221,6 +222,7 @@ corpus! {
     e0103_include_whole_roadmap => "E0103-include-whole-roadmap" {}
     e0201_section_copied_twice => "E0201-section-copied-twice.roadmap" {}
     e0202_activity_number_not_updated => "E0202-activity-number-not-updated.roadmap" {}
+    e0203_latin_letters_in_party_id => "E0203-latin-letters-in-party-id.roadmap" { ru: true }
     e0203_party_not_declared => "E0203-party-not-declared.roadmap" {}
     e0203_unknown_party => "E0203-unknown-party.roadmap" { ru: true }
     e0204_party_also_in_included_file => "E0204-party-also-in-included-file" {}

@@ -169,7 +169,8 @@ fn a_10_mb_line_of_junk() {
 
 #[test]
 fn a_10_mb_timing() {
-    let timing = "сентябрь, октябрь 2022 года, ".repeat(10 * 1024 * 1024 / 50);
+    // Outside the 2022 period: once timings resolve, E0403 quotes the cell.
+    let timing = "сентябрь, октябрь 2023 года, ".repeat(10 * 1024 * 1024 / 50);
     let text = format!(
         "{HEADER}\nраздел 1. Р\n\nмероприятие 1. Мониторинг\n  ответственный: ОО\n  срок: {timing}\n  результат: Отчёт\n"
     );
@@ -210,6 +211,65 @@ fn a_10_mb_timing_of_one_word() {
         assert!(
             output.stderr.len() < SHORT,
             "a 10 MB timing printed as {} bytes",
+            output.stderr.len()
+        );
+    }
+}
+
+/// A 10 MB value in each property whose value a message quotes.
+fn long_values() -> Vec<(&'static str, String)> {
+    let big = "я".repeat(5 * 1024 * 1024);
+    let activity = |property: &str| {
+        format!("{HEADER}\nраздел 1. Р\n\nмероприятие 1. М\n  срок: 01.02.2022\n  ответственный: ОО\n{property}\n")
+    };
+    vec![
+        ("after", activity(&format!("  после: {big}"))),
+        (
+            "after-number",
+            activity(&format!("  после: {}", "1".repeat(10 * 1024 * 1024))),
+        ),
+        (
+            "checkpoint",
+            activity(&format!("  контрольная точка: {big} — готово")),
+        ),
+        (
+            "party",
+            activity("").replace("ответственный: ОО", &format!("ответственный: {big}")),
+        ),
+        (
+            "period",
+            activity("").replace("период: 2022", &format!("период: {big}")),
+        ),
+        (
+            "approval",
+            activity("").replace("от 14.03.2022", &format!("от {big}")),
+        ),
+    ]
+}
+
+#[test]
+fn a_10_mb_value_in_any_property() {
+    for (name, text) in long_values() {
+        let file = format!("{name}.roadmap");
+        let output = Test::new().file(&file, text).args(check(&file)).failure();
+        assert!(
+            output.summary().starts_with("1 file, 1 activity: "),
+            "{name}"
+        );
+    }
+}
+
+/// The source line is cut around the place (src/diagnostic/human.rs), but
+/// the messages quote the whole value.
+#[test]
+#[ignore = "bug: messages quote a 10 MB value in full (E0002 after:, E0203, E0008, E0009, E0301)"]
+fn a_10_mb_value_prints_a_short_report() {
+    for (name, text) in long_values() {
+        let file = format!("{name}.roadmap");
+        let output = Test::new().file(&file, text).args(check(&file)).failure();
+        assert!(
+            output.stderr.len() < SHORT,
+            "{name}: a 10 MB value printed as {} bytes",
             output.stderr.len()
         );
     }
