@@ -199,7 +199,6 @@ impl Writer<'_> {
         let part = |r: &std::ops::Range<usize>| raw[r.clone()].trim();
         let keyword = |r: &std::ops::Range<usize>| {
             raw[..r.start]
-                .trim()
                 .split_whitespace()
                 .next()
                 .unwrap_or_default()
