@@ -63,6 +63,8 @@ codes! {
     AmbiguousYear = "E0402", Error, "месяц без года в многолетней карте", "a month without a year in a multi-year roadmap";
     OutsidePeriod = "E0403", Error, "срок выходит за период карты", "a timing outside the roadmap's period";
     CheckpointOutside = "E0404", Error, "контрольная точка вне срока мероприятия", "a checkpoint outside its activity's window";
+    BadDuration = "E0405", Error, "длительность нельзя прочитать", "a duration that cannot be read";
+    DurationWithWindow = "E0406", Error, "у мероприятия и точный срок, и длительность", "an activity has both a fixed window and a duration";
     NoResponsible = "W0501", Warning, "у мероприятия нет ответственного", "an activity without a responsible party";
     EmptySection = "W0502", Warning, "пустой раздел", "an empty section";
     NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";

@@ -214,7 +214,10 @@ fn missing(activity: &Activity, diagnostics: &mut Vec<Diagnostic>) {
             )),
         );
     }
-    if activity.all_facts().all(|f| f.timing.is_none()) {
+    if activity
+        .all_facts()
+        .all(|f| f.timing.is_none() && f.duration.is_none())
+    {
         diagnostics.push(
             Diagnostic::new(
                 Code::NoTiming,

@@ -4,7 +4,7 @@
 use super::timing::{self, Context, TimingErrorKind};
 use super::{
     Activity, Approval, Checkpoint, Dependency, Facts, Indicator, Lag, Loaded, Party, Roadmap,
-    Section, Stage, TimingCell, Workspace,
+    Section, Stage, Timing, TimingCell, Workspace,
 };
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -342,6 +342,20 @@ impl Builder<'_> {
             let value = &p.value;
             match p.key {
                 Key::When => facts.timing = Some(self.timing(value, diagnostics)),
+                Key::Duration => match syntax::parse_duration(&value.text) {
+                    Some((amount, unit)) => facts.duration = Some((Lag { amount, unit }, value.span)),
+                    None => diagnostics.push(
+                        Diagnostic::new(
+                            Code::BadDuration,
+                            value.span,
+                            text!(ru: "Длительность «{}» нельзя прочитать", value.text; en: "The duration `{}` cannot be read", value.text),
+                        )
+                        .with_help(text!(
+                            ru: "Пишите число и единицу: «5 дней», «2 недели», «10 рабочих дней»";
+                            en: "Write a number and a unit: `5 days`, `2 weeks`, `10 working days`"
+                        )),
+                    ),
+                },
                 Key::By => {
                     for id in list(value) {
                         self.check_party(&id, diagnostics);
@@ -357,6 +371,22 @@ impl Builder<'_> {
                     }
                 }
                 _ => {}
+            }
+        }
+        if let (Some((_, duration_span)), Some(cell)) = (&facts.duration, &facts.timing) {
+            if !matches!(cell.resolved, Some(Timing::Deadline { .. }) | None) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::DurationWithWindow,
+                        *duration_span,
+                        text!(ru: "Длительность вместе с точным сроком «{}»", cell.text; en: "A duration together with the fixed timing `{}`", cell.text),
+                    )
+                    .with_secondary(cell.span, text!(ru: "точный срок"; en: "fixed timing"))
+                    .with_help(text!(
+                        ru: "Оставьте что-то одно: срок задаёт даты, длительность ставит мероприятие сразу после тех, от которых оно зависит (вместе с длительностью допустим только срок «до …»)";
+                        en: "Keep one: a timing fixes the dates, a duration places the activity right after what it depends on (only a `by …` deadline may go with a duration)"
+                    )),
+                );
             }
         }
         facts

@@ -65,6 +65,8 @@ pub struct Dependency {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
     pub timing: Option<TimingCell>,
+    /// `длительность:`: placed by the schedule after its dependencies.
+    pub duration: Option<(Lag, Span)>,
     pub responsible: Vec<Spanned>,
     pub indicators: Vec<Indicator>,
     pub results: Vec<Spanned>,

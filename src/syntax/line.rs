@@ -19,6 +19,7 @@ pub enum Key {
     Email,
     Contact,
     When,
+    Duration,
     By,
     After,
     Indicator,
@@ -45,6 +46,7 @@ impl Key {
         matches!(
             self,
             Key::When
+                | Key::Duration
                 | Key::By
                 | Key::After
                 | Key::Indicator
@@ -78,6 +80,7 @@ impl Key {
             Key::Email => ("почта", "email"),
             Key::Contact => ("контакты", "contact"),
             Key::When => ("срок", "when"),
+            Key::Duration => ("длительность", "duration"),
             Key::By => ("ответственный", "by"),
             Key::After => ("после", "after"),
             Key::Indicator => ("показатель", "indicator"),
@@ -87,7 +90,7 @@ impl Key {
         }
     }
 
-    pub const ALL: [Key; 14] = [
+    pub const ALL: [Key; 15] = [
         Key::Title,
         Key::Period,
         Key::Approved,
@@ -96,6 +99,7 @@ impl Key {
         Key::Email,
         Key::Contact,
         Key::When,
+        Key::Duration,
         Key::By,
         Key::After,
         Key::Indicator,
@@ -114,6 +118,7 @@ impl Key {
             Rule::email => Key::Email,
             Rule::contact => Key::Contact,
             Rule::when => Key::When,
+            Rule::duration => Key::Duration,
             Rule::by => Key::By,
             Rule::after => Key::After,
             Rule::indicator => Key::Indicator,
@@ -278,17 +283,30 @@ pub(crate) fn parse_dependency(item: &str) -> Option<DependencyItem> {
     let pair = LineParser::parse(Rule::dependency, &folded).ok()?.next()?;
     let mut inner = pair.into_inner();
     let number = range(inner.next()?);
-    let lag = inner.find(|p| p.as_rule() == Rule::lag).and_then(|lag| {
-        let mut parts = lag.into_inner();
-        let amount = parts.next()?.as_str().parse().ok()?;
-        let unit = match parts.next()?.as_rule() {
-            Rule::working_days => LagUnit::WorkingDays,
-            Rule::weeks => LagUnit::Weeks,
-            _ => LagUnit::Days,
-        };
-        Some((amount, unit))
-    });
+    let lag = inner.find(|p| p.as_rule() == Rule::lag).and_then(lag);
     Some(DependencyItem { number, lag })
+}
+
+/// A `длительность:` value: an amount and a unit.
+pub(crate) fn parse_duration(value: &str) -> Option<(u32, LagUnit)> {
+    let folded = fold_case(value);
+    let pair = LineParser::parse(Rule::duration_value, &folded)
+        .ok()?
+        .next()?;
+    pair.into_inner()
+        .find(|p| p.as_rule() == Rule::lag)
+        .and_then(lag)
+}
+
+fn lag(pair: Pair<'_, Rule>) -> Option<(u32, LagUnit)> {
+    let mut parts = pair.into_inner();
+    let amount = parts.next()?.as_str().parse().ok()?;
+    let unit = match parts.next()?.as_rule() {
+        Rule::working_days => LagUnit::WorkingDays,
+        Rule::weeks => LagUnit::Weeks,
+        _ => LagUnit::Days,
+    };
+    Some((amount, unit))
 }
 
 /// A checkpoint value split into its date and its text.
@@ -446,6 +464,17 @@ mod tests {
         assert_eq!(parse_dependency("4").unwrap().lag, None);
         assert!(parse_dependency("4.2 + пять дней").is_none());
         assert!(parse_dependency("ОО").is_none());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("2 недели"), Some((2, LagUnit::Weeks)));
+        assert_eq!(
+            parse_duration("10 Рабочих дней"),
+            Some((10, LagUnit::WorkingDays))
+        );
+        assert_eq!(parse_duration("5 days"), Some((5, LagUnit::Days)));
+        assert_eq!(parse_duration("две недели"), None);
     }
 
     #[test]

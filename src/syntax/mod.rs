@@ -4,7 +4,9 @@
 mod error;
 mod line;
 
-pub(crate) use line::{fold_case, parse_approval, parse_checkpoint, parse_dependency};
+pub(crate) use line::{
+    fold_case, parse_approval, parse_checkpoint, parse_dependency, parse_duration,
+};
 pub use line::{Key, LagUnit, LineKind, Script};
 
 use crate::code::Code;
