@@ -68,6 +68,7 @@ codes! {
     NoResponsible = "W0501", Warning, "у мероприятия нет ответственного", "an activity without a responsible party";
     EmptySection = "W0502", Warning, "пустой раздел", "an empty section";
     NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";
+    NonWorkingDay = "W0504", Warning, "срок приходится на нерабочий день", "a deadline falls on a non-working day";
 }
 
 impl std::fmt::Display for Code {

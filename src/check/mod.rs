@@ -4,15 +4,18 @@
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::graph::Graph;
-use crate::model::{Activity, Facts, Interval, Lag, Roadmap, Timing};
+use crate::model::{Activity, Facts, Interval, Roadmap, Timing};
+use crate::schedule::after_lag;
+use crate::schedule::calendar::Calendar;
 use crate::source::Span;
-use crate::syntax::LagUnit;
 use crate::text;
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
+use std::borrow::Cow;
 
 /// Runs every rule.
 pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
-    dependencies(roadmap, graph, diagnostics);
+    let calendar = calendar(roadmap);
+    dependencies(roadmap, graph, &calendar, diagnostics);
     for activity in &roadmap.activities {
         if let Some((period, period_span)) = roadmap.period {
             for facts in activity.all_facts() {
@@ -21,6 +24,7 @@ pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>
         }
         for facts in activity.all_facts() {
             checkpoints(facts, diagnostics);
+            non_working(facts, &calendar, diagnostics);
         }
         missing(activity, diagnostics);
     }
@@ -59,30 +63,21 @@ fn dates(activity: &Activity) -> Option<Dates> {
     end.map(|end| Dates { start, end })
 }
 
-/// The first day an activity may start after `end` with `lag`.
-pub fn after_lag(end: NaiveDate, lag: Option<Lag>) -> NaiveDate {
-    let Some(lag) = lag else {
-        return end;
-    };
-    let add = |d: NaiveDate, n: u64| d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX);
-    match lag.unit {
-        LagUnit::Days => add(end, lag.amount.into()),
-        LagUnit::Weeks => add(end, u64::from(lag.amount) * 7),
-        LagUnit::WorkingDays => {
-            let mut date = end;
-            let mut left = lag.amount;
-            while left > 0 && date < NaiveDate::MAX {
-                date = add(date, 1);
-                if !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-                    left -= 1;
-                }
-            }
-            date
-        }
+/// The federal calendar with the roadmap's own days off.
+pub fn calendar(roadmap: &Roadmap) -> Cow<'static, Calendar> {
+    if roadmap.days_off.is_empty() {
+        Cow::Borrowed(Calendar::russia())
+    } else {
+        Cow::Owned(Calendar::russia().with_days_off(roadmap.days_off.iter().copied()))
     }
 }
 
-fn dependencies(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
+fn dependencies(
+    roadmap: &Roadmap,
+    graph: &Graph,
+    calendar: &Calendar,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let all: Vec<Option<Dates>> = roadmap.activities.iter().map(dates).collect();
     for edge in graph.graph.raw_edges() {
         let (from, to) = (edge.source().index(), edge.target().index());
@@ -91,7 +86,7 @@ fn dependencies(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnost
         };
         let activity = &roadmap.activities[to];
         let dep = &activity.after[edge.weight.item];
-        let earliest = after_lag(before.end, edge.weight.lag);
+        let earliest = after_lag(calendar, before.end, edge.weight.lag);
         let lag_text = match edge.weight.lag {
             Some(_) => {
                 text!(ru: " с учётом задержки — не раньше {}", fmt(earliest); en: " plus the lag: not before {}", fmt(earliest))
@@ -198,6 +193,44 @@ fn checkpoints(facts: &Facts, diagnostics: &mut Vec<Diagnostic>) {
             )),
         );
     }
+}
+
+/// Exact dates and deadlines that fall on a day off.
+fn non_working(facts: &Facts, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(cell) = &facts.timing else {
+        return;
+    };
+    let day = match &cell.resolved {
+        Some(Timing::Deadline { by, .. }) => *by,
+        Some(Timing::Window(w)) if w.start == w.end => w.start,
+        _ => return,
+    };
+    if calendar.is_working_day(day) {
+        return;
+    }
+    let reason = match calendar.holiday(day) {
+        Some(reason) => text!(ru: "{}", reason; en: "{}", reason),
+        None if calendar.is_extra_day_off(day) => {
+            text!(ru: "нерабочий день карты"; en: "a day off of the roadmap")
+        }
+        None if day.weekday() == Weekday::Sat => text!(ru: "суббота"; en: "Saturday"),
+        None => text!(ru: "воскресенье"; en: "Sunday"),
+    };
+    let next = calendar.add_working_days(day, 0);
+    diagnostics.push(
+        Diagnostic::new(
+            Code::NonWorkingDay,
+            cell.span,
+            text!(
+                ru: "Срок {} приходится на нерабочий день ({})", fmt(day), reason.ru;
+                en: "The date {} falls on a non-working day ({})", fmt(day), reason.en
+            ),
+        )
+        .with_help(text!(
+            ru: "Ближайший рабочий день — {}; если день выбран нарочно, предупреждение можно оставить", fmt(next);
+            en: "The next working day is {}; if the day is meant, the warning can stay", fmt(next)
+        )),
+    );
 }
 
 fn missing(activity: &Activity, diagnostics: &mut Vec<Diagnostic>) {

@@ -85,6 +85,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             .header(Key::Approved)
             .map(|p| approval(&p.value, diagnostics)),
         owner: doc.header(Key::Owner).map(|p| p.value.clone()),
+        days_off: days_off(&doc, diagnostics),
         parties,
         sections,
         activities,
@@ -294,6 +295,22 @@ fn approval(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Approval {
         number: number.map(|r| value.text[r].to_string()),
         date,
     }
+}
+
+/// The dates of every `нерабочие дни:` line.
+fn days_off(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<chrono::NaiveDate> {
+    doc.headers
+        .iter()
+        .filter(|h| h.key == Key::DaysOff)
+        .flat_map(|h| list(&h.value))
+        .filter_map(|item| {
+            let date = timing::parse_date(&item.text);
+            if date.is_none() {
+                diagnostics.push(bad_date(item.span, &item.text));
+            }
+            date
+        })
+        .collect()
 }
 
 fn bad_date(span: Span, written: &str) -> Diagnostic {

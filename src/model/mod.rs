@@ -133,6 +133,8 @@ pub struct Roadmap {
     pub period: Option<(Interval, Span)>,
     pub approval: Option<Approval>,
     pub owner: Option<Spanned>,
+    /// `нерабочие дни:`: the roadmap's own days off, besides the federal calendar.
+    pub days_off: Vec<NaiveDate>,
     pub parties: Vec<Party>,
     pub sections: Vec<Section>,
     pub activities: Vec<Activity>,

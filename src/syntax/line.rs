@@ -16,6 +16,7 @@ pub enum Key {
     Approved,
     Owner,
     Include,
+    DaysOff,
     Email,
     Contact,
     When,
@@ -33,7 +34,7 @@ impl Key {
     pub fn is_header(self) -> bool {
         matches!(
             self,
-            Key::Title | Key::Period | Key::Approved | Key::Owner | Key::Include
+            Key::Title | Key::Period | Key::Approved | Key::Owner | Key::Include | Key::DaysOff
         )
     }
 
@@ -77,6 +78,7 @@ impl Key {
             Key::Approved => ("утверждена", "approved"),
             Key::Owner => ("владелец", "owner"),
             Key::Include => ("подключить", "include"),
+            Key::DaysOff => ("нерабочие дни", "days off"),
             Key::Email => ("почта", "email"),
             Key::Contact => ("контакты", "contact"),
             Key::When => ("срок", "when"),
@@ -90,12 +92,13 @@ impl Key {
         }
     }
 
-    pub const ALL: [Key; 15] = [
+    pub const ALL: [Key; 16] = [
         Key::Title,
         Key::Period,
         Key::Approved,
         Key::Owner,
         Key::Include,
+        Key::DaysOff,
         Key::Email,
         Key::Contact,
         Key::When,
@@ -115,6 +118,7 @@ impl Key {
             Rule::approved => Key::Approved,
             Rule::owner => Key::Owner,
             Rule::include => Key::Include,
+            Rule::days_off => Key::DaysOff,
             Rule::email => Key::Email,
             Rule::contact => Key::Contact,
             Rule::when => Key::When,
