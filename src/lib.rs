@@ -9,6 +9,7 @@ pub mod graph;
 pub mod lang;
 pub mod model;
 pub mod run;
+pub mod schedule;
 pub mod source;
 pub mod syntax;
 
