@@ -152,6 +152,7 @@ impl View {
             source: CharColumns {
                 name: file.path.display().to_string(),
                 text: excerpt.text,
+                line_offset: excerpt.line_offset,
             },
         }
     }
@@ -205,6 +206,8 @@ fn is_control(c: char) -> bool {
 struct CharColumns {
     name: String,
     text: Arc<str>,
+    /// Lines of the file before `text`.
+    line_offset: usize,
 }
 
 impl SourceCode for CharColumns {
@@ -222,17 +225,21 @@ impl SourceCode for CharColumns {
             self.name.clone(),
             inner.data(),
             *inner.span(),
-            inner.line(),
+            inner.line() + self.line_offset,
             column,
             inner.line_count(),
         )))
     }
 }
 
-/// The file's text with very long lines cut around the places shown, so a
-/// 10 MB line prints as a few dozen characters.
+/// The lines a diagnostic shows (its places' lines and one either side),
+/// with very long lines cut around the places and control characters
+/// blanked, so a 10 MB line prints as a few dozen characters and junk bytes
+/// cannot drive the terminal.
 struct Excerpt {
     text: Arc<str>,
+    /// Lines of the file before the excerpt.
+    line_offset: usize,
     /// `(original offset, excerpt offset)` at the start of each kept piece.
     anchors: Vec<(usize, usize)>,
     /// A kept piece starts inside a line, so miette's column would be off.
@@ -243,7 +250,15 @@ impl Excerpt {
     fn new(file: &SourceFile, spans: impl Iterator<Item = Span> + Clone) -> Excerpt {
         let text = &file.text;
         let long = |r: &std::ops::Range<usize>| r.end - r.start > LONG_LINE;
-        // Lines shown: each place's line and one line either side.
+        let first = spans.clone().map(|s| s.start).min().unwrap_or(0);
+        let last = spans.clone().map(|s| s.end).max().unwrap_or(0);
+        let mut region = file.line_range(first).start..file.line_range(last).end;
+        if region.start > 0 {
+            region.start = file.line_range(region.start - 1).start;
+        }
+        if region.end < text.len() {
+            region.end = file.line_range(region.end + 1).end;
+        }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
         for span in spans.clone() {
             let line = file.line_range(span.start);
@@ -273,55 +288,51 @@ impl Excerpt {
                 }
             }
         }
-        let has_controls = text.chars().any(is_control);
-        if cuts.is_empty() && !has_controls {
-            return Excerpt {
-                text: Arc::clone(text),
-                anchors: vec![(0, 0)],
-                shifted_columns: false,
-            };
-        }
         cuts.sort_unstable();
-        let mut out = String::new();
-        let mut anchors = vec![(0, 0)];
-        let mut at = 0;
+        let mut out = String::with_capacity(region.end - region.start);
+        let mut anchors = vec![(region.start, 0)];
+        let mut at = region.start;
         let mut shifted_columns = false;
         for (start, end) in cuts {
             let start = floor_char_boundary(text, start.max(at));
-            let end = floor_char_boundary(text, end);
+            let end = floor_char_boundary(text, end.min(region.end));
             if end <= start {
                 continue;
             }
-            out.push_str(&text[at..start]);
+            push_visible(&mut out, &text[at..start]);
             out.push('…');
             at = end;
             anchors.push((end, out.len()));
             shifted_columns |= file.line_range(start).start == start;
         }
-        out.push_str(&text[at..]);
-        if has_controls {
-            // Same byte length, so the anchors stay right.
-            out = out
-                .chars()
-                .map(|c| {
-                    if is_control(c) {
-                        " ".repeat(c.len_utf8())
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect();
-        }
+        push_visible(&mut out, &text[at..region.end]);
         Excerpt {
             text: out.into(),
+            line_offset: file.position(region.start).line - 1,
             anchors,
             shifted_columns,
         }
     }
 
     fn map(&self, offset: usize) -> usize {
-        let i = self.anchors.partition_point(|(orig, _)| *orig <= offset) - 1;
+        let i = self
+            .anchors
+            .partition_point(|(orig, _)| *orig <= offset)
+            .max(1)
+            - 1;
         let (orig, new) = self.anchors[i];
-        new + (offset - orig)
+        (new + offset.saturating_sub(orig)).min(self.text.len())
+    }
+}
+
+/// Appends `text` with control characters blanked; the same byte length, so
+/// offsets stay right.
+fn push_visible(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if is_control(c) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
     }
 }

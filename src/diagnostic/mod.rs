@@ -7,11 +7,18 @@ use crate::source::Span;
 /// Messages quote the user's text; a 10 MB line must not become a 10 MB message.
 const MAX_MESSAGE: usize = 400;
 
+/// Cuts a message to a readable length and blanks control characters, which
+/// a quoted junk line could otherwise send to the terminal.
 fn clip(text: &str) -> String {
-    match text.char_indices().nth(MAX_MESSAGE) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
+    let mut out: String = text
+        .chars()
+        .take(MAX_MESSAGE)
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect();
+    if text.chars().nth(MAX_MESSAGE).is_some() {
+        out.push('…');
     }
+    out
 }
 
 /// A secondary place that explains the finding.
