@@ -65,6 +65,10 @@ codes! {
     CheckpointOutside = "E0404", Error, "контрольная точка вне срока мероприятия", "a checkpoint outside its activity's window";
     BadDuration = "E0405", Error, "длительность нельзя прочитать", "a duration that cannot be read";
     DurationWithWindow = "E0406", Error, "у мероприятия и точный срок, и длительность", "an activity has both a fixed window and a duration";
+    UnknownMarked = "E0601", Error, "отметка к несуществующему мероприятию", "a mark for an activity that does not exist";
+    DoneBeforeStarted = "E0602", Error, "выполнено раньше, чем начато", "done before it was started";
+    DoneBeforeDependency = "E0603", Error, "выполнено раньше того, после чего идёт", "done before an activity it comes after was done";
+    UnitMismatch = "E0604", Error, "факт в других единицах, чем показатель", "an actual value in a unit other than the target's";
     NoResponsible = "W0501", Warning, "у мероприятия нет ответственного", "an activity without a responsible party";
     EmptySection = "W0502", Warning, "пустой раздел", "an empty section";
     NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";

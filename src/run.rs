@@ -135,7 +135,16 @@ fn check_loaded(mut workspace: Workspace, ids: &[crate::source::FileId]) -> Run 
     let mut diagnostics = Vec::new();
     let mut roadmaps = Vec::new();
     for &id in ids {
-        if let Loaded::Roadmap(roadmap) = model::build(&mut workspace, id, &mut diagnostics) {
+        if let Loaded::Roadmap(mut roadmap) = model::build(&mut workspace, id, &mut diagnostics) {
+            let status = workspace.sources.get(id).path.with_extension("status");
+            if status.is_file() {
+                match workspace.load(&status) {
+                    Ok(status) => {
+                        model::apply_status(&workspace, &mut roadmap, status, &mut diagnostics)
+                    }
+                    Err(source) => diagnostics.push(unreadable_status(id, &status, &source)),
+                }
+            }
             let graph = graph::build(&roadmap, &mut diagnostics);
             check::check(&roadmap, &graph, &mut diagnostics);
             roadmaps.push((*roadmap, graph));
@@ -151,6 +160,21 @@ fn check_loaded(mut workspace: Workspace, ids: &[crate::source::FileId]) -> Run 
         activities,
         failures: Vec::new(),
     }
+}
+
+fn unreadable_status(
+    roadmap: crate::source::FileId,
+    path: &Path,
+    err: &std::io::Error,
+) -> Diagnostic {
+    Diagnostic::new(
+        crate::code::Code::IncludeNotFound,
+        crate::source::Span::new(roadmap, 0, 0),
+        crate::text!(
+            ru: "Файл отметок {} нельзя прочитать: {}", path.display(), err;
+            en: "Cannot read the status file {}: {}", path.display(), err
+        ),
+    )
 }
 
 /// By file, then place, then code; the same finding reached twice (a file

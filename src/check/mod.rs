@@ -29,6 +29,107 @@ pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>
         missing(activity, diagnostics);
     }
     empty_sections(roadmap, diagnostics);
+    marks(roadmap, graph, diagnostics);
+}
+
+/// The day an activity was finished: the last `выполнено:` when it (and each
+/// of its stages) has one; `None` while anything is not done.
+pub fn completed(activity: &Activity) -> Option<NaiveDate> {
+    let mut last = None;
+    for facts in activity.all_facts() {
+        let stage_has_plan = facts.timing.is_some() || facts.duration.is_some();
+        match facts.marks.done.iter().map(|d| d.date).max() {
+            Some(d) => last = Some(last.map_or(d, |l: NaiveDate| l.max(d))),
+            None if stage_has_plan && facts.marks.cancelled.is_none() => return None,
+            None => {}
+        }
+    }
+    last
+}
+
+/// Status marks against each other, the dependencies and the indicators.
+fn marks(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
+    for activity in &roadmap.activities {
+        for facts in activity.all_facts() {
+            let marks = &facts.marks;
+            if let Some((started, started_span)) = marks.started {
+                for done in marks.done.iter().filter(|d| d.date < started) {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::DoneBeforeStarted,
+                            done.span,
+                            text!(
+                                ru: "Мероприятие {} выполнено {}, раньше, чем начато ({})", activity.number.text, fmt(done.date), fmt(started);
+                                en: "Activity {} is marked done on {}, before it was started ({})", activity.number.text, fmt(done.date), fmt(started)
+                            ),
+                        )
+                        .with_secondary(started_span, text!(ru: "начато"; en: "started"))
+                        .with_help(text!(ru: "Исправьте одну из дат"; en: "Correct one of the dates")),
+                    );
+                }
+            }
+            let targets = facts.indicators.iter().filter(|i| i.is_target());
+            for (target, actual) in targets.zip(&marks.actuals) {
+                let (Some(want), Some(got)) = (&target.unit, &actual.unit) else {
+                    continue;
+                };
+                if want.to_lowercase() != got.to_lowercase() {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::UnitMismatch,
+                            actual.source.span,
+                            text!(
+                                ru: "Факт в «{}», а показатель — в «{}»", got, want;
+                                en: "The actual value is in `{}`, the target in `{}`", got, want
+                            ),
+                        )
+                        .with_secondary(target.source.span, text!(ru: "показатель"; en: "the target"))
+                        .with_help(text!(
+                            ru: "Запишите факт в тех же единицах, что и показатель: «факт: … {}»", want;
+                            en: "Write the actual value in the target's unit: `actual: … {}`", want
+                        )),
+                    );
+                }
+            }
+        }
+    }
+    for edge in graph.graph.raw_edges() {
+        let (dependency, activity) = (
+            &roadmap.activities[edge.source().index()],
+            &roadmap.activities[edge.target().index()],
+        );
+        let Some(first_done) = activity
+            .all_facts()
+            .flat_map(|f| f.marks.done.iter())
+            .min_by_key(|d| d.date)
+        else {
+            continue;
+        };
+        if dependency.all_facts().all(|f| f.marks.cancelled.is_some()) {
+            continue;
+        }
+        let message = match completed(dependency) {
+            Some(done) if done > first_done.date => text!(
+                ru: "Мероприятие {} отмечено выполненным {}, а мероприятие {}, после которого оно идёт, выполнено только {}",
+                activity.number.text, fmt(first_done.date), dependency.number.text, fmt(done);
+                en: "Activity {} is marked done on {}, but activity {}, which it comes after, was done only on {}",
+                activity.number.text, fmt(first_done.date), dependency.number.text, fmt(done)
+            ),
+            Some(_) => continue,
+            None => text!(
+                ru: "Мероприятие {} отмечено выполненным {}, а мероприятие {}, после которого оно идёт, не выполнено",
+                activity.number.text, fmt(first_done.date), dependency.number.text;
+                en: "Activity {} is marked done on {}, but activity {}, which it comes after, is not done",
+                activity.number.text, fmt(first_done.date), dependency.number.text
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::new(Code::DoneBeforeDependency, first_done.span, message).with_help(text!(
+                ru: "Отметьте выполнение мероприятия {} или проверьте дату", dependency.number.text;
+                en: "Mark activity {} done, or check the date", dependency.number.text
+            )),
+        );
+    }
 }
 
 fn fmt(date: NaiveDate) -> String {

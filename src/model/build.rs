@@ -3,8 +3,8 @@
 
 use super::timing::{self, Context, TimingErrorKind};
 use super::{
-    Activity, Approval, Checkpoint, Dependency, Facts, Indicator, Lag, Loaded, Party, Roadmap,
-    Section, Stage, Timing, TimingCell, Workspace,
+    Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Facts, Indicator, Lag, Loaded,
+    Party, Roadmap, Section, Stage, Timing, TimingCell, Workspace,
 };
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -66,7 +66,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     });
     check_parties(&parties, diagnostics);
     let builder = Builder {
-        ids: parties.iter().map(|p| p.id.text.as_str()).collect(),
+        ids: parties.iter().map(|p| p.id.text.clone()).collect(),
         context: Context {
             period: period.map(|(p, _)| p),
         },
@@ -91,7 +91,137 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         activities,
     };
     duplicate_activities(&roadmap, diagnostics);
+    for decl in doc.activities.iter().filter(|a| a.title.text.is_empty()) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::EmptyValue,
+                decl.number.span,
+                text!(ru: "У мероприятия {} нет названия", decl.number.text; en: "Activity {} has no title", decl.number.text),
+            )
+            .with_help(text!(
+                ru: "Напишите название на той же строке: «мероприятие {}. Название»", decl.number.text;
+                en: "Write the title on the same line: `activity {}. Title`", decl.number.text
+            )),
+        );
+    }
     Loaded::Roadmap(Box::new(roadmap))
+}
+
+/// Adds the marks of a status file (`отметки к: …`) to its roadmap. The file
+/// holds `мероприятие N` lines (titles optional) with marks only.
+pub fn apply_status(
+    ws: &Workspace,
+    roadmap: &mut Roadmap,
+    status: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let doc = ws.document(status);
+    let builder = Builder {
+        ids: roadmap.parties.iter().map(|p| p.id.text.clone()).collect(),
+        context: Context {
+            period: roadmap.period.map(|(p, _)| p),
+        },
+    };
+    if let Some(line) = doc
+        .headers
+        .iter()
+        .find(|h| h.key != Key::StatusOf)
+        .map(|h| h.key_span)
+        .or_else(|| doc.sections.first().map(|s| s.number.span))
+        .or_else(|| doc.parties.first().map(|p| p.id.span))
+    {
+        diagnostics.push(not_a_mark(line));
+    }
+    for decl in &doc.activities {
+        let properties: Vec<&Property> = decl
+            .properties
+            .iter()
+            .chain(decl.stages.iter().flat_map(|s| &s.properties))
+            .collect();
+        if let Some(p) = properties.iter().find(|p| !p.key.is_mark()) {
+            diagnostics.push(not_a_mark(p.key_span));
+        }
+        let Some(index) = roadmap.activity(&decl.number.text) else {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnknownMarked,
+                    decl.number.span,
+                    text!(
+                        ru: "Отметка к мероприятию {}, которого нет в карте", decl.number.text;
+                        en: "A mark for activity {}, which is not in the roadmap", decl.number.text
+                    ),
+                )
+                .with_help(text!(
+                    ru: "Проверьте номер: возможно, мероприятие перенумеровали";
+                    en: "Check the number: the activity may have been renumbered"
+                )),
+            );
+            continue;
+        };
+        let activity = &mut roadmap.activities[index];
+        let marks = builder.facts(&decl.properties, diagnostics).marks;
+        merge(&mut activity.facts.marks, marks);
+        for stage_decl in &decl.stages {
+            let marks = builder.facts(&stage_decl.properties, diagnostics).marks;
+            match activity
+                .stages
+                .iter_mut()
+                .find(|s| s.label.text == stage_decl.label.text)
+            {
+                Some(stage) => merge(&mut stage.facts.marks, marks),
+                None => diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnknownMarked,
+                        stage_decl.label.span,
+                        text!(
+                            ru: "У мероприятия {} нет этапа «{}»", decl.number.text, stage_decl.label.text;
+                            en: "Activity {} has no stage `{}`", decl.number.text, stage_decl.label.text
+                        ),
+                    )
+                    .with_help(text!(ru: "Этапы мероприятия: {}", stage_names(activity); en: "The activity's stages: {}", stage_names(activity))),
+                ),
+            }
+        }
+    }
+}
+
+fn stage_names(activity: &Activity) -> String {
+    let names: Vec<&str> = activity
+        .stages
+        .iter()
+        .map(|s| s.label.text.as_str())
+        .collect();
+    if names.is_empty() {
+        "—".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+fn merge(into: &mut super::Marks, from: super::Marks) {
+    if from.started.is_some() {
+        into.started = from.started;
+    }
+    into.done.extend(from.done);
+    if from.cancelled.is_some() {
+        into.cancelled = from.cancelled;
+    }
+    if from.rescheduled.is_some() {
+        into.rescheduled = from.rescheduled;
+    }
+    into.actuals.extend(from.actuals);
+}
+
+fn not_a_mark(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::Misplaced,
+        span,
+        text!(ru: "В файле отметок могут быть только отметки о выполнении"; en: "A status file may hold only status marks"),
+    )
+    .with_help(text!(
+        ru: "Пишите под «мероприятие N» строки «начато:», «выполнено:», «отменено:», «перенесено:», «факт:»; план меняют в самой карте";
+        en: "Under `activity N` write `started:`, `done:`, `cancelled:`, `rescheduled:`, `actual:` lines; the plan is changed in the roadmap itself"
+    ))
 }
 
 /// Collects the parties of `file` and of everything it includes, depth first.
@@ -322,12 +452,12 @@ fn bad_date(span: Span, written: &str) -> Diagnostic {
     .with_help(text!(ru: "Пишите дату как 14.03.2022"; en: "Write the date as 14.03.2022"))
 }
 
-struct Builder<'a> {
-    ids: Vec<&'a str>,
+struct Builder {
+    ids: Vec<String>,
     context: Context,
 }
 
-impl Builder<'_> {
+impl Builder {
     fn activity(&self, decl: &syntax::ActivityDecl, diagnostics: &mut Vec<Diagnostic>) -> Activity {
         let after = decl
             .properties
@@ -387,6 +517,36 @@ impl Builder<'_> {
                         facts.checkpoints.push(c);
                     }
                 }
+                Key::Started => {
+                    if let Some((date, _)) = dated(value, diagnostics) {
+                        facts.marks.started = Some((date, value.span));
+                    }
+                }
+                Key::Done => {
+                    if let Some((date, evidence)) = dated(value, diagnostics) {
+                        facts.marks.done.push(Done {
+                            date,
+                            evidence,
+                            span: value.span,
+                        });
+                    }
+                }
+                Key::Cancelled => {
+                    let (date, reason) = match syntax::parse_checkpoint(&value.text) {
+                        Some((d, text)) => match timing::parse_date(&value.text[d]) {
+                            Some(date) => (Some(date), value.text[text].to_string()),
+                            None => (None, value.text.clone()),
+                        },
+                        None => (None, value.text.clone()),
+                    };
+                    facts.marks.cancelled = Some(Cancelled {
+                        date,
+                        reason,
+                        span: value.span,
+                    });
+                }
+                Key::Rescheduled => facts.marks.rescheduled = Some(self.timing(value, diagnostics)),
+                Key::Actual => facts.marks.actuals.push(Indicator::parse(value.clone())),
                 _ => {}
             }
         }
@@ -441,13 +601,13 @@ impl Builder<'_> {
     }
 
     fn check_party(&self, id: &Spanned, diagnostics: &mut Vec<Diagnostic>) {
-        if self.ids.contains(&id.text.as_str()) {
+        if self.ids.contains(&id.text) {
             return;
         }
         let closest = self
             .ids
             .iter()
-            .map(|known| (strsim::levenshtein(known, &id.text), *known))
+            .map(|known| (strsim::levenshtein(known, &id.text), known.as_str()))
             .filter(|(d, known)| *d <= 2.max(known.chars().count() / 3))
             .min()
             .map(|(_, known)| known);
@@ -517,6 +677,33 @@ fn dependency(item: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Depen
             None
         }
     }
+}
+
+/// A `DATE — text` mark value.
+fn dated(
+    value: &Spanned,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(chrono::NaiveDate, String)> {
+    let parsed = syntax::parse_checkpoint(&value.text).and_then(|(d, text)| {
+        Some((
+            timing::parse_date(&value.text[d])?,
+            value.text[text].to_string(),
+        ))
+    });
+    if parsed.is_none() {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::BadDate,
+                value.span,
+                text!(ru: "Отметка без даты: «{}»", value.text; en: "A mark without a date: `{}`", value.text),
+            )
+            .with_help(text!(
+                ru: "Пишите дату и, если нужно, подтверждение: «выполнено: 03.02.2022 — протокол № 3»";
+                en: "Write the date and, if you like, the evidence: `done: 03.02.2022 — minutes No. 3`"
+            )),
+        );
+    }
+    parsed
 }
 
 fn checkpoint(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Checkpoint> {

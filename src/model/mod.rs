@@ -6,6 +6,7 @@ pub mod indicator;
 mod load;
 pub mod timing;
 
+pub use build::apply_status;
 pub use build::build;
 pub use indicator::{Comparator, Indicator};
 pub use load::{Loaded, Workspace};
@@ -61,6 +62,42 @@ pub struct Dependency {
     pub lag: Option<Lag>,
 }
 
+/// `выполнено: 03.02.2022 — протокол № 3`: done on a date, with evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Done {
+    pub date: NaiveDate,
+    pub evidence: String,
+    pub span: Span,
+}
+
+/// `отменено: причина` (optionally `отменено: 01.03.2022 — причина`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cancelled {
+    pub date: Option<NaiveDate>,
+    pub reason: String,
+    pub span: Span,
+}
+
+/// What has happened to an activity (or a stage): one line per fact, so that
+/// git history is the audit trail.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    pub started: Option<(NaiveDate, Span)>,
+    /// One per occurrence for a recurring activity.
+    pub done: Vec<Done>,
+    pub cancelled: Option<Cancelled>,
+    /// `перенесено:` a new timing; `Facts::timing` stays as the baseline.
+    pub rescheduled: Option<TimingCell>,
+    /// `факт: 80 %`: the n-th actual value goes with the n-th indicator that has a number.
+    pub actuals: Vec<Indicator>,
+}
+
+impl Marks {
+    pub fn is_empty(&self) -> bool {
+        *self == Marks::default()
+    }
+}
+
 /// What an activity and each of its stages state.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
@@ -72,6 +109,7 @@ pub struct Facts {
     pub results: Vec<Spanned>,
     pub checkpoints: Vec<Checkpoint>,
     pub notes: Vec<Spanned>,
+    pub marks: Marks,
 }
 
 impl Facts {

@@ -17,6 +17,7 @@ pub enum Key {
     Owner,
     Include,
     DaysOff,
+    StatusOf,
     Email,
     Contact,
     When,
@@ -27,6 +28,11 @@ pub enum Key {
     Result,
     Checkpoint,
     Note,
+    Started,
+    Done,
+    Cancelled,
+    Rescheduled,
+    Actual,
 }
 
 impl Key {
@@ -34,7 +40,13 @@ impl Key {
     pub fn is_header(self) -> bool {
         matches!(
             self,
-            Key::Title | Key::Period | Key::Approved | Key::Owner | Key::Include | Key::DaysOff
+            Key::Title
+                | Key::Period
+                | Key::Approved
+                | Key::Owner
+                | Key::Include
+                | Key::DaysOff
+                | Key::StatusOf
         )
     }
 
@@ -54,6 +66,19 @@ impl Key {
                 | Key::Result
                 | Key::Checkpoint
                 | Key::Note
+                | Key::Started
+                | Key::Done
+                | Key::Cancelled
+                | Key::Rescheduled
+                | Key::Actual
+        )
+    }
+
+    /// Status marks: what happened, as opposed to what was planned.
+    pub fn is_mark(self) -> bool {
+        matches!(
+            self,
+            Key::Started | Key::Done | Key::Cancelled | Key::Rescheduled | Key::Actual
         )
     }
 
@@ -79,6 +104,12 @@ impl Key {
             Key::Owner => ("владелец", "owner"),
             Key::Include => ("подключить", "include"),
             Key::DaysOff => ("нерабочие дни", "days off"),
+            Key::StatusOf => ("отметки к", "status of"),
+            Key::Started => ("начато", "started"),
+            Key::Done => ("выполнено", "done"),
+            Key::Cancelled => ("отменено", "cancelled"),
+            Key::Rescheduled => ("перенесено", "rescheduled"),
+            Key::Actual => ("факт", "actual"),
             Key::Email => ("почта", "email"),
             Key::Contact => ("контакты", "contact"),
             Key::When => ("срок", "when"),
@@ -92,13 +123,14 @@ impl Key {
         }
     }
 
-    pub const ALL: [Key; 16] = [
+    pub const ALL: [Key; 22] = [
         Key::Title,
         Key::Period,
         Key::Approved,
         Key::Owner,
         Key::Include,
         Key::DaysOff,
+        Key::StatusOf,
         Key::Email,
         Key::Contact,
         Key::When,
@@ -109,6 +141,11 @@ impl Key {
         Key::Result,
         Key::Checkpoint,
         Key::Note,
+        Key::Started,
+        Key::Done,
+        Key::Cancelled,
+        Key::Rescheduled,
+        Key::Actual,
     ];
 
     fn from_rule(rule: Rule) -> Option<Key> {
@@ -119,6 +156,12 @@ impl Key {
             Rule::owner => Key::Owner,
             Rule::include => Key::Include,
             Rule::days_off => Key::DaysOff,
+            Rule::status_of => Key::StatusOf,
+            Rule::started => Key::Started,
+            Rule::done => Key::Done,
+            Rule::cancelled => Key::Cancelled,
+            Rule::rescheduled => Key::Rescheduled,
+            Rule::actual => Key::Actual,
             Rule::email => Key::Email,
             Rule::contact => Key::Contact,
             Rule::when => Key::When,
@@ -313,14 +356,20 @@ fn lag(pair: Pair<'_, Rule>) -> Option<(u32, LagUnit)> {
     Some((amount, unit))
 }
 
-/// A checkpoint value split into its date and its text.
+/// A `DATE — text` value (checkpoints, marks) split into its date and its
+/// text; the text is empty when only a date is written.
 pub(crate) fn parse_checkpoint(value: &str) -> Option<(Range, Range)> {
     let folded = fold_case(value);
     let pair = LineParser::parse(Rule::checkpoint_value, &folded)
         .ok()?
         .next()?;
     let mut inner = pair.into_inner();
-    Some((range(inner.next()?), range(inner.next()?)))
+    let date = range(inner.next()?);
+    let text = inner
+        .next()
+        .filter(|p| p.as_rule() == Rule::rest)
+        .map_or(value.len()..value.len(), range);
+    Some((date, text))
 }
 
 /// The number and the date (as written) of an approving document.

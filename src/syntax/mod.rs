@@ -152,7 +152,6 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
                     stages: Vec::new(),
                 });
                 owner = Owner::Activity(doc.activities.len() - 1);
-                require_value(&mut diagnostics, &at(title), line_span);
             }
             LineKind::Stage { label, .. } => {
                 let activity = match owner {
