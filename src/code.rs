@@ -69,6 +69,12 @@ codes! {
     DoneBeforeStarted = "E0602", Error, "выполнено раньше, чем начато", "done before it was started";
     DoneBeforeDependency = "E0603", Error, "выполнено раньше того, после чего идёт", "done before an activity it comes after was done";
     UnitMismatch = "E0604", Error, "факт в других единицах, чем показатель", "an actual value in a unit other than the target's";
+    LaterDeadline = "E0701", Error, "срок плана позже срока шаблона", "a plan's deadline later than its template's";
+    LowerTarget = "E0702", Error, "показатель плана ниже показателя шаблона", "a plan's target lower than its template's";
+    MandatoryCancelled = "E0703", Error, "обязательное мероприятие отменено без причины", "a mandatory activity cancelled without a reason";
+    ParameterTwice = "E0704", Error, "параметр задан дважды", "a parameter bound twice";
+    ParameterUnbound = "E0705", Error, "параметр шаблона не задан", "a template's parameter left unbound";
+    UnknownParameter = "E0706", Error, "неизвестный параметр", "an unknown parameter";
     NoResponsible = "W0501", Warning, "у мероприятия нет ответственного", "an activity without a responsible party";
     EmptySection = "W0502", Warning, "пустой раздел", "an empty section";
     NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";

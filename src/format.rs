@@ -44,6 +44,7 @@ enum Block<'a> {
 pub fn format(file: &SourceFile, doc: &Document) -> String {
     let text = &file.text;
     let mut headers: Vec<Item> = Vec::new();
+    let mut parameters: Vec<Item> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut pending: Vec<&Line> = Vec::new();
     let mut stage_indent = None;
@@ -86,6 +87,7 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
                 }
             }
             LineKind::Keyed { .. } if line.indent == 0 => headers.push(item(&mut pending, line)),
+            LineKind::Parameter { .. } => parameters.push(item(&mut pending, line)),
             LineKind::Keyed { .. } => {
                 let in_stage = stage_indent.is_some_and(|s| line.indent > s);
                 if !in_stage {
@@ -112,16 +114,17 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
         out: String::with_capacity(text.len() + 64),
     };
     sort(&mut headers);
-    for header in &headers {
+    for header in headers.iter().chain(&parameters) {
         out.item(header, 0);
     }
+    let headers_written = !headers.is_empty() || !parameters.is_empty();
     let mut previous: Option<&Block> = None;
     for block in &blocks {
         let together = matches!(
             (previous, block),
             (Some(Block::Party { .. }), Block::Party { .. })
         );
-        if !together && (previous.is_some() || !headers.is_empty()) {
+        if !together && (previous.is_some() || headers_written) {
             out.blank();
         }
         match block {
@@ -216,6 +219,12 @@ impl Writer<'_> {
                     .to_string()
             }
             LineKind::Stage { label, .. } => format!("{} {}:", keyword(label), part(label)),
+            LineKind::Parameter { name, value, .. } => match value {
+                Some(value) if !part(value).is_empty() => {
+                    format!("{} {}: {}", keyword(name), part(name), part(value))
+                }
+                _ => format!("{} {}", keyword(name), part(name)),
+            },
             LineKind::Keyed {
                 key_range, value, ..
             } => format!("{}: {}", part(key_range), part(value)),

@@ -86,6 +86,28 @@ impl SourceFile {
     }
 }
 
+/// `dir/../a/./b` as `a/b`: the path a person would write, without asking the
+/// file system (which may not have it).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
 /// The largest char boundary not after `offset`.
 pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
@@ -134,6 +156,17 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_removes_dots() {
+        assert_eq!(
+            normalize(Path::new("schools/../template.roadmap")),
+            PathBuf::from("template.roadmap")
+        );
+        assert_eq!(normalize(Path::new("./a/./b")), PathBuf::from("a/b"));
+        assert_eq!(normalize(Path::new("../x")), PathBuf::from("../x"));
+        assert_eq!(normalize(Path::new("a/..")), PathBuf::from("."));
+    }
 
     #[test]
     fn positions_count_characters() {

@@ -52,6 +52,28 @@ fn marks(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
     for activity in &roadmap.activities {
         for facts in activity.all_facts() {
             let marks = &facts.marks;
+            if let Some(cancelled) = marks
+                .cancelled
+                .as_ref()
+                .filter(|c| c.reason.trim().is_empty())
+            {
+                if activity.mandatory {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::MandatoryCancelled,
+                            cancelled.span,
+                            text!(
+                                ru: "Обязательное мероприятие {} отменено без причины", activity.number.text;
+                                en: "Mandatory activity {} is cancelled without a reason", activity.number.text
+                            ),
+                        )
+                        .with_help(text!(
+                            ru: "Укажите причину: «отменено: 01.03.2022 — причина»";
+                            en: "Give the reason: `cancelled: 01.03.2022 — reason`"
+                        )),
+                    );
+                }
+            }
             if let Some((started, started_span)) = marks.started {
                 for done in marks.done.iter().filter(|d| d.date < started) {
                     diagnostics.push(

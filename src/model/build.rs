@@ -16,9 +16,10 @@ use std::collections::HashMap;
 
 /// Builds the roadmap in `file`, reading what it includes.
 pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Loaded {
-    let doc = ws.document(file);
+    let folded = super::extend::fold(ws, file, diagnostics);
+    let doc = &folded.doc;
     let mut parties = Vec::new();
-    include_parties(ws, file, &mut vec![file], &mut parties, diagnostics);
+    include_parties(ws, doc, &mut vec![file], &mut parties, diagnostics);
     let is_roadmap = doc.header(Key::Title).is_some()
         || doc.header(Key::Period).is_some()
         || !doc.sections.is_empty()
@@ -71,7 +72,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             period: period.map(|(p, _)| p),
         },
     };
-    let sections = sections(&doc, diagnostics);
+    let sections = sections(doc, diagnostics);
     let activities = doc
         .activities
         .iter()
@@ -91,6 +92,9 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         activities,
     };
     duplicate_activities(&roadmap, diagnostics);
+    for o in &folded.overrides {
+        builder.conformance(o, diagnostics);
+    }
     for decl in doc.activities.iter().filter(|a| a.title.text.is_empty()) {
         diagnostics.push(
             Diagnostic::new(
@@ -224,24 +228,24 @@ fn not_a_mark(span: Span) -> Diagnostic {
     ))
 }
 
-/// Collects the parties of `file` and of everything it includes, depth first.
+/// Collects the parties of `doc` and of everything it includes, depth first;
+/// an include's path is relative to the file its line stands in.
 fn include_parties(
     ws: &mut Workspace,
-    file: FileId,
+    doc: &Document,
     stack: &mut Vec<FileId>,
     parties: &mut Vec<Party>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let doc = ws.document(file);
     for include in doc.headers.iter().filter(|h| h.key == Key::Include) {
         let base = ws
             .sources
-            .get(file)
+            .get(include.value.span.file)
             .path
             .parent()
             .map(|p| p.to_path_buf())
             .unwrap_or_default();
-        let path = base.join(&include.value.text);
+        let path = crate::source::normalize(&base.join(&include.value.text));
         let included = match ws.load(&path) {
             Ok(id) => id,
             Err(err) => {
@@ -306,7 +310,7 @@ fn include_parties(
             );
         }
         stack.push(included);
-        include_parties(ws, included, stack, parties, diagnostics);
+        include_parties(ws, &included_doc, stack, parties, diagnostics);
         stack.pop();
     }
     parties.extend(doc.parties.iter().map(party));
@@ -471,6 +475,10 @@ impl Builder {
             title: decl.title.text.clone(),
             section: decl.section,
             after,
+            mandatory: !decl.properties.iter().any(|p| {
+                p.key == Key::Mandatory
+                    && matches!(p.value.text.to_lowercase().as_str(), "нет" | "no" | "false")
+            }),
             facts: self.facts(&decl.properties, diagnostics),
             stages: decl
                 .stages
@@ -597,6 +605,71 @@ impl Builder {
             text: value.text.clone(),
             span: value.span,
             resolved,
+        }
+    }
+
+    /// A plan may tighten its template, never loosen it.
+    fn conformance(&self, o: &super::extend::Override, diagnostics: &mut Vec<Diagnostic>) {
+        let fmt = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
+        match o.plan.key {
+            Key::When => {
+                let end = |p: &Property| {
+                    timing::resolve(&p.value.text, &self.context)
+                        .ok()?
+                        .bounds()
+                        .map(|b| b.end)
+                };
+                let (Some(template), Some(plan)) = (end(&o.template), end(&o.plan)) else {
+                    return;
+                };
+                if plan > template {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::LaterDeadline,
+                            o.plan.value.span,
+                            text!(
+                                ru: "Срок мероприятия {} ({}) позже срока шаблона ({})", o.activity, fmt(plan), fmt(template);
+                                en: "Activity {} ends {}, later than its template allows ({})", o.activity, fmt(plan), fmt(template)
+                            ),
+                        )
+                        .with_label(text!(ru: "до {}", fmt(plan); en: "until {}", fmt(plan)))
+                        .with_secondary(o.template.value.span, text!(ru: "срок шаблона: до {}", fmt(template); en: "the template's timing: until {}", fmt(template)))
+                        .with_help(text!(
+                            ru: "План может только ужесточить срок шаблона: закончите не позже {}", fmt(template);
+                            en: "A plan may only tighten the template's timing: end by {}", fmt(template)
+                        )),
+                    );
+                }
+            }
+            Key::Indicator => {
+                let template = Indicator::parse(o.template.value.clone());
+                let plan = Indicator::parse(o.plan.value.clone());
+                let (Some(want), Some(got)) = (template.value, plan.value) else {
+                    return;
+                };
+                let lower = match template.comparator {
+                    Some(super::Comparator::AtMost) => got > want,
+                    _ => got < want,
+                };
+                if lower {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::LowerTarget,
+                            o.plan.value.span,
+                            text!(
+                                ru: "Показатель мероприятия {} ({}) ниже показателя шаблона ({})", o.activity, o.plan.value.text, o.template.value.text;
+                                en: "Activity {}'s target ({}) is lower than the template's ({})", o.activity, o.plan.value.text, o.template.value.text
+                            ),
+                        )
+                        .with_secondary(o.template.value.span, text!(ru: "показатель шаблона"; en: "the template's target"))
+                        .with_help(text!(
+                            ru: "План может только поднять показатель шаблона";
+                            en: "A plan may only raise the template's target"
+                        )),
+                    );
+                }
+            }
+            _ => {}
         }
     }
 

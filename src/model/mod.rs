@@ -2,6 +2,7 @@
 //! timings resolved to dates, indicators typed, and names checked.
 
 mod build;
+mod extend;
 pub mod indicator;
 mod load;
 pub mod timing;
@@ -130,6 +131,8 @@ pub struct Activity {
     pub number: Spanned,
     pub title: String,
     pub section: Option<usize>,
+    /// `обязательное: нет` makes it optional: a plan may cancel it without a reason.
+    pub mandatory: bool,
     pub after: Vec<Dependency>,
     pub facts: Facts,
     pub stages: Vec<Stage>,

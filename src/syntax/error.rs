@@ -243,3 +243,15 @@ pub(super) fn misplaced_property(span: Span, key: Key, context: Context) -> Diag
     )
     .with_help(Text::new(help_ru, help_en))
 }
+
+pub(super) fn misplaced_parameter(line: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::Misplaced,
+        line,
+        text!(ru: "Параметр с отступом"; en: "An indented parameter"),
+    )
+    .with_help(text!(
+        ru: "«параметр …» пишется без отступа, среди заголовков карты";
+        en: "`parameter …` stands unindented, among the roadmap's headers"
+    ))
+}

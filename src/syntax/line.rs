@@ -16,6 +16,7 @@ pub enum Key {
     Approved,
     Owner,
     Include,
+    Extends,
     DaysOff,
     StatusOf,
     Email,
@@ -28,6 +29,7 @@ pub enum Key {
     Result,
     Checkpoint,
     Note,
+    Mandatory,
     Started,
     Done,
     Cancelled,
@@ -45,6 +47,7 @@ impl Key {
                 | Key::Approved
                 | Key::Owner
                 | Key::Include
+                | Key::Extends
                 | Key::DaysOff
                 | Key::StatusOf
         )
@@ -66,6 +69,7 @@ impl Key {
                 | Key::Result
                 | Key::Checkpoint
                 | Key::Note
+                | Key::Mandatory
                 | Key::Started
                 | Key::Done
                 | Key::Cancelled
@@ -103,6 +107,8 @@ impl Key {
             Key::Approved => ("утверждена", "approved"),
             Key::Owner => ("владелец", "owner"),
             Key::Include => ("подключить", "include"),
+            Key::Extends => ("расширяет", "extends"),
+            Key::Mandatory => ("обязательное", "mandatory"),
             Key::DaysOff => ("нерабочие дни", "days off"),
             Key::StatusOf => ("отметки к", "status of"),
             Key::Started => ("начато", "started"),
@@ -123,12 +129,13 @@ impl Key {
         }
     }
 
-    pub const ALL: [Key; 22] = [
+    pub const ALL: [Key; 24] = [
         Key::Title,
         Key::Period,
         Key::Approved,
         Key::Owner,
         Key::Include,
+        Key::Extends,
         Key::DaysOff,
         Key::StatusOf,
         Key::Email,
@@ -141,6 +148,7 @@ impl Key {
         Key::Result,
         Key::Checkpoint,
         Key::Note,
+        Key::Mandatory,
         Key::Started,
         Key::Done,
         Key::Cancelled,
@@ -156,6 +164,8 @@ impl Key {
             Rule::owner => Key::Owner,
             Rule::include => Key::Include,
             Rule::days_off => Key::DaysOff,
+            Rule::extends => Key::Extends,
+            Rule::mandatory => Key::Mandatory,
             Rule::status_of => Key::StatusOf,
             Rule::started => Key::Started,
             Rule::done => Key::Done,
@@ -223,6 +233,12 @@ pub enum LineKind {
         script: Script,
         label: Range,
     },
+    /// `параметр школа` or `параметр школа: значение`.
+    Parameter {
+        script: Script,
+        name: Range,
+        value: Option<Range>,
+    },
     Keyed {
         key: Key,
         script: Script,
@@ -273,6 +289,17 @@ pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<
             script,
             label: shift(next()),
         },
+        Rule::parameter => {
+            let name = shift(next());
+            let value = std::iter::from_fn(|| inner.next())
+                .next()
+                .map(|p| shift(range(p)));
+            LineKind::Parameter {
+                script,
+                name,
+                value,
+            }
+        }
         Rule::keyed => {
             let mut inner = inner;
             let key_pair = inner.next().expect("a keyed line starts with its key");

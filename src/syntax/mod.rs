@@ -58,6 +58,14 @@ pub struct ActivityDecl {
     pub stages: Vec<StageDecl>,
 }
 
+/// `параметр школа` (required) or `параметр школа: значение` (a default in a
+/// template, a binding in a plan that extends it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParameterDecl {
+    pub name: Spanned,
+    pub value: Option<Spanned>,
+}
+
 /// One line as read, kept in order for `fmt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -72,6 +80,7 @@ pub struct Line {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Document {
     pub headers: Vec<Property>,
+    pub parameters: Vec<ParameterDecl>,
     pub parties: Vec<PartyDecl>,
     pub sections: Vec<SectionDecl>,
     pub activities: Vec<ActivityDecl>,
@@ -126,6 +135,17 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
         };
         match &kind {
             LineKind::Blank | LineKind::Comment { .. } => {}
+            LineKind::Parameter { name, value, .. } => {
+                owner = Owner::Nothing;
+                if indent > 0 {
+                    diagnostics.push(error::misplaced_parameter(line_span));
+                    continue;
+                }
+                doc.parameters.push(ParameterDecl {
+                    name: at(name),
+                    value: value.as_ref().map(at).filter(|v| !v.text.is_empty()),
+                });
+            }
             LineKind::Party { id, name, .. } => {
                 doc.parties.push(PartyDecl {
                     id: at(id),
