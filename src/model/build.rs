@@ -86,7 +86,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             .header(Key::Approved)
             .map(|p| approval(&p.value, diagnostics)),
         owner: doc.header(Key::Owner).map(|p| p.value.clone()),
-        days_off: days_off(&doc, diagnostics),
+        days_off: days_off(doc, diagnostics),
         parties,
         sections,
         activities,
