@@ -2,6 +2,9 @@
 
 mod check;
 mod fmt;
+mod graph;
+mod instantiate;
+mod schedule;
 
 use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -41,6 +44,12 @@ pub enum Command {
     Check(check::Args),
     /// Rewrite roadmaps in the canonical layout (comments and meaning kept).
     Fmt(fmt::Args),
+    /// Write one plan per data row, extending a template.
+    Instantiate(instantiate::Args),
+    /// Print a roadmap's schedule: md, html (with a Gantt chart), csv, xlsx, json, ics, mermaid.
+    Schedule(schedule::Args),
+    /// Print a roadmap's dependency graph (Graphviz dot or Mermaid).
+    Graph(graph::Args),
 }
 
 /// What every command needs to know about how to speak.
@@ -80,5 +89,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     match cli.command {
         Command::Check(args) => check::run(&args, &env),
         Command::Fmt(args) => fmt::run(&args, &env),
+        Command::Instantiate(args) => instantiate::run(&args, &env),
+        Command::Schedule(args) => schedule::run(&args, &env),
+        Command::Graph(args) => graph::run(&args, &env),
     }
 }

@@ -2,7 +2,7 @@
 //! timings resolved to dates, indicators typed, and names checked.
 
 mod build;
-mod extend;
+pub mod extend;
 pub mod indicator;
 mod load;
 pub mod timing;
