@@ -71,6 +71,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         context: Context {
             period: period.map(|(p, _)| p),
         },
+        cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
     };
     let sections = sections(doc, diagnostics);
     let activities = doc
@@ -108,6 +109,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             )),
         );
     }
+    ws.timings = builder.cache.into_inner();
     Loaded::Roadmap(Box::new(roadmap))
 }
 
@@ -125,6 +127,7 @@ pub fn apply_status(
         context: Context {
             period: roadmap.period.map(|(p, _)| p),
         },
+        cache: Default::default(),
     };
     if let Some(line) = doc
         .headers
@@ -456,9 +459,15 @@ fn bad_date(span: Span, written: &str) -> Diagnostic {
     .with_help(text!(ru: "Пишите дату как 14.03.2022"; en: "Write the date as 14.03.2022"))
 }
 
+/// Distinct timing texts kept; past this a run resolves afresh.
+const CACHE_LIMIT: usize = 100_000;
+
 struct Builder {
     ids: Vec<String>,
     context: Context,
+    /// Resolved timings by text, shared by every roadmap of the run: the
+    /// cells a template gives its thousands of plans are resolved once.
+    cache: std::cell::RefCell<super::TimingCache>,
 }
 
 impl Builder {
@@ -578,7 +587,17 @@ impl Builder {
     }
 
     fn timing(&self, value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> TimingCell {
-        let resolved = match timing::resolve(&value.text, &self.context) {
+        let key = (value.text.clone(), self.context.period);
+        let cached = self.cache.borrow().get(&key).cloned();
+        let result = cached.unwrap_or_else(|| {
+            let result = timing::resolve(&value.text, &self.context);
+            let mut cache = self.cache.borrow_mut();
+            if cache.len() < CACHE_LIMIT {
+                cache.insert(key, result.clone());
+            }
+            result
+        });
+        let resolved = match result {
             Ok(t) => Some(t),
             Err(err) => {
                 let code = match err.kind {

@@ -26,6 +26,8 @@ pub struct Workspace {
     by_real_path: HashMap<PathBuf, FileId>,
     /// Diagnostics of reading files (syntax, encoding), once per file.
     pub diagnostics: Vec<Diagnostic>,
+    /// Shared by every roadmap built from this workspace.
+    pub(crate) timings: super::TimingCache,
 }
 
 impl Workspace {

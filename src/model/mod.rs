@@ -14,6 +14,10 @@ pub use load::{Loaded, Workspace};
 pub use timing::{Interval, Timing};
 
 use crate::source::{FileId, Span};
+
+/// Timings resolved so far, by text and roadmap period.
+pub type TimingCache =
+    std::collections::HashMap<(String, Option<Interval>), Result<Timing, timing::TimingError>>;
 use crate::syntax::{LagUnit, Spanned};
 use chrono::NaiveDate;
 
