@@ -80,6 +80,8 @@ pub struct Entry {
     pub late: bool,
     /// Numbers of the activities it comes after.
     pub after: Vec<String>,
+    /// Declared in a template this roadmap extends, not in the roadmap itself.
+    pub inherited: bool,
 }
 
 /// The resolved schedule of one roadmap.
