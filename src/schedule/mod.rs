@@ -347,6 +347,7 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                     .iter()
                     .map(|d| d.number.text.clone())
                     .collect(),
+                inherited: activity.number.span.file != roadmap.file,
             }
         })
         .collect();
