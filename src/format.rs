@@ -214,9 +214,11 @@ impl Writer<'_> {
                 format!("{} {}: {}", keyword(id), part(id), part(name))
             }
             LineKind::Section { number, title, .. } | LineKind::Activity { number, title, .. } => {
-                format!("{} {}. {}", keyword(number), part(number), part(title))
-                    .trim_end()
-                    .to_string()
+                if part(title).is_empty() {
+                    format!("{} {}", keyword(number), part(number))
+                } else {
+                    format!("{} {}. {}", keyword(number), part(number), part(title))
+                }
             }
             LineKind::Stage { label, .. } => format!("{} {}:", keyword(label), part(label)),
             LineKind::Parameter { name, value, .. } => match value {

@@ -61,11 +61,6 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     };
     let mut diagnostics = Vec::new();
     let folded = model::extend::fold(&mut ws, template, &mut diagnostics);
-    let title = folded
-        .doc
-        .header(crate::syntax::Key::Title)
-        .map(|t| t.value.text.clone())
-        .unwrap_or_default();
     if let Loaded::Shared = model::build(&mut ws, template, &mut diagnostics) {
         eprintln!(
             "{}",
@@ -203,7 +198,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             continue;
         }
         let mut text = format!(
-            "# План по шаблону «{title}».\n# Создан командой roadmap instantiate; его можно править.\nрасширяет: {extends}\n"
+            "# План по шаблону {extends}.\n# Создан командой roadmap instantiate; его можно править.\nрасширяет: {extends}\n"
         );
         let mut bad = None;
         for (name, required) in &parameters {

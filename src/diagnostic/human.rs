@@ -31,7 +31,8 @@ impl Human {
         Human {
             handler: GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
                 .with_width(100)
-                .with_links(false),
+                .with_links(false)
+                .with_show_related_as_nested(true),
             lang,
         }
     }
@@ -78,10 +79,13 @@ impl Human {
 /// One diagnostic as miette sees it.
 struct View {
     message: String,
-    severity: Severity,
+    /// `None` for a place in another file shown under the main finding.
+    severity: Option<Severity>,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
     source: CharColumns,
+    /// Places in other files (a template's line under a plan's finding).
+    related: Vec<View>,
 }
 
 impl View {
@@ -128,32 +132,53 @@ impl View {
                 }
             })
             .collect();
-        let mut help = d.help.as_ref().map(|t| t.get(lang).to_string());
-        for label in d.labels.iter().filter(|l| l.span.file != d.span.file) {
-            let other = report.sources.get(label.span.file);
-            let at = other.position(label.span.start);
-            let note = format!(
-                "{}:{}:{}: {}",
-                other.path.display(),
-                at.line,
-                at.column,
-                label.text.get(lang)
-            );
-            help = Some(match help {
-                Some(h) => format!("{h}\n{note}"),
-                None => note,
-            });
-        }
+        let help = d.help.as_ref().map(|t| t.get(lang).to_string());
+        let related = d
+            .labels
+            .iter()
+            .filter(|l| l.span.file != d.span.file)
+            .map(|label| View::elsewhere(report, label, lang))
+            .collect();
         View {
             message,
-            severity: d.severity(),
+            severity: Some(d.severity()),
             help,
+            related,
             labels,
             source: CharColumns {
                 name: file.path.display().to_string(),
                 text: excerpt.text,
                 line_offset: excerpt.line_offset,
             },
+        }
+    }
+}
+
+impl View {
+    /// A label in another file, drawn as its own snippet.
+    fn elsewhere(report: &Report<'_>, label: &super::Label, lang: Lang) -> View {
+        let file = report.sources.get(label.span.file);
+        let excerpt = Excerpt::new(file, std::iter::once(label.span));
+        let start = excerpt.map(label.span.start);
+        let len = excerpt.map(label.span.end).saturating_sub(start);
+        let at = file.position(label.span.start);
+        View {
+            message: format!(
+                "{}:{}:{}: {}",
+                file.path.display(),
+                at.line,
+                at.column,
+                label.text.get(lang)
+            ),
+            severity: None,
+            help: None,
+            labels: vec![LabeledSpan::new_primary_with_span(None, (start, len))],
+            source: CharColumns {
+                name: file.path.display().to_string(),
+                text: excerpt.text,
+                line_offset: excerpt.line_offset,
+            },
+            related: Vec::new(),
         }
     }
 }
@@ -175,9 +200,19 @@ impl std::error::Error for View {}
 impl miette::Diagnostic for View {
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
+            Some(Severity::Error) => miette::Severity::Error,
+            Some(Severity::Warning) => miette::Severity::Warning,
+            None => miette::Severity::Advice,
         })
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|v| v as &dyn miette::Diagnostic),
+        ))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {

@@ -306,10 +306,30 @@ fn merge_properties(
 /// Replaces `{name}` in every value with the parameter's value; a name that
 /// no layer declares is an error, a declared but unbound one stays as written.
 fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
-    let values: HashMap<&str, Option<&str>> = folded
+    // A value may name other parameters (`Отдел образования {муниципалитет}`):
+    // one level is filled in.
+    let plain: HashMap<String, Option<String>> = folded
         .parameters
         .iter()
-        .map(|(n, p)| (n.as_str(), p.value.as_ref().map(|v| v.text.as_str())))
+        .map(|(n, p)| (n.clone(), p.value.as_ref().map(|v| v.text.clone())))
+        .collect();
+    let filled: HashMap<String, Option<String>> = plain
+        .iter()
+        .map(|(name, value)| {
+            let value = value.as_ref().map(|v| {
+                plain
+                    .iter()
+                    .fold(v.clone(), |text, (other, other_value)| match other_value {
+                        Some(o) if other != name => text.replace(&format!("{{{other}}}"), o),
+                        _ => text,
+                    })
+            });
+            (name.clone(), value)
+        })
+        .collect();
+    let values: HashMap<&str, Option<&str>> = filled
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_deref()))
         .collect();
     let mut fix = |value: &mut Spanned| {
         if !value.text.contains('{') {

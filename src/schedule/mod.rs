@@ -82,6 +82,8 @@ pub struct Entry {
     pub after: Vec<String>,
     /// Declared in a template this roadmap extends, not in the roadmap itself.
     pub inherited: bool,
+    /// `отменено:`: the reason (empty when none is given).
+    pub cancelled: Option<String>,
 }
 
 /// The resolved schedule of one roadmap.
@@ -348,6 +350,12 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                     .map(|d| d.number.text.clone())
                     .collect(),
                 inherited: activity.number.span.file != roadmap.file,
+                cancelled: activity
+                    .facts
+                    .marks
+                    .cancelled
+                    .as_ref()
+                    .map(|c| c.reason.clone()),
             }
         })
         .collect();

@@ -130,12 +130,12 @@ impl Key {
     }
 
     pub const ALL: [Key; 24] = [
+        Key::Extends,
         Key::Title,
         Key::Period,
         Key::Approved,
         Key::Owner,
         Key::Include,
-        Key::Extends,
         Key::DaysOff,
         Key::StatusOf,
         Key::Email,
@@ -399,25 +399,19 @@ pub(crate) fn parse_checkpoint(value: &str) -> Option<(Range, Range)> {
     Some((date, text))
 }
 
-/// The number and the date (as written) of an approving document.
+/// The number and the date (as written) of an approving document, in either
+/// order: «приказ № 52-а от 14.03.2022», «приказ от 14.03.2022 № 52-а».
 pub(crate) fn parse_approval(value: &str) -> (Option<Range>, Option<Range>) {
     let folded = fold_case(value);
-    let Some(pair) = LineParser::parse(Rule::approval, &folded)
-        .ok()
-        .and_then(|mut p| p.next())
-    else {
-        return (None, None);
+    let find = |rule: Rule, part: Rule| {
+        let pair = LineParser::parse(rule, &folded).ok()?.next()?;
+        let found = pair.into_inner().find(|p| p.as_rule() == part)?;
+        found.into_inner().next().map(range)
     };
-    let mut number = None;
-    let mut date = None;
-    for part in pair.into_inner() {
-        match part.as_rule() {
-            Rule::doc_number => number = part.into_inner().next().map(range),
-            Rule::doc_date => date = part.into_inner().next().map(range),
-            _ => {}
-        }
-    }
-    (number, date)
+    (
+        find(Rule::approval_number, Rule::doc_number),
+        find(Rule::approval_date, Rule::doc_date),
+    )
 }
 
 #[cfg(test)]
@@ -579,5 +573,9 @@ mod tests {
         assert_eq!(&v[number.unwrap()], "7");
         assert_eq!(&v[date.unwrap()], "01.02.2022");
         assert_eq!(parse_approval("решение совета"), (None, None));
+        let v = "приказ отдела образования от 14.03.2022 № 52-а";
+        let (number, date) = parse_approval(v);
+        assert_eq!(&v[number.unwrap()], "52-а");
+        assert_eq!(&v[date.unwrap()], "14.03.2022");
     }
 }
