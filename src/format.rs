@@ -1,6 +1,6 @@
 //! The canonical layout of a roadmap file, so that diffs show facts and not
-//! whitespace: headers first, two-space indentation, properties in a fixed
-//! order, one blank line before each section and activity. Keywords keep the
+//! whitespace: headers first (in the order written), two-space indentation,
+//! properties in a fixed order, one blank line before each section and activity. Keywords keep the
 //! language they were written in, values (dates included) stay as written,
 //! and every comment stays with the line it stood above.
 
@@ -113,7 +113,6 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
         text,
         out: String::with_capacity(text.len() + 64),
     };
-    sort(&mut headers);
     for header in headers.iter().chain(&parameters) {
         out.item(header, 0);
     }
@@ -157,13 +156,6 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
         }
     }
     out.out
-}
-
-fn sort(items: &mut [Item]) {
-    items.sort_by_key(|item| match item.line.kind {
-        LineKind::Keyed { key, .. } => rank(key),
-        _ => usize::MAX,
-    });
 }
 
 struct Writer<'a> {
@@ -252,7 +244,7 @@ mod tests {
 
     #[test]
     fn canonical_layout() {
-        let input = "период:   2022\nдорожная карта: Т\nучастник ОО:   Школа\n\tпочта: a@b.c\nучастник К: Кураторы\nраздел 1 Первый\n# о мероприятии\nмероприятие 1.1   Анкетирование\n    результат: Анкеты\n      # срок из приказа\n    срок:17.01. – 04.02.2022\n    этап 2022:\n        срок: май\n    ответственный: ОО\n# конец\n";
+        let input = "дорожная карта: Т\nпериод:   2022\nучастник ОО:   Школа\n\tпочта: a@b.c\nучастник К: Кураторы\nраздел 1 Первый\n# о мероприятии\nмероприятие 1.1   Анкетирование\n    результат: Анкеты\n      # срок из приказа\n    срок:17.01. – 04.02.2022\n    этап 2022:\n        срок: май\n    ответственный: ОО\n# конец\n";
         let expected = "дорожная карта: Т\nпериод: 2022\n\nучастник ОО: Школа\n  почта: a@b.c\nучастник К: Кураторы\n\nраздел 1. Первый\n\n# о мероприятии\nмероприятие 1.1. Анкетирование\n  # срок из приказа\n  срок: 17.01. – 04.02.2022\n  ответственный: ОО\n  результат: Анкеты\n  этап 2022:\n    срок: май\n\n# конец\n";
         assert_eq!(fmt(input), expected);
         assert_eq!(fmt(expected), expected);
