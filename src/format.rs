@@ -15,8 +15,11 @@ fn rank(key: Key) -> usize {
         .expect("every key is listed")
 }
 
-/// A line with the comments that stood right above it.
+/// A line with the comments that stood right above it, and the comments
+/// that stood apart above those (separated by a blank line), which keep
+/// their blank line.
 struct Item<'a> {
+    detached: Vec<&'a Line>,
     comments: Vec<&'a Line>,
     line: &'a Line,
 }
@@ -47,32 +50,38 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
     let mut parameters: Vec<Item> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut pending: Vec<&Line> = Vec::new();
+    let mut detached: Vec<&Line> = Vec::new();
     let mut stage_indent = None;
     for line in &doc.lines {
-        fn item<'a>(pending: &mut Vec<&'a Line>, line: &'a Line) -> Item<'a> {
+        fn item<'a>(
+            detached: &mut Vec<&'a Line>,
+            pending: &mut Vec<&'a Line>,
+            line: &'a Line,
+        ) -> Item<'a> {
             Item {
+                detached: std::mem::take(detached),
                 comments: std::mem::take(pending),
                 line,
             }
         }
         match &line.kind {
-            LineKind::Blank => {}
+            LineKind::Blank => detached.append(&mut pending),
             LineKind::Comment { .. } => pending.push(line),
             LineKind::Party { .. } => {
                 stage_indent = None;
                 blocks.push(Block::Party {
-                    head: item(&mut pending, line),
+                    head: item(&mut detached, &mut pending, line),
                     properties: Vec::new(),
                 });
             }
             LineKind::Section { .. } => {
                 stage_indent = None;
-                blocks.push(Block::Section(item(&mut pending, line)));
+                blocks.push(Block::Section(item(&mut detached, &mut pending, line)));
             }
             LineKind::Activity { .. } => {
                 stage_indent = None;
                 blocks.push(Block::Activity {
-                    head: item(&mut pending, line),
+                    head: item(&mut detached, &mut pending, line),
                     properties: Vec::new(),
                     stages: Vec::new(),
                 });
@@ -81,13 +90,15 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
                 if let Some(Block::Activity { stages, .. }) = blocks.last_mut() {
                     stage_indent = Some(line.indent);
                     stages.push(Stage {
-                        head: item(&mut pending, line),
+                        head: item(&mut detached, &mut pending, line),
                         properties: Vec::new(),
                     });
                 }
             }
-            LineKind::Keyed { .. } if line.indent == 0 => headers.push(item(&mut pending, line)),
-            LineKind::Parameter { .. } => parameters.push(item(&mut pending, line)),
+            LineKind::Keyed { .. } if line.indent == 0 => {
+                headers.push(item(&mut detached, &mut pending, line))
+            }
+            LineKind::Parameter { .. } => parameters.push(item(&mut detached, &mut pending, line)),
             LineKind::Keyed { .. } => {
                 let in_stage = stage_indent.is_some_and(|s| line.indent > s);
                 if !in_stage {
@@ -96,12 +107,14 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
                 match blocks.last_mut() {
                     Some(Block::Activity { stages, .. }) if in_stage => {
                         if let Some(stage) = stages.last_mut() {
-                            stage.properties.push(item(&mut pending, line));
+                            stage
+                                .properties
+                                .push(item(&mut detached, &mut pending, line));
                         }
                     }
                     Some(Block::Activity { properties, .. })
                     | Some(Block::Party { properties, .. }) => {
-                        properties.push(item(&mut pending, line));
+                        properties.push(item(&mut detached, &mut pending, line));
                     }
                     _ => {}
                 }
@@ -119,10 +132,12 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
     let headers_written = !headers.is_empty() || !parameters.is_empty();
     let mut previous: Option<&Block> = None;
     for block in &blocks {
-        let together = matches!(
-            (previous, block),
-            (Some(Block::Party { .. }), Block::Party { .. })
-        );
+        let together = match (previous, block) {
+            (Some(Block::Party { .. }), Block::Party { head, .. }) => {
+                head.detached.is_empty() && head.comments.is_empty()
+            }
+            _ => false,
+        };
         if !together && (previous.is_some() || headers_written) {
             out.blank();
         }
@@ -147,11 +162,12 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
         }
         previous = Some(block);
     }
-    if !pending.is_empty() {
+    detached.append(&mut pending);
+    if !detached.is_empty() {
         if !out.out.is_empty() {
             out.blank();
         }
-        for comment in pending {
+        for comment in detached {
             out.line(comment, 0);
         }
     }
@@ -182,6 +198,12 @@ impl Writer<'_> {
     }
 
     fn item(&mut self, item: &Item, indent: usize) {
+        for comment in &item.detached {
+            self.line(comment, indent);
+        }
+        if !item.detached.is_empty() {
+            self.blank();
+        }
         for comment in &item.comments {
             self.line(comment, indent);
         }
