@@ -120,3 +120,108 @@ proptest! {
         let _ = check_bytes("bytes.roadmap".into(), bytes);
     }
 }
+
+/// What a roadmap means, without where each part stands in the file.
+fn meaning(path: &std::path::Path, text: &str) -> String {
+    let run = check_bytes(path.to_path_buf(), text.as_bytes().to_vec());
+    let spans = regex::Regex::new(
+        r"Span \{ file: FileId\(\d+\), start: \d+, end: \d+ \}|file: FileId\(\d+\)",
+    )
+    .expect("valid regex");
+    let roadmaps: Vec<_> = run.roadmaps.iter().map(|(r, _)| r).collect();
+    spans
+        .replace_all(&format!("{roadmaps:?}"), "_")
+        .into_owned()
+}
+
+fn formatted(path: &std::path::Path, text: &str) -> String {
+    let mut ws = roadmap::model::Workspace::default();
+    let id = ws.add(path.to_path_buf(), text.as_bytes().to_vec());
+    assert!(ws.diagnostics.is_empty(), "{:?}", ws.diagnostics);
+    roadmap::format::format(ws.sources.get(id), &ws.document(id))
+}
+
+/// The same roadmap as a person might leave it: odd indentation and spacing,
+/// comments, blank lines, properties in any order.
+fn untidy() -> impl Strategy<Value = String> {
+    (
+        roadmap(),
+        prop::collection::vec((0usize..4, 0usize..3, any::<bool>()), 64),
+    )
+        .prop_map(|((text, _), noise)| {
+            let mut out = String::new();
+            let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+            // Swap neighbouring properties of an activity now and then.
+            for (i, (swap, _, _)) in noise.iter().enumerate() {
+                let at = (i * 7) % lines.len().max(1);
+                if *swap == 0
+                    && at + 1 < lines.len()
+                    && lines[at].starts_with("  ")
+                    && lines[at + 1].starts_with("  ")
+                {
+                    lines.swap(at, at + 1);
+                }
+            }
+            for (i, line) in lines.iter().enumerate() {
+                let (_, extra, comment) = noise[i % noise.len()];
+                if comment && i % 5 == 0 {
+                    out.push_str(&format!("{}# заметка {i}\n", " ".repeat(extra)));
+                }
+                let trimmed = line.trim_start();
+                let indent = line.len() - trimmed.len();
+                let indent = if indent > 0 { indent + extra } else { 0 };
+                let spaced = trimmed.replacen(": ", &format!(":{}", " ".repeat(extra + 1)), 1);
+                out.push_str(&format!(
+                    "{}{spaced}{}\n",
+                    " ".repeat(indent),
+                    " ".repeat(extra)
+                ));
+                if extra == 2 {
+                    out.push('\n');
+                }
+            }
+            out
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn fmt_keeps_meaning_and_is_idempotent(text in untidy()) {
+        let path = std::path::Path::new("generated.roadmap");
+        let once = formatted(path, &text);
+        prop_assert_eq!(meaning(path, &once), meaning(path, &text), "{}", once);
+        prop_assert_eq!(formatted(path, &once), once.clone());
+        prop_assert_eq!(once.matches("# заметка").count(), text.matches("# заметка").count());
+    }
+}
+
+#[test]
+fn fmt_keeps_the_meaning_of_every_bundled_roadmap() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps");
+    let (files, failures) = roadmap::run::collect(&[root]);
+    assert!(failures.is_empty());
+    assert!(files.len() >= 9);
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let once = formatted(&path, &text);
+        assert_eq!(
+            meaning(&path, &once),
+            meaning(&path, &text),
+            "{}",
+            path.display()
+        );
+        assert_eq!(formatted(&path, &once), once, "{}", path.display());
+        assert_eq!(
+            once.lines()
+                .filter(|l| l.trim_start().starts_with('#'))
+                .count(),
+            text.lines()
+                .filter(|l| l.trim_start().starts_with('#'))
+                .count(),
+            "{}: comments lost",
+            path.display()
+        );
+    }
+}
