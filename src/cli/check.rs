@@ -40,6 +40,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
                 Human::plain(env.lang)
             };
             eprint!("{}", human.render(&report));
+            eprint!("{}", report.per_file(env.lang));
         }
         format => print!("{}", report.render(format, env.lang)),
     }

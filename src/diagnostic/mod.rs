@@ -129,6 +129,46 @@ impl Report<'_> {
         }
     }
 
+    /// One line per file with findings, when there are several such files:
+    /// a regional coordinator sees which schools' plans need work.
+    pub fn per_file(&self, lang: Lang) -> String {
+        use crate::lang::{plural_en, plural_ru};
+        let mut counts: Vec<(crate::source::FileId, u64, u64)> = Vec::new();
+        for d in self.diagnostics {
+            let i = match counts.iter().position(|(f, _, _)| *f == d.span.file) {
+                Some(i) => i,
+                None => {
+                    counts.push((d.span.file, 0, 0));
+                    counts.len() - 1
+                }
+            };
+            match d.severity() {
+                Severity::Error => counts[i].1 += 1,
+                Severity::Warning => counts[i].2 += 1,
+            }
+        }
+        if counts.len() < 2 {
+            return String::new();
+        }
+        let mut out = String::new();
+        for (file, e, w) in counts {
+            let path = self.sources.get(file).path.display();
+            out.push_str(&match lang {
+                Lang::Ru => format!(
+                    "  {path}: {e} {}, {w} {}\n",
+                    plural_ru(e, "ошибка", "ошибки", "ошибок"),
+                    plural_ru(w, "предупреждение", "предупреждения", "предупреждений")
+                ),
+                Lang::En => format!(
+                    "  {path}: {e} {}, {w} {}\n",
+                    plural_en(e, "error", "errors"),
+                    plural_en(w, "warning", "warnings")
+                ),
+            });
+        }
+        out
+    }
+
     /// `3 files, 87 activities: 0 errors, 2 warnings`.
     pub fn summary(&self, lang: Lang) -> String {
         use crate::lang::{plural_en, plural_ru};
