@@ -8,6 +8,7 @@ pub mod format;
 pub mod graph;
 pub mod lang;
 pub mod model;
+pub mod render;
 pub mod run;
 pub mod schedule;
 pub mod source;

@@ -1,0 +1,245 @@
+//! `roadmap schedule PATH`: the roadmap's resolved schedule as a page, a
+//! table, a spreadsheet, a calendar, a chart or JSON. A roadmap with errors
+//! gets its diagnostics (as `check` prints them) and no output.
+
+use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
+use crate::diagnostic::{Human, Report};
+use crate::graph::Graph;
+use crate::lang::Lang;
+use crate::model::Roadmap;
+use crate::render::{self, By, Format, Options};
+use crate::run::{self, Run};
+use crate::schedule::{self, calendar::Calendar, Schedule};
+use chrono::NaiveDate;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The roadmap file.
+    pub path: PathBuf,
+    /// Output format; by default the one `-o FILE`'s extension names, else md.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// How tables are grouped.
+    #[arg(long, value_enum, default_value_t = By::Section)]
+    pub by: By,
+    /// Only the activities this party (its id) is responsible for.
+    #[arg(long, value_name = "ID")]
+    pub party: Option<String>,
+    /// The date the chart's "today" line marks (YYYY-MM-DD or DD.MM.YYYY); today by default.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// A folder whose templates (same file names as templates/) replace the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Write here (atomically) instead of to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    render::text::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD or DD.MM.YYYY"))
+}
+
+pub fn run(args: &Args, env: &Env) -> i32 {
+    let (roadmap, graph, schedule) = match load(&args.path, env) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Md);
+    let options = Options {
+        lang: env.lang,
+        as_of: args
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        by: args.by,
+        party: args.party.clone(),
+        templates: args.templates.clone(),
+        file: args.path.display().to_string(),
+    };
+    let _ = graph;
+    match render::schedule(format, &roadmap, &schedule, &options) {
+        Ok(bytes) => emit(
+            &bytes,
+            args.output.as_deref(),
+            args.force,
+            format.is_binary(),
+            env.lang,
+        ),
+        Err(e) => {
+            eprintln!("{}", e.message(env.lang));
+            FAILURE
+        }
+    }
+}
+
+/// Reads, checks and schedules one roadmap file; on failure, what was wrong
+/// is printed and the exit code returned.
+pub(super) fn load(path: &Path, env: &Env) -> Result<(Roadmap, Graph, Schedule), i32> {
+    let lang = env.lang;
+    if path.is_dir() {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ru => format!(
+                    "ошибка: {} — папка; укажите один файл дорожной карты",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "error: {} is a folder; name one roadmap file",
+                    path.display()
+                ),
+            }
+        );
+        return Err(FAILURE);
+    }
+    let (files, failures) = run::collect(&[path.to_path_buf()]);
+    let Run {
+        workspace,
+        diagnostics,
+        roadmaps,
+        activities,
+        failures: read_failures,
+    } = run::check_files(&files);
+    let failures: Vec<_> = failures.into_iter().chain(read_failures).collect();
+    if !failures.is_empty() {
+        for failure in &failures {
+            eprintln!("{}", failure.message(lang));
+        }
+        return Err(FAILURE);
+    }
+    let report = Report {
+        sources: &workspace.sources,
+        diagnostics: &diagnostics,
+        files: workspace.sources.len(),
+        activities,
+    };
+    if !diagnostics.is_empty() {
+        let human = if env.color {
+            Human::coloured(lang)
+        } else {
+            Human::plain(lang)
+        };
+        eprint!("{}", human.render(&report));
+    }
+    if report.errors() > 0 {
+        eprintln!("{}", report.summary(lang));
+        return Err(FOUND_ERRORS);
+    }
+    let Some((roadmap, graph)) = roadmaps.into_iter().next() else {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ru => format!(
+                    "ошибка: {} — не дорожная карта (нет «дорожная карта:» и «период:»)",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "error: {} is not a roadmap (no `roadmap:` and `period:`)",
+                    path.display()
+                ),
+            }
+        );
+        return Err(FAILURE);
+    };
+    let schedule = schedule::compute(&roadmap, &graph, Calendar::russia());
+    Ok((roadmap, graph, schedule))
+}
+
+/// Writes the output to `path` (refusing to replace a file without `force`)
+/// or to standard output; returns the exit code.
+pub(super) fn emit(
+    bytes: &[u8],
+    path: Option<&Path>,
+    force: bool,
+    binary: bool,
+    lang: Lang,
+) -> i32 {
+    let Some(path) = path else {
+        let mut stdout = std::io::stdout().lock();
+        if binary && stdout.is_terminal() {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ru => "ошибка: xlsx — двоичный файл; укажите -o ФАЙЛ".to_string(),
+                    Lang::En => "error: xlsx is binary; give -o FILE".to_string(),
+                }
+            );
+            return FAILURE;
+        }
+        return match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Ok(()) => CLEAN,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => CLEAN,
+            Err(e) => {
+                eprintln!("{}", write_failed(Path::new("-"), &e, lang));
+                FAILURE
+            }
+        };
+    };
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ru => format!(
+                    "ошибка: {} уже есть; чтобы заменить его, добавьте --force",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "error: {} exists; add --force to replace it",
+                    path.display()
+                ),
+            }
+        );
+        return FAILURE;
+    }
+    match write_atomically(path, bytes) {
+        Ok(()) => CLEAN,
+        Err(e) => {
+            eprintln!("{}", write_failed(path, &e, lang));
+            FAILURE
+        }
+    }
+}
+
+fn write_failed(path: &Path, err: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!("ошибка: не удалось записать {}: {err}", path.display()),
+        Lang::En => format!("error: cannot write {}: {err}", path.display()),
+    }
+}
+
+/// Writes next to the file and renames over it, so a reader sees either the
+/// old file or the new one, never half of one. (`fmt::write_atomically`
+/// takes text; a workbook is bytes.)
+fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&temp, meta.permissions())?;
+        }
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}

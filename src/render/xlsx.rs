@@ -1,0 +1,276 @@
+//! An Excel workbook: one sheet, the roadmap's title on top, a bold frozen
+//! header, a shaded row per group with its activities outlined under it (so
+//! Excel can fold a group), dates as Excel dates, printed landscape on A4.
+
+use super::view::{Document, Row};
+use super::{labels, text};
+use crate::lang::Lang;
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+const COLUMNS: u16 = 12;
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+fn lines(items: impl IntoIterator<Item = String>) -> String {
+    items.into_iter().collect::<Vec<_>>().join("\n")
+}
+
+struct Formats {
+    title: Format,
+    meta: Format,
+    header: Format,
+    group: Format,
+    cell: Format,
+    critical: Format,
+    date: Format,
+    number: Format,
+}
+
+fn formats() -> Formats {
+    let cell = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin)
+        .set_border_color("#BFBFBF");
+    Formats {
+        title: Format::new()
+            .set_bold()
+            .set_font_size(14)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top),
+        meta: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        header: Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_background_color("#D9E1F2")
+            .set_border(FormatBorder::Thin),
+        group: Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_background_color("#EDEDED")
+            .set_border(FormatBorder::Thin),
+        critical: cell.clone().set_font_color("#C00000").set_bold(),
+        date: cell.clone().set_num_format("dd.mm.yyyy"),
+        number: cell.clone().set_align(FormatAlign::Right),
+        cell,
+    }
+}
+
+fn header_cells(lang: Lang) -> [String; COLUMNS as usize] {
+    let l = labels(lang);
+    let slack = match lang {
+        Lang::Ru => "Резерв, дней",
+        Lang::En => "Slack, days",
+    };
+    let written = match lang {
+        Lang::Ru => "Срок (как в карте)",
+        Lang::En => "When (as written)",
+    };
+    [
+        l["number"],
+        l["activity"],
+        written,
+        l["dates"],
+        l["start"],
+        l["end"],
+        l["responsible"],
+        l["indicator"],
+        l["result"],
+        l["checkpoints"],
+        slack,
+        l["critical"],
+    ]
+    .map(str::to_string)
+}
+
+/// The `срок:` cells as written, each stage's with its label.
+pub fn stage_lines(r: &Row<'_>, lang: Lang) -> Vec<String> {
+    let l = labels(lang);
+    let mut timing: Vec<String> = Vec::new();
+    if let Some(t) = &r.activity.facts.timing {
+        timing.push(t.text.clone());
+    }
+    for s in &r.stages {
+        if let Some(t) = &s.timing {
+            timing.push(format!("{} {}: {t}", l["stage"], s.label));
+        }
+    }
+    timing
+}
+
+fn write_row(
+    sheet: &mut Worksheet,
+    at: u32,
+    r: &Row<'_>,
+    when: Option<&str>,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let l = labels(lang);
+    let title_format = if r.entry.critical {
+        &f.critical
+    } else {
+        &f.cell
+    };
+    let timing = stage_lines(r, lang);
+    let mut results = r.results.clone();
+    let mut indicators = r.indicators.clone();
+    for s in &r.stages {
+        results.extend(
+            s.results
+                .iter()
+                .map(|x| format!("{} {}: {x}", l["stage"], s.label)),
+        );
+        indicators.extend(
+            s.indicators
+                .iter()
+                .map(|x| format!("{} {}: {x}", l["stage"], s.label)),
+        );
+    }
+    sheet.write_string_with_format(at, 0, r.entry.number.as_str(), &f.cell)?;
+    sheet.write_string_with_format(at, 1, r.entry.title.as_str(), title_format)?;
+    sheet.write_string_with_format(at, 2, lines(timing), &f.cell)?;
+    sheet.write_string_with_format(at, 3, r.dates_cell(when, lang), &f.cell)?;
+    match r.entry.start {
+        Some(d) => sheet.write_datetime_with_format(at, 4, excel_date(d)?, &f.date)?,
+        None => sheet.write_blank(at, 4, &f.date)?,
+    };
+    match r.entry.end {
+        Some(d) => sheet.write_datetime_with_format(at, 5, excel_date(d)?, &f.date)?,
+        None => sheet.write_blank(at, 5, &f.date)?,
+    };
+    sheet.write_string_with_format(
+        at,
+        6,
+        lines(r.responsible.iter().map(|p| p.name.clone())),
+        &f.cell,
+    )?;
+    sheet.write_string_with_format(at, 7, lines(indicators), &f.cell)?;
+    sheet.write_string_with_format(at, 8, lines(results), &f.cell)?;
+    sheet.write_string_with_format(
+        at,
+        9,
+        lines(
+            r.checkpoints
+                .iter()
+                .map(|c| format!("{} — {}", text::date_short(c.date, lang), c.text)),
+        ),
+        &f.cell,
+    )?;
+    match r.entry.slack_days {
+        Some(s) => sheet.write_number_with_format(at, 10, s as f64, &f.number)?,
+        None => sheet.write_blank(at, 10, &f.number)?,
+    };
+    let critical = match (r.entry.critical, lang) {
+        (true, Lang::Ru) => "да",
+        (true, Lang::En) => "yes",
+        (false, _) => "",
+    };
+    sheet.write_string_with_format(at, 11, critical, &f.cell)?;
+    Ok(())
+}
+
+fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let title = doc
+        .roadmap
+        .title
+        .clone()
+        .unwrap_or_else(|| doc.roadmap.file.clone());
+    let stamp = ExcelDateTime::from_ymd(
+        doc.as_of.year() as u16,
+        doc.as_of.month() as u8,
+        doc.as_of.day() as u8,
+    )?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(&title)
+            .set_author("roadmap")
+            .set_comment(format!("{} {}", doc.generator, doc.roadmap.file))
+            .set_creation_datetime(&stamp),
+    );
+    let f = formats();
+    let l = labels(lang);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(l["schedule"])?;
+    for (col, width) in [
+        6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 9.0, 10.0,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        sheet.set_column_width(col as u16, width)?;
+    }
+    sheet.merge_range(0, 0, 0, COLUMNS - 1, &title, &f.title)?;
+    sheet.set_row_height(0, 40)?;
+    let mut meta = Vec::new();
+    if let Some(a) = &doc.roadmap.approval {
+        meta.push(format!("{}: {}", l["approved"], a.text));
+    }
+    if let Some(p) = doc.roadmap.period {
+        meta.push(format!(
+            "{}: {}",
+            l["period"],
+            text::range_short(p.start, p.end, lang)
+        ));
+    }
+    meta.push(format!(
+        "{} {}",
+        l["as_of"],
+        text::date_long(doc.as_of, lang)
+    ));
+    if let Some(party) = &doc.party {
+        let name = doc
+            .parties
+            .iter()
+            .find(|p| &p.id == party)
+            .map_or(party.as_str(), |p| p.name.as_str());
+        meta.push(format!("{}: {name}", l["only_party"]));
+    }
+    sheet.merge_range(1, 0, 1, COLUMNS - 1, &meta.join(" · "), &f.meta)?;
+    sheet.set_row_height(1, 30)?;
+    for (col, h) in header_cells(lang).iter().enumerate() {
+        sheet.write_string_with_format(2, col as u16, h, &f.header)?;
+    }
+    sheet.set_row_height(2, 30)?;
+    sheet.set_freeze_panes(3, 0)?;
+    sheet.set_repeat_rows(2, 2)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_header(format!("&L&8{}", title.replace('&', "&&")));
+    sheet.set_footer("&R&8&P / &N");
+
+    let mut at: u32 = 3;
+    for g in &doc.groups {
+        let heading = match &g.subtitle {
+            Some(sub) => format!("{} ({sub})", g.title),
+            None => g.title.clone(),
+        };
+        sheet.merge_range(at, 0, at, COLUMNS - 1, &heading, &f.group)?;
+        at += 1;
+        let first = at;
+        for m in &g.members {
+            write_row(sheet, at, &doc.entries[m.row], m.when.as_deref(), &f, lang)?;
+            at += 1;
+        }
+        if at > first {
+            sheet.group_rows(first, at - 1)?;
+        }
+    }
+    workbook.save_to_buffer()
+}
+
+pub fn render(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, super::Error> {
+    build(doc, lang).map_err(|e| super::Error::Output {
+        what: "xlsx",
+        message: e.to_string(),
+    })
+}

@@ -1,0 +1,804 @@
+//! `roadmap schedule` and `roadmap graph`, run as a user runs them: on the
+//! bundled roadmaps (every format, snapshots of the Tomari roadmap), read back
+//! by independent tools (Python's icalendar and openpyxl, headless Chromium),
+//! and on the fixtures in tests/schedule/ (escaping, filters, errors, files).
+//!
+//! The checks that need Python packages or Chromium fail when the `CI`
+//! environment variable is set and they are missing; elsewhere they print a
+//! notice and pass, so `cargo test` works on a machine without them
+//! (`.ci/run` installs them).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const AS_OF: &str = "2022-03-15";
+const TOMARI: &str = "roadmaps/tomari-500plus-2022.roadmap";
+const ESCAPING: &str = "tests/schedule/escaping.roadmap";
+const FORMATS: [&str; 7] = ["md", "html", "csv", "xlsx", "json", "ics", "mermaid"];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn roadmap() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_roadmap"));
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    roadmap().args(args).output().expect("the binary runs")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = run(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "roadmap {}\nstderr:\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// `roadmap schedule PATH --format FORMAT --as-of AS_OF --lang ru`, and more.
+fn schedule(path: &str, format: &str, more: &[&str]) -> String {
+    let mut args = vec!["schedule", path, "--format", format];
+    for (flag, default) in [("--as-of", AS_OF), ("--lang", "ru")] {
+        if !more.contains(&flag) {
+            args.extend([flag, default]);
+        }
+    }
+    args.extend_from_slice(more);
+    stdout(&args)
+}
+
+fn json(path: &str, more: &[&str]) -> Value {
+    serde_json::from_str(&schedule(path, "json", more)).expect("valid JSON")
+}
+
+/// The bundled roadmaps (not the shared files they include).
+fn bundled() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("roadmaps"))
+        .expect("roadmaps/")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "roadmap"))
+        .filter(|p| {
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            text.lines().any(|l| {
+                let l = l.to_lowercase();
+                l.starts_with("дорожная карта:") || l.starts_with("roadmap:")
+            })
+        })
+        .map(|p| format!("roadmaps/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "bundled roadmaps: {files:?}");
+    files
+}
+
+/// Where the test leaves what a person may want to look at.
+fn artifacts() -> PathBuf {
+    let target = Path::new(env!("CARGO_BIN_EXE_roadmap"))
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/roadmap");
+    let dir = target.join("test-artifacts");
+    std::fs::create_dir_all(&dir).expect("create target/test-artifacts");
+    dir
+}
+
+/// A tool a test needs is missing: fail in CI, else say so and skip.
+fn missing(what: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{what} is missing, and CI is set: .ci/run installs it");
+    }
+    eprintln!("notice: {what} is missing; skipping (install it to run this check)");
+}
+
+fn python_with(modules: &str) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {modules}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Runs a Python script with `args`; its standard output as JSON.
+fn python(script: &str, args: &[&Path]) -> Value {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "python failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the script prints JSON")
+}
+
+fn numbers(doc: &Value, dated_only: bool) -> Vec<String> {
+    doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !dated_only || !e["start"].is_null())
+        .map(|e| e["number"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// ---------------------------------------------------------------- every format
+
+#[test]
+fn every_format_for_every_bundled_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in bundled() {
+        let stem = Path::new(&file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        for format in FORMATS {
+            let out = dir.path().join(format!("{stem}.{format}"));
+            let result = run(&[
+                "schedule",
+                &file,
+                "--format",
+                format,
+                "--as-of",
+                AS_OF,
+                "-o",
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(
+                result.status.code(),
+                Some(0),
+                "{file} --format {format}:\n{}",
+                String::from_utf8_lossy(&result.stderr)
+            );
+            let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+            assert!(size > 100, "{file} --format {format}: {size} bytes");
+        }
+        for by in ["section", "month", "party"] {
+            for format in ["md", "html", "csv"] {
+                assert!(!schedule(&file, format, &["--by", by]).is_empty());
+            }
+        }
+        for format in ["dot", "mermaid"] {
+            let text = stdout(&["graph", &file, "--format", format, "--lang", "ru"]);
+            assert!(!text.is_empty(), "{file} graph --format {format}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------- snapshots
+
+/// The generator's version would change every snapshot on a release.
+fn unversioned(text: String) -> String {
+    text.replace(env!("CARGO_PKG_VERSION"), "[version]")
+}
+
+#[test]
+fn tomari_markdown() {
+    insta::assert_snapshot!("tomari.md", schedule(TOMARI, "md", &[]));
+}
+
+#[test]
+fn tomari_mermaid() {
+    insta::assert_snapshot!("tomari.mermaid", schedule(TOMARI, "mermaid", &[]));
+}
+
+#[test]
+fn tomari_csv() {
+    let csv = schedule(TOMARI, "csv", &[]);
+    let body = csv
+        .strip_prefix('\u{feff}')
+        .expect("CSV starts with a byte-order mark for Excel");
+    assert!(
+        body.lines().next().unwrap().contains(";№;"),
+        "`;`-separated"
+    );
+    assert!(
+        body.split('\n')
+            .filter(|l| !l.is_empty())
+            .all(|l| l.ends_with('\r')),
+        "CRLF line ends"
+    );
+    insta::assert_snapshot!("tomari.csv", body.replace("\r\n", "\n"));
+}
+
+#[test]
+fn tomari_json() {
+    insta::assert_snapshot!("tomari.json", unversioned(schedule(TOMARI, "json", &[])));
+}
+
+#[test]
+fn json_holds_header_parties_and_every_activity() {
+    let doc = json(TOMARI, &[]);
+    assert_eq!(doc["format"], "roadmap-schedule");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["as_of"], AS_OF);
+    assert!(doc["roadmap"]["title"].as_str().unwrap().contains("500+"));
+    assert_eq!(doc["roadmap"]["approval"]["number"], "52-а");
+    assert!(doc["parties"].as_array().unwrap().len() >= 5);
+    let text = std::fs::read_to_string(root().join(TOMARI)).unwrap();
+    let declared = text
+        .lines()
+        .filter(|l| l.starts_with("мероприятие "))
+        .count();
+    assert_eq!(numbers(&doc, false).len(), declared);
+    let grouped: usize = doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["members"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(grouped, declared, "by section, each activity once");
+}
+
+// ---------------------------------------------------------------- calendars
+
+const ICS_SCRIPT: &str = r#"
+import json, sys
+from icalendar import Calendar
+raw = open(sys.argv[1], 'rb').read()
+cal = Calendar.from_ical(raw)
+events = []
+for ev in cal.walk('VEVENT'):
+    start = ev.decoded('DTSTART')
+    end = ev.decoded('DTEND')
+    events.append({
+        'uid': str(ev['UID']),
+        'activity': str(ev['X-ROADMAP-ACTIVITY']),
+        'summary': str(ev['SUMMARY']),
+        'start': start.isoformat(),
+        'end': end.isoformat(),
+        'all_day': not hasattr(start, 'hour'),
+        'rrule': ev['RRULE'].to_ical().decode() if 'RRULE' in ev else None,
+        'alarms': len(ev.walk('VALARM')),
+    })
+print(json.dumps({'version': str(cal['VERSION']), 'events': events}))
+"#;
+
+#[test]
+fn ics_parses_with_python_icalendar() {
+    if !python_with("icalendar") {
+        return missing("Python's icalendar (pip install icalendar)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for file in bundled() {
+        let ics = schedule(&file, "ics", &[]);
+        let raw = ics.as_bytes();
+        assert!(ics.contains("\r\n"), "{file}: CRLF lines");
+        for line in raw.split(|&b| b == b'\n') {
+            assert!(
+                line.strip_suffix(b"\r").unwrap_or(line).len() <= 75,
+                "{file}: a line over 75 octets: {:?}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        let path = dir.path().join("schedule.ics");
+        std::fs::write(&path, raw).unwrap();
+        let parsed = python(ICS_SCRIPT, &[&path]);
+        assert_eq!(parsed["version"], "2.0");
+        let events = parsed["events"].as_array().unwrap();
+
+        let doc = json(&file, &[]);
+        let dated = numbers(&doc, true);
+        let mut uids = std::collections::HashSet::new();
+        for e in events {
+            assert!(
+                uids.insert(e["uid"].as_str().unwrap().to_string()),
+                "{file}: UIDs are unique"
+            );
+            assert_eq!(e["all_day"], true, "{file}: all-day events");
+            assert!(
+                e["end"].as_str() > e["start"].as_str(),
+                "{file}: DTEND after DTSTART (exclusive)"
+            );
+            assert_eq!(e["alarms"], 1, "{file}: a reminder on every event");
+            let number = e["activity"].as_str().unwrap();
+            assert!(
+                dated.iter().any(|n| n == number),
+                "{file}: event for undated {number}"
+            );
+        }
+        for number in &dated {
+            assert!(
+                events.iter().any(|e| e["activity"] == number.as_str()),
+                "{file}: no VEVENT or series for dated activity {number}"
+            );
+        }
+        let checkpoints: usize = doc["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| !e["start"].is_null())
+            .map(|e| e["checkpoints"].as_array().unwrap().len())
+            .sum();
+        let checkpoint_events = events
+            .iter()
+            .filter(|e| e["uid"].as_str().unwrap().contains("-cp"))
+            .count();
+        assert_eq!(
+            checkpoint_events, checkpoints,
+            "{file}: an event per checkpoint"
+        );
+        // Recurring activities: a weekly series becomes an RRULE.
+        for e in doc["entries"].as_array().unwrap() {
+            if e["kind"] == "recurring"
+                && e["every"]
+                    .as_str()
+                    .is_some_and(|f| f.eq_ignore_ascii_case("weekly"))
+            {
+                let number = e["number"].as_str().unwrap();
+                assert!(
+                    events
+                        .iter()
+                        .any(|x| x["activity"] == number && !x["rrule"].is_null()),
+                    "{file}: weekly {number} as an RRULE series"
+                );
+            }
+        }
+    }
+    // Same input, same calendar: UIDs and stamps are stable.
+    assert_eq!(schedule(TOMARI, "ics", &[]), schedule(TOMARI, "ics", &[]));
+}
+
+// ---------------------------------------------------------------- workbooks
+
+const XLSX_SCRIPT: &str = r#"
+import json, sys, datetime
+from openpyxl import load_workbook
+wb = load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+rows = []
+for row in ws.iter_rows(min_row=1, values_only=True):
+    rows.append([c.isoformat() if isinstance(c, (datetime.date, datetime.datetime)) else c for c in row])
+print(json.dumps({
+    'sheets': wb.sheetnames,
+    'freeze': ws.freeze_panes,
+    'header_bold': ws.cell(row=3, column=1).font.b,
+    'rows': rows,
+}))
+"#;
+
+#[test]
+fn xlsx_opens_with_openpyxl() {
+    if !python_with("openpyxl") {
+        return missing("Python's openpyxl (pip install openpyxl)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for file in bundled() {
+        let path = dir.path().join("schedule.xlsx");
+        let out = run(&[
+            "schedule",
+            &file,
+            "--as-of",
+            AS_OF,
+            "--lang",
+            "ru",
+            "-o",
+            path.to_str().unwrap(),
+            "--force",
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let book = python(XLSX_SCRIPT, &[&path]);
+        assert_eq!(
+            book["freeze"], "A4",
+            "{file}: title, meta and header frozen"
+        );
+        assert_eq!(book["header_bold"], true, "{file}: bold header");
+        let rows = book["rows"].as_array().unwrap();
+        let doc = json(&file, &[]);
+        for e in doc["entries"].as_array().unwrap() {
+            let number = e["number"].as_str().unwrap();
+            let row = rows
+                .iter()
+                .find(|r| r[0].as_str() == Some(number))
+                .unwrap_or_else(|| panic!("{file}: activity {number} is not in the workbook"));
+            assert_eq!(row[1], e["title"], "{file}: {number}'s title");
+            if let Some(start) = e["start"].as_str() {
+                // An Excel date, read back as a datetime.
+                assert_eq!(
+                    row[4].as_str().map(|s| &s[..10]),
+                    Some(start),
+                    "{file}: {number} starts on an Excel date"
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the page
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|name| {
+        Command::new(name)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// A screenshot of `html` in headless Chromium, kept as `png`.
+fn screenshot(browser: &str, html: &Path, png: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let _ = std::fs::remove_file(png);
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--window-size=1600,2000")
+        .arg(format!("file://{}", html.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("wait for chromium").is_some() {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium took over two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn html_is_self_contained_with_a_gantt_chart() {
+    let html = schedule(TOMARI, "html", &[]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("<svg") && html.contains("class=\"gantt\""),
+        "inline SVG Gantt chart"
+    );
+    let doc = json(TOMARI, &[]);
+    for number in numbers(&doc, true) {
+        assert!(
+            html.contains(&format!("<title>{number}. ")),
+            "a row for {number} in the chart"
+        );
+    }
+    assert!(html.contains("class=\"today\""), "the as-of line");
+    assert!(html.contains("class=\"checkpoint\""), "checkpoint diamonds");
+    assert!(html.contains("class=\"arrow"), "dependency arrows");
+    assert!(html.contains("class=\"row crit\""), "the critical path");
+    for outside in [
+        "<script",
+        "<link",
+        "@import",
+        "src=\"http",
+        "href=\"http",
+        "url(http",
+    ] {
+        assert!(
+            !html.contains(outside),
+            "nothing from the network: {outside}"
+        );
+    }
+}
+
+#[test]
+fn html_renders_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        return missing("Chromium (apt-get install chromium)");
+    };
+    let dir = artifacts();
+    for (file, name) in [
+        (TOMARI, "schedule-tomari"),
+        ("roadmaps/smolensk-region-2020.roadmap", "schedule-smolensk"),
+    ] {
+        let html = dir.join(format!("{name}.html"));
+        let png = dir.join(format!("{name}.png"));
+        std::fs::write(&html, schedule(file, "html", &[])).unwrap();
+        screenshot(browser, &html, &png);
+        let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
+        assert!(
+            size > 50_000,
+            "{}: {size} bytes: a blank page?",
+            png.display()
+        );
+    }
+}
+
+// ---------------------------------------------------------------- fixtures
+
+#[test]
+fn user_text_is_escaped_in_every_format() {
+    let html = schedule(ESCAPING, "html", &[]);
+    for raw in ["<script>alert", "<img src=x", "<b>жирная</b>"] {
+        assert!(!html.contains(raw), "HTML: {raw} unescaped");
+    }
+    assert!(html.contains("&lt;script&gt;alert"));
+
+    let md = schedule(ESCAPING, "md", &[]);
+    assert!(
+        md.contains(r"\<img src=x onerror=alert(1)\> \| «ОО»"),
+        "{md}"
+    );
+    for line in md.lines().filter(|l| l.starts_with("| 1.1 ")) {
+        let cells = line.replace(r"\|", "").matches('|').count();
+        assert_eq!(cells, 7, "a pipe in the text must not add a cell: {line}");
+    }
+
+    let mermaid = schedule(ESCAPING, "mermaid", &[]);
+    for line in mermaid
+        .lines()
+        .filter(|l| l.contains(":a") || l.contains(":crit") || l.contains(":milestone"))
+    {
+        let name = line.split(" :").next().unwrap();
+        assert!(
+            !name.contains(':')
+                && !name.contains('#')
+                && !name.contains(';')
+                && !name.contains("%%"),
+            "mermaid name: {name}"
+        );
+    }
+    assert!(
+        mermaid
+            .lines()
+            .nth(1)
+            .unwrap()
+            .trim_start()
+            .starts_with("title "),
+        "{mermaid}"
+    );
+    assert!(!mermaid.lines().nth(1).unwrap().contains('#'));
+
+    let dot = stdout(&["graph", ESCAPING, "--format", "dot"]);
+    assert!(
+        dot.contains(r#"результатов \"в"#) && dot.contains(r#"кавычках\" \\ с"#),
+        "{dot}"
+    );
+    let flow = stdout(&["graph", ESCAPING, "--format", "mermaid"]);
+    assert!(
+        flow.contains("#34;в кавычках#34;") && !flow.contains("\"в кавычках\""),
+        "{flow}"
+    );
+}
+
+#[test]
+fn ics_text_is_escaped_and_folded() {
+    let ics = schedule(ESCAPING, "ics", &[]);
+    assert!(ics.contains(r"\;") && ics.contains(r"\,"), "TEXT escaping");
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("SUMMARY:1.1. Анкетирование: <img src=x onerror=alert(1)> | «ОО» # 1\\; %% не комментарий"), "{unfolded}");
+}
+
+#[test]
+fn a_roadmap_with_errors_gets_diagnostics_and_no_output() {
+    for format in ["md", "xlsx", "json"] {
+        let out = run(&[
+            "schedule",
+            "tests/schedule/broken.roadmap",
+            "--format",
+            format,
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(out.stdout.is_empty(), "{format}: no output");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("E0203") && err.contains("1 error"), "{err}");
+    }
+    let out = run(&["graph", "tests/schedule/broken.roadmap"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn usage_failures_exit_2() {
+    let cases: [&[&str]; 6] = [
+        &["schedule", "roadmaps"],
+        &["schedule", "no/such.roadmap"],
+        &["schedule", "roadmaps/tomari-parties.roadmap"],
+        &["schedule", ESCAPING, "--party", "Никто"],
+        &["schedule", ESCAPING, "--as-of", "31.02.2022"],
+        &["schedule", ESCAPING, "--format", "pdf"],
+    ];
+    for args in cases {
+        let out = run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn output_files_are_not_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.html");
+    std::fs::write(&path, "mine").unwrap();
+    let p = path.to_str().unwrap();
+    let out = run(&["schedule", ESCAPING, "-o", p]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "mine",
+        "left alone"
+    );
+
+    let out = run(&["schedule", ESCAPING, "-o", p, "--force", "--as-of", AS_OF]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.starts_with("<!DOCTYPE html>"),
+        "the format follows the extension"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+
+    let new = dir.path().join("plan.xlsx");
+    let out = run(&["schedule", ESCAPING, "-o", new.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read(&new).unwrap().starts_with(b"PK"),
+        "a zip: an xlsx"
+    );
+}
+
+#[test]
+fn party_filter_and_groupings() {
+    let doc = json(ESCAPING, &["--party", "Куратор"]);
+    assert_eq!(numbers(&doc, false), ["1.2", "2.1"]);
+    assert_eq!(doc["party"], "Куратор");
+
+    let doc = json(ESCAPING, &["--by", "party"]);
+    let groups: Vec<(&str, Vec<&str>)> = doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"].as_str().unwrap(),
+                g["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| m["number"].as_str().unwrap())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Школа", vec!["1.1", "2.1"]),
+            ("Куратор", vec!["1.2", "2.1"])
+        ]
+    );
+
+    let doc = json(ESCAPING, &["--by", "month"]);
+    let months: Vec<&str> = doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["2022-02", "2022-03"]);
+
+    let md = schedule(ESCAPING, "md", &["--by", "month"]);
+    assert!(
+        md.contains("## Февраль 2022") && md.contains("## Март 2022"),
+        "{md}"
+    );
+    let md = schedule(ESCAPING, "md", &["--by", "party", "--lang", "en"]);
+    assert!(md.contains("| No. | Activity |"), "English labels: {md}");
+}
+
+#[test]
+fn templates_are_overridable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("schedule.md.hbs"),
+        "{{#each entries}}{{number}}: {{date start}} ({{month start \"gen\"}}, {{quarter start}}), \
+         {{plural (days_between start @root.as_of) \"день\" \"дня\" \"дней\"}} до {{date @root.as_of \"short\"}}\n{{/each}}",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("gantt.svg.hbs"),
+        "<svg class=\"custom\">{{len gantt.rows}}</svg>",
+    )
+    .unwrap();
+    let templates = dir.path().to_str().unwrap();
+    let md = schedule(
+        ESCAPING,
+        "md",
+        &["--templates", templates, "--as-of", "2022-02-22"],
+    );
+    assert_eq!(
+        md,
+        "1.1: 1 февраля 2022 г. (февраля, I квартал), 21 день до 22.02.2022\n\
+         1.2: 15 февраля 2022 г. (февраля, I квартал), 7 дней до 22.02.2022\n\
+         2.1: 1 марта 2022 г. (марта, I квартал), -7 дней до 22.02.2022\n"
+    );
+    let html = schedule(ESCAPING, "html", &["--templates", templates]);
+    assert!(
+        html.contains("<svg class=\"custom\">3</svg>"),
+        "a partial replaced, the page kept"
+    );
+
+    std::fs::write(dir.path().join("schedule.md.hbs"), "{{#each}}").unwrap();
+    let out = run(&["schedule", ESCAPING, "--templates", templates]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("schedule.md.hbs"));
+}
+
+#[test]
+fn graph_marks_sections_and_the_critical_path() {
+    let doc = json(ESCAPING, &[]);
+    let critical: Vec<&str> = doc["critical_path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(!critical.is_empty());
+    let dot = stdout(&["graph", ESCAPING]);
+    assert!(dot.starts_with("digraph roadmap {"), "{dot}");
+    assert_eq!(
+        dot.matches("subgraph cluster_").count(),
+        2,
+        "a cluster per section"
+    );
+    assert!(dot.contains("a1_1 -> a1_2") && dot.contains("a1_2 -> a2_1"));
+    for number in critical {
+        let id = format!("a{}", number.replace('.', "_"));
+        let line = dot
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{id} [")))
+            .unwrap();
+        assert!(
+            line.contains("penwidth"),
+            "critical {number} in bold red: {line}"
+        );
+    }
+    let flow = stdout(&["graph", ESCAPING, "--format", "mermaid"]);
+    assert!(flow.starts_with("flowchart LR"));
+    assert!(flow.contains("class ") && flow.contains(" crit"));
+    assert!(
+        flow.contains(r#"a1_1["1.1. Анкетирование"#),
+        "labelled «number. title»: {flow}"
+    );
+}
