@@ -85,7 +85,7 @@ fn not_formatted(path: &Path, lang: Lang) -> String {
     }
 }
 
-fn write_failed(path: &Path, err: &std::io::Error, lang: Lang) -> String {
+pub(super) fn write_failed(path: &Path, err: &std::io::Error, lang: Lang) -> String {
     match lang {
         Lang::Ru => format!("ошибка: не удалось записать {}: {err}", path.display()),
         Lang::En => format!("error: cannot write {}: {err}", path.display()),
@@ -104,7 +104,7 @@ fn diff(path: &Path, old: &str, new: &str) -> String {
 
 /// Writes next to the file and renames over it, so a crash leaves either the
 /// old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path
         .parent()
@@ -117,7 +117,7 @@ pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
-        file.write_all(contents.as_bytes())?;
+        file.write_all(contents.as_ref())?;
         file.sync_all()?;
         if let Ok(meta) = std::fs::metadata(path) {
             std::fs::set_permissions(&temp, meta.permissions())?;

@@ -2,6 +2,7 @@
 //! table, a spreadsheet, a calendar, a chart or JSON. A roadmap with errors
 //! gets its diagnostics (as `check` prints them) and no output.
 
+use super::fmt::{write_atomically, write_failed};
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::diagnostic::{Human, Report};
 use crate::graph::Graph;
@@ -207,39 +208,4 @@ pub(super) fn emit(
             FAILURE
         }
     }
-}
-
-fn write_failed(path: &Path, err: &std::io::Error, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => format!("ошибка: не удалось записать {}: {err}", path.display()),
-        Lang::En => format!("error: cannot write {}: {err}", path.display()),
-    }
-}
-
-/// Writes next to the file and renames over it, so a reader sees either the
-/// old file or the new one, never half of one. (`fmt::write_atomically`
-/// takes text; a workbook is bytes.)
-fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&temp, meta.permissions())?;
-        }
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
