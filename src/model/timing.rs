@@ -146,6 +146,7 @@ impl fmt::Display for Interval {
 
 /// How often a recurring activity happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Weekly,
     Monthly,
@@ -156,6 +157,7 @@ pub enum Frequency {
 
 /// Why a timing has no fixed date.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NoDate {
     /// «по графику», «по графику СОИРО»: someone else's schedule; owner = "СОИРО"
     Schedule { owner: Option<String> },
