@@ -404,11 +404,28 @@ fn topological(graph: &Graph) -> Vec<usize> {
 
 /// The chain of least slack: from the least-slack activity that ends last,
 /// back through least-slack predecessors, each time the one that ends last.
+/// Activities linked by `после:` come first: a year-long activity that
+/// nothing depends on has no slack, but it is not a path through the plan.
 fn critical_path(graph: &Graph, slack: &[Option<i64>], ef: &[Option<NaiveDate>]) -> Vec<usize> {
-    let Some(least) = slack.iter().flatten().min().copied() else {
-        return Vec::new();
+    let linked = |a: usize| {
+        let node = graph.node(a);
+        graph.graph.neighbors_undirected(node).next().is_some()
     };
-    let is_critical = |a: usize| slack[a] == Some(least) && !graph.cyclic[a];
+    let least_of = |only_linked: bool| {
+        (0..slack.len())
+            .filter(|&a| !graph.cyclic[a] && (!only_linked || linked(a)))
+            .filter_map(|a| slack[a])
+            .min()
+    };
+    let (least, only_linked) = match least_of(true) {
+        Some(least) => (least, true),
+        None => match least_of(false) {
+            Some(least) => (least, false),
+            None => return Vec::new(),
+        },
+    };
+    let is_critical =
+        |a: usize| slack[a] == Some(least) && !graph.cyclic[a] && (!only_linked || linked(a));
     let Some(mut at) = (0..slack.len())
         .filter(|&a| is_critical(a))
         .max_by_key(|&a| (ef[a], std::cmp::Reverse(a)))
