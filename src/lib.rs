@@ -1,5 +1,6 @@
 //! `roadmap`: plain-text дорожные карты, checked, scheduled and tracked.
 
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod code;
@@ -12,6 +13,7 @@ pub mod render;
 pub mod run;
 pub mod schedule;
 pub mod source;
+pub mod state;
 pub mod syntax;
 
 pub use cli::run as main;

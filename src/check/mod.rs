@@ -186,7 +186,7 @@ fn dates(activity: &Activity) -> Option<Dates> {
     end.map(|end| Dates { start, end })
 }
 
-/// The federal calendar with the roadmap's own days off.
+/// The federal calendar with the roadmap's own days off (`нерабочие дни:`).
 pub fn calendar(roadmap: &Roadmap) -> Cow<'static, Calendar> {
     if roadmap.days_off.is_empty() {
         Cow::Borrowed(Calendar::russia())
@@ -269,7 +269,13 @@ fn outside_period(
     if period.covers(&bounds) {
         return;
     }
-    let shown = |i: Interval| format!("{} – {}", fmt(i.start), fmt(i.end));
+    let shown = |i: Interval| {
+        if i.start == i.end {
+            fmt(i.start)
+        } else {
+            format!("{} – {}", fmt(i.start), fmt(i.end))
+        }
+    };
     diagnostics.push(
         Diagnostic::new(
             Code::OutsidePeriod,

@@ -9,6 +9,8 @@ use crate::model::Workspace;
 use crate::run;
 use std::path::{Path, PathBuf};
 
+pub use crate::atomic::write_atomically;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Roadmap files, or folders to search for *.roadmap files.
@@ -100,32 +102,4 @@ fn diff(path: &Path, old: &str, new: &str) -> String {
         .context_radius(2)
         .header(&name, &name)
         .to_string()
-}
-
-/// Writes next to the file and renames over it, so a crash leaves either the
-/// old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(contents.as_ref())?;
-        file.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&temp, meta.permissions())?;
-        }
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }

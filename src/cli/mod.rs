@@ -4,7 +4,10 @@ mod check;
 mod fmt;
 mod graph;
 mod instantiate;
+mod next;
+mod remind;
 mod schedule;
+mod status;
 
 use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -50,6 +53,12 @@ pub enum Command {
     Schedule(schedule::Args),
     /// Print a roadmap's dependency graph (Graphviz dot or Mermaid).
     Graph(graph::Args),
+    /// The monitoring report: done on time, overdue, due soon, indicators, on a date.
+    Status(status::Args),
+    /// What can be acted on now: overdue, due soon, in progress, ready.
+    Next(next::Args),
+    /// Reminder letters for every responsible party: print, write .eml, or send by SMTP.
+    Remind(remind::Args),
 }
 
 /// What every command needs to know about how to speak.
@@ -92,5 +101,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Instantiate(args) => instantiate::run(&args, &env),
         Command::Schedule(args) => schedule::run(&args, &env),
         Command::Graph(args) => graph::run(&args, &env),
+        Command::Status(args) => status::run(&args, &env),
+        Command::Next(args) => next::run(&args, &env),
+        Command::Remind(args) => remind::run(&args, &env),
     }
 }

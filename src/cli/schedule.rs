@@ -10,7 +10,7 @@ use crate::lang::Lang;
 use crate::model::Roadmap;
 use crate::render::{self, By, Format, Options};
 use crate::run::{self, Run};
-use crate::schedule::{self, calendar::Calendar, Schedule};
+use crate::schedule::{self, Schedule};
 use chrono::NaiveDate;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -151,7 +151,7 @@ pub(super) fn load(path: &Path, env: &Env) -> Result<(Roadmap, Graph, Schedule),
         );
         return Err(FAILURE);
     };
-    let schedule = schedule::compute(&roadmap, &graph, Calendar::russia());
+    let schedule = schedule::compute(&roadmap, &graph, &crate::check::calendar(&roadmap));
     Ok((roadmap, graph, schedule))
 }
 

@@ -99,9 +99,10 @@ impl View {
         .chain(
             d.labels
                 .iter()
-                .filter(|l| l.span.file == d.span.file)
+                .filter(|l| inline(file, d.span, l.span))
                 .map(|l| (l.span, Some(l.text.get(lang).to_string()), false)),
         )
+        .map(|(span, text, primary)| (shorten(span), text, primary))
         .collect();
         let excerpt = Excerpt::new(file, here.iter().map(|(s, _, _)| *s));
         let severity = match (d.severity(), lang) {
@@ -136,7 +137,7 @@ impl View {
         let related = d
             .labels
             .iter()
-            .filter(|l| l.span.file != d.span.file)
+            .filter(|l| !inline(file, d.span, l.span))
             .map(|label| View::elsewhere(report, label, lang))
             .collect();
         View {
@@ -154,13 +155,32 @@ impl View {
     }
 }
 
+/// A secondary place drawn with the main one: in the same file, not above
+/// it by more than a few lines — miette heads a drawing with its topmost
+/// place, and the heading must be the finding's own file:line:col.
+fn inline(file: &SourceFile, primary: Span, other: Span) -> bool {
+    const ABOVE: usize = 3;
+    other.file == primary.file
+        && (other.start >= primary.start
+            || file.position(primary.start).line - file.position(other.start).line <= ABOVE)
+}
+
+/// A place longer than a line is worth drawing is underlined in part.
+fn shorten(span: Span) -> Span {
+    Span {
+        end: span.end.min(span.start + 2 * KEEP),
+        ..span
+    }
+}
+
 impl View {
-    /// A label in another file, drawn as its own snippet.
+    /// A place elsewhere (another file, or far above), drawn as its own snippet.
     fn elsewhere(report: &Report<'_>, label: &super::Label, lang: Lang) -> View {
         let file = report.sources.get(label.span.file);
-        let excerpt = Excerpt::new(file, std::iter::once(label.span));
-        let start = excerpt.map(label.span.start);
-        let len = excerpt.map(label.span.end).saturating_sub(start);
+        let span = shorten(label.span);
+        let excerpt = Excerpt::new(file, std::iter::once(span));
+        let start = excerpt.map(span.start);
+        let len = excerpt.map(span.end).saturating_sub(start);
         let at = file.position(label.span.start);
         View {
             message: format!(

@@ -104,11 +104,11 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
         overrides: Vec::new(),
         extends: chain.len() > 1,
     };
-    declare(&mut folded.parameters, &folded.doc, diagnostics);
+    declare(&mut folded.parameters, &folded.doc, false, diagnostics);
     for &layer in &chain[1..] {
         let plan = ws.document(layer);
         overlay(&mut folded, &plan);
-        declare(&mut folded.parameters, &plan, diagnostics);
+        declare(&mut folded.parameters, &plan, true, diagnostics);
     }
     folded.doc.headers.retain(|h| h.key != Key::Extends);
     if folded.extends {
@@ -120,10 +120,13 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
 }
 
 /// Takes in one layer's parameter lines: a new name is declared, a known name
-/// with a value is bound, a known name without one is passed down unbound.
+/// with a value is bound, a known name without one is passed down unbound. In
+/// a plan (`plan` set), a new name with a value binds nothing a template
+/// declares: a misspelt binding, reported.
 fn declare(
     parameters: &mut Vec<(String, Parameter)>,
     doc: &Document,
+    plan: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut seen: HashMap<&str, Span> = HashMap::new();
@@ -143,6 +146,29 @@ fn declare(
         }
         match parameters.iter_mut().find(|(n, _)| n == name) {
             Some((_, known)) => known.value = decl.value.clone(),
+            None if plan && decl.value.is_some() => {
+                let closest = parameters
+                    .iter()
+                    .map(|(n, _)| (strsim::levenshtein(n, name), n.as_str()))
+                    .min()
+                    .filter(|(d, _)| *d <= 3)
+                    .map(|(_, n)| n.to_string());
+                let help = match closest {
+                    Some(n) => text!(ru: "Может быть, «{}»?", n; en: "Did you mean `{}`?", n),
+                    None => text!(
+                        ru: "Шаблон не объявляет такого параметра; новый параметр для планов ниже объявляют без значения: «параметр {}»", name;
+                        en: "The template declares no such parameter; a new parameter for the plans below is declared without a value: `parameter {}`", name
+                    ),
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnknownParameter,
+                        decl.name.span,
+                        text!(ru: "Шаблон не объявляет параметр «{}»", name; en: "The template declares no parameter `{}`", name),
+                    )
+                    .with_help(help),
+                );
+            }
             None => parameters.push((
                 name.to_string(),
                 Parameter {

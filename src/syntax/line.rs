@@ -96,6 +96,9 @@ impl Key {
                 | Key::Note
                 | Key::Include
                 | Key::Contact
+                | Key::DaysOff
+                | Key::Done
+                | Key::Actual
         )
     }
 

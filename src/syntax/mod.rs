@@ -285,7 +285,11 @@ fn place(
 }
 
 /// The first invalid UTF-8 byte, reported before the text (made valid) is read.
-pub fn decode(file: FileId, bytes: Vec<u8>) -> (String, Option<Diagnostic>) {
+pub fn decode(file: FileId, mut bytes: Vec<u8>) -> (String, Option<Diagnostic>) {
+    // Notepad's byte order mark says «UTF-8»; it is not text.
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
     match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(err) => {

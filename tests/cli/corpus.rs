@@ -5,7 +5,7 @@
 //! code and the output, and checks against the JSON report that each finding
 //! is drawn with its `file:line:col` and its source line.
 
-use crate::common::{self, repo_root, timing_resolver_landed, Test};
+use crate::common::{self, repo_root, Test};
 use roadmap::code::Code;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -18,9 +18,6 @@ struct Case {
     also: &'static [&'static str],
     /// Also snapshot the Russian messages.
     ru: bool,
-    /// The mistake is in a `срок:` the placeholder resolver cannot read yet;
-    /// until the full resolver lands only the snapshot is checked.
-    needs_resolver: bool,
 }
 
 impl Case {
@@ -28,7 +25,6 @@ impl Case {
         name: "",
         also: &[],
         ru: false,
-        needs_resolver: false,
     };
 
     fn code(&self) -> &'static str {
@@ -61,24 +57,16 @@ impl Case {
         let diagnostics = report["diagnostics"]
             .as_array()
             .expect("diagnostics is an array");
-        let landed = timing_resolver_landed();
-        if self.needs_resolver && !landed {
-            eprintln!("{path}: deferred until the timing resolver lands");
-            return;
-        }
-
         let codes: Vec<&str> = diagnostics.iter().map(|d| str_of(d, "code")).collect();
         assert!(
             codes.contains(&code),
             "{path} should report {code}, reports {codes:?}\n{}",
             human.stderr
         );
-        // The placeholder resolver reports E0401 on most `срок:` values.
         let unexpected: Vec<&str> = codes
             .iter()
             .copied()
             .filter(|c| *c != code && !self.also.contains(c))
-            .filter(|c| landed || *c != "E0401")
             .collect();
         assert!(
             unexpected.is_empty(),
@@ -88,14 +76,13 @@ impl Case {
         let errors = report["summary"]["errors"]
             .as_u64()
             .expect("summary.errors");
-        let expected_status = if errors > 0 { 1 } else { 0 };
-        assert_eq!(human.status, expected_status, "{path}: exit code");
-        if code.starts_with('E') || landed {
-            assert_eq!(
-                human.status,
-                if code.starts_with('E') { 1 } else { 0 },
-                "{path}: an error exits 1, warnings alone exit 0"
-            );
+        assert_eq!(
+            human.status,
+            if errors > 0 { 1 } else { 0 },
+            "{path}: exit code"
+        );
+        if code.starts_with('W') && self.also.iter().all(|c| c.starts_with('W')) {
+            assert_eq!(human.status, 0, "{path}: warnings alone exit 0");
         }
 
         check_drawn(&path, &human.stderr, diagnostics, "error", "warning");
@@ -192,6 +179,7 @@ macro_rules! corpus {
         $(
             $(#[$meta])*
             #[test]
+            #[allow(clippy::needless_update)]
             fn $test() {
                 Case { name: $name, $($field: $value,)* ..Case::DEFAULT }.check();
             }
@@ -211,10 +199,9 @@ corpus! {
     e0004_responsible_not_indented => "E0004-responsible-not-indented.roadmap" { also: &["W0501"], ru: true }
     e0004_stage_not_indented => "E0004-stage-not-indented.roadmap" { also: &["E0005"] }
     e0005_two_deadlines_instead_of_stages => "E0005-two-deadlines-instead-of-stages.roadmap" { ru: true }
-    e0006_no_period => "E0006-no-period.roadmap" {}
+    e0006_no_period => "E0006-no-period.roadmap" { also: &["E0401"] }
     e0007_responsible_left_blank => "E0007-responsible-left-blank.roadmap" { also: &["W0501"] }
     e0008_period_with_cyrillic_o => "E0008-period-with-cyrillic-o.roadmap" {}
-    #[ignore = "bug: the approval date is not read when `№ N` comes after `от DATE` (grammar/roadmap.pest, rule approval)"]
     e0009_approval_date_typo => "E0009-approval-date-typo.roadmap" {}
     e0009_checkpoint_30_february => "E0009-checkpoint-30-february.roadmap" {}
     e0101_include_misspelt_file => "E0101-include-misspelt-file" { also: &["E0203"], ru: true }
@@ -230,17 +217,30 @@ corpus! {
     e0301_after_deleted_activity => "E0301-after-deleted-activity.roadmap" {}
     e0301_after_renumbered_activity => "E0301-after-renumbered-activity.roadmap" { ru: true }
     e0302_after_itself => "E0302-after-itself.roadmap" {}
-    e0303_dependency_cycle => "E0303-dependency-cycle.roadmap" { ru: true }
+    e0303_dependency_cycle => "E0303-dependency-cycle.roadmap" { also: &["E0304"], ru: true }
     e0304_deadline_before_dependency => "E0304-deadline-before-dependency.roadmap" { ru: true }
-    e0304_lag_not_respected => "E0304-lag-not-respected.roadmap" { needs_resolver: true }
+    e0304_lag_not_respected => "E0304-lag-not-respected.roadmap" {}
     e0401_month_typo => "E0401-month-typo.roadmap" {}
-    e0402_month_without_year => "E0402-month-without-year.roadmap" { needs_resolver: true, ru: true }
-    e0403_wrong_year => "E0403-wrong-year.roadmap" { ru: true }
+    e0402_month_without_year => "E0402-month-without-year.roadmap" { ru: true }
+    e0403_wrong_year => "E0403-wrong-year.roadmap" { also: &["W0504"], ru: true }
     e0404_checkpoint_before_one_day_activity => "E0404-checkpoint-before-one-day-activity.roadmap" {}
-    e0404_checkpoint_month_typo => "E0404-checkpoint-month-typo.roadmap" { needs_resolver: true }
+    e0404_checkpoint_month_typo => "E0404-checkpoint-month-typo.roadmap" {}
+    e0405_duration_in_words => "E0405-duration-in-words.roadmap" { ru: true }
+    e0406_window_and_duration => "E0406-window-and-duration.roadmap" {}
+    e0601_status_for_missing_activity => "E0601-status-for-missing-activity" { ru: true }
+    e0602_done_before_started => "E0602-done-before-started.roadmap" {}
+    e0603_done_before_dependency => "E0603-done-before-dependency.roadmap" {}
+    e0604_actual_in_other_unit => "E0604-actual-in-other-unit.roadmap" {}
+    e0701_plan_deadline_later => "E0701-plan-deadline-later" { ru: true }
+    e0702_plan_target_lower => "E0702-plan-target-lower" {}
+    e0703_mandatory_cancelled => "E0703-mandatory-cancelled" {}
+    e0704_parameter_bound_twice => "E0704-parameter-bound-twice" {}
+    e0705_parameter_unbound => "E0705-parameter-unbound" {}
+    e0706_placeholder_misspelt => "E0706-placeholder-misspelt" {}
     w0501_no_responsible => "W0501-no-responsible.roadmap" { ru: true }
     w0502_empty_section => "W0502-empty-section.roadmap" {}
     w0503_no_timing => "W0503-no-timing.roadmap" { ru: true }
+    w0504_deadline_on_a_holiday => "W0504-deadline-on-a-holiday.roadmap" { ru: true }
 }
 
 #[test]
@@ -324,4 +324,41 @@ fn e0001_case_is_windows_1251() {
     );
     let text = common::decode_cp1251(&bytes);
     assert!(text.contains("дорожная карта: Дорожная карта по реализации проекта «500+»"));
+}
+
+/// The first `file:line:col` a finding shows is its own place. When its
+/// labels fall far apart, miette draws one snippet per group in line order,
+/// and a label above the finding heads the first snippet: a reader who
+/// jumps to the first location lands on the wrong line (E0303, E0304,
+/// E0403).
+#[test]
+#[ignore = "bug: a finding whose labels are far apart is headed by the topmost label's place, not its own (src/diagnostic/human.rs)"]
+fn the_first_place_shown_is_the_finding() {
+    let mut wrong = Vec::new();
+    for name in CASES {
+        let path = format!("broken/{name}");
+        let human = Test::in_repo("tests/corpus")
+            .args(["check", &path, "--lang", "en", "--color", "never"])
+            .run();
+        let json = Test::in_repo("tests/corpus")
+            .args(["check", &path, "--lang", "en", "--format", "json"])
+            .run()
+            .json();
+        let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+        for (block, d) in blocks(&human.stderr).iter().zip(diagnostics) {
+            let own = format!("{}:{}:{}", str_of(d, "file"), d["line"], d["column"]);
+            let first = block
+                .split_once("╭─[")
+                .and_then(|(_, rest)| rest.split_once(']'))
+                .map(|(place, _)| place.to_string())
+                .unwrap_or_default();
+            if first != own {
+                wrong.push(format!(
+                    "{} at {own} is headed by {first}",
+                    str_of(d, "code")
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

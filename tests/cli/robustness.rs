@@ -1,7 +1,7 @@
 //! Whatever it is given, the binary ends with a verdict (exit 0 or 1): it
 //! never panics, dies by a signal or hangs. No test here measures time.
 
-use crate::common::{encode_cp1251, timing_resolver_landed, Test, HEADER};
+use crate::common::{encode_cp1251, Test, HEADER};
 
 /// Output for people stays short however long the input line is.
 const SHORT: usize = 64 * 1024;
@@ -167,62 +167,21 @@ fn a_10_mb_line_of_junk() {
     );
 }
 
-#[test]
-fn a_10_mb_timing() {
-    // Outside the 2022 period: once timings resolve, E0403 quotes the cell.
-    let timing = "сентябрь, октябрь 2023 года, ".repeat(10 * 1024 * 1024 / 50);
-    let text = format!(
-        "{HEADER}\nраздел 1. Р\n\nмероприятие 1. Мониторинг\n  ответственный: ОО\n  срок: {timing}\n  результат: Отчёт\n"
-    );
-    let output = Test::new()
-        .file("long.roadmap", text)
-        .args(check("long.roadmap"))
-        .completes();
-    assert!(
-        output.summary().starts_with("1 file, 1 activity: "),
-        "{}",
-        output.summary()
-    );
-    if timing_resolver_landed() {
-        assert!(
-            output.stderr.len() < SHORT,
-            "a 10 MB timing printed as {} bytes",
-            output.stderr.len()
-        );
-    }
-}
-
-#[test]
-fn a_10_mb_timing_of_one_word() {
-    let text = format!(
-        "{HEADER}\nраздел 1. Р\n\nмероприятие 1. Мониторинг\n  ответственный: ОО\n  срок: {}\n",
-        "x".repeat(10 * 1024 * 1024)
-    );
-    let output = Test::new()
-        .file("long.roadmap", text)
-        .args(check("long.roadmap"))
-        .failure();
-    assert!(
-        output.stderr.contains("error[E0401]"),
-        "{}",
-        crate::common::clip(&output.stderr)
-    );
-    if timing_resolver_landed() {
-        assert!(
-            output.stderr.len() < SHORT,
-            "a 10 MB timing printed as {} bytes",
-            output.stderr.len()
-        );
-    }
-}
-
-/// A 10 MB value in each property whose value a message quotes.
+/// A 10 MB value in properties whose values messages quote, and in `срок:`
+/// (one word, and a list of months outside the period, which E0403
+/// underlines whole).
 fn long_values() -> Vec<(&'static str, String)> {
     let big = "я".repeat(5 * 1024 * 1024);
     let activity = |property: &str| {
         format!("{HEADER}\nраздел 1. Р\n\nмероприятие 1. М\n  срок: 01.02.2022\n  ответственный: ОО\n{property}\n")
     };
+    let when = |value: &str| activity("").replace("срок: 01.02.2022", &format!("срок: {value}"));
     vec![
+        ("when-word", when(&"x".repeat(10 * 1024 * 1024))),
+        (
+            "when-list",
+            when(&"сентябрь, октябрь 2023 года, ".repeat(10 * 1024 * 1024 / 50)),
+        ),
         ("after", activity(&format!("  после: {big}"))),
         (
             "after-number",
@@ -242,7 +201,10 @@ fn long_values() -> Vec<(&'static str, String)> {
         ),
         (
             "approval",
-            activity("").replace("от 14.03.2022", &format!("от {big}")),
+            activity("").replace(
+                "от 14.03.2022",
+                &format!("от 14.03.{}", "2".repeat(10 * 1024 * 1024)),
+            ),
         ),
     ]
 }
@@ -254,25 +216,26 @@ fn a_10_mb_value_in_any_property() {
         let output = Test::new().file(&file, text).args(check(&file)).failure();
         assert!(
             output.summary().starts_with("1 file, 1 activity: "),
-            "{name}"
+            "{name}: {}",
+            output.summary()
         );
     }
 }
 
-/// The source line is cut around the place (src/diagnostic/human.rs), but
-/// the messages quote the whole value.
+/// Messages clip the values they quote and a long line is cut around the
+/// place it points at, but a place that is itself 10 MB long is drawn whole.
 #[test]
-#[ignore = "bug: messages quote a 10 MB value in full (E0002 after:, E0203, E0008, E0009, E0301)"]
+#[ignore = "bug: a place that spans a 10 MB value is drawn whole, underline and all (src/diagnostic/human.rs, Excerpt)"]
 fn a_10_mb_value_prints_a_short_report() {
+    let mut long = Vec::new();
     for (name, text) in long_values() {
         let file = format!("{name}.roadmap");
         let output = Test::new().file(&file, text).args(check(&file)).failure();
-        assert!(
-            output.stderr.len() < SHORT,
-            "{name}: a 10 MB value printed as {} bytes",
-            output.stderr.len()
-        );
+        if output.stderr.len() >= SHORT {
+            long.push(format!("{name}: {} bytes", output.stderr.len()));
+        }
     }
+    assert!(long.is_empty(), "10 MB values printed in full: {long:#?}");
 }
 
 #[test]
@@ -291,6 +254,8 @@ fn ten_thousand_nested_sections() {
         .success();
 }
 
+/// Every one of them empty: 10 000 warnings. In JSON, since drawing them
+/// for people costs time in proportion to the file's size for each one.
 #[test]
 fn ten_thousand_nested_sections_all_empty() {
     let mut text = String::from(HEADER);
@@ -301,14 +266,35 @@ fn ten_thousand_nested_sections_all_empty() {
     }
     let output = Test::new()
         .file("deep.roadmap", text)
-        .args(check("deep.roadmap"))
+        .args(["check", "deep.roadmap", "--lang", "en", "--format", "json"])
         .success();
     assert_eq!(
-        output.summary(),
-        "1 file, 0 activities: 0 errors, 10000 warnings"
+        output.stderr,
+        "1 file, 0 activities: 0 errors, 10000 warnings\n"
     );
+    let report = output.json();
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), 10_000);
+    assert!(diagnostics.iter().all(|d| d["code"] == "W0502"));
+}
+
+/// Past 200 findings in a file, the rest are counted, not drawn.
+#[test]
+fn three_hundred_empty_sections_are_drawn_200_and_counted() {
+    let mut text = String::from(HEADER);
+    for i in 1..=300 {
+        text.push_str(&format!("раздел {i}. Пустой раздел\n"));
+    }
+    let output = Test::new()
+        .file("empty.roadmap", text)
+        .args(check("empty.roadmap"))
+        .success();
+    assert_eq!(output.stderr.matches("warning[W0502]").count(), 200);
     assert!(
-        output.stderr.contains("… and 9800 more in deep.roadmap"),
+        output.stderr.ends_with(
+            "… and 100 more in empty.roadmap (the full list: --format json)\n\n\
+             1 file, 0 activities: 0 errors, 300 warnings\n"
+        ),
         "{}",
         crate::common::clip(&output.stderr)
     );
@@ -385,8 +371,14 @@ fn crlf_line_endings_read_like_lf() {
 fn crlf_bundled_roadmap_reads_like_lf() {
     let root = crate::common::repo_root().join("roadmaps");
     let mut test = Test::new();
-    for name in ["tomari-500plus-2022.roadmap", "tomari-parties.roadmap"] {
-        let text = std::fs::read_to_string(root.join(name)).expect("a bundled roadmap");
+    for name in [
+        "tomari-500plus-2022.roadmap",
+        "tomari-parties.roadmap",
+        "tomari-500plus-2022.status",
+    ] {
+        let Ok(text) = std::fs::read_to_string(root.join(name)) else {
+            continue;
+        };
         test = test
             .file(format!("lf/{name}"), &text)
             .file(format!("crlf/{name}"), text.replace('\n', "\r\n"));

@@ -1,0 +1,89 @@
+//! `roadmap next PATH`: what can be acted on now — overdue, due soon, in
+//! progress or ready — by due date.
+
+use super::status::{parse_date, parse_within, print, today};
+use super::{Env, FAILURE};
+use crate::state::report;
+use crate::state::{self, Options};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One line per activity.
+    Text,
+    /// The activities' states as JSON (docs/state.md).
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The roadmap file (its NAME.status next to it is read too).
+    pub path: PathBuf,
+    /// The date to judge on (YYYY-MM-DD or DD.MM.YYYY); today by default.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Only the activities this party (its id) is responsible for.
+    #[arg(long, value_name = "ID")]
+    pub party: Option<String>,
+    /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
+    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
+    pub within: i64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// A folder whose templates (same file names as templates/) replace the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+pub fn run(args: &Args, env: &Env) -> i32 {
+    let (roadmap, _graph, schedule) = match super::schedule::load(&args.path, env) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if let Err(e) = report::check_party(&roadmap, args.party.as_deref()) {
+        eprintln!("{}", e.message(env.lang));
+        return FAILURE;
+    }
+    let options = Options {
+        as_of: args.as_of.unwrap_or_else(today),
+        within: args.within,
+    };
+    let assessment = state::assess(&roadmap, &schedule, &options);
+    let items = report::actionable(&assessment, args.party.as_deref());
+    let file = args.path.display().to_string();
+    let text = match args.format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "format": "roadmap-next",
+                "version": 1,
+                "as_of": options.as_of,
+                "within_days": options.within,
+                "party": args.party,
+                "activities": items,
+            });
+            Ok(format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).expect("serializable")
+            ))
+        }
+        Format::Text => report::render_next(
+            &roadmap,
+            &items,
+            options.as_of,
+            options.within,
+            args.party.as_deref(),
+            &file,
+            env.lang,
+            args.templates.as_deref(),
+        ),
+    };
+    match text {
+        Ok(text) => print(&text, env.lang),
+        Err(e) => {
+            eprintln!("{}", e.message(env.lang));
+            FAILURE
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! `roadmap remind PATH`: for every responsible party, a letter with what is
+//! overdue, what is due soon and a weekly digest — printed, written as one
+//! `.eml` file per party (`--out DIR`), or sent over SMTP (`--smtp URL`).
+//! What was written or sent is logged (`NAME.remind.log`), so a daily run
+//! never repeats a reminder; a failed send is not logged, so the next run
+//! tries it again, and the run exits 2.
+
+use super::status::{parse_date, parse_within, print, today};
+use super::{Env, CLEAN, FAILURE};
+use crate::lang::Lang;
+use crate::state::remind::{self, Letter, Log};
+use crate::state::{self, mail, report, Options};
+use chrono::NaiveDate;
+use lettre::message::Mailbox;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The roadmap file (its NAME.status next to it is read too).
+    pub path: PathBuf,
+    /// The date to remind on (YYYY-MM-DD or DD.MM.YYYY); today by default.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
+    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
+    pub within: i64,
+    /// Only this party's letter.
+    #[arg(long, value_name = "ID")]
+    pub party: Option<String>,
+    /// Write one RFC 5322 .eml file per party into DIR (created if missing).
+    #[arg(long, value_name = "DIR", conflicts_with = "smtp")]
+    pub out: Option<PathBuf>,
+    /// Send over SMTP: smtp://host:port (plain), smtp+starttls://host:port,
+    /// smtps://host:port. Credentials: ROADMAP_SMTP_USER, ROADMAP_SMTP_PASSWORD.
+    #[arg(long, value_name = "URL")]
+    pub smtp: Option<String>,
+    /// The sender; by default ROADMAP_SMTP_FROM, else the owner party's e-mail.
+    #[arg(long, value_name = "ADDRESS")]
+    pub from: Option<String>,
+    /// The log of reminders sent; by default NAME.remind.log next to the roadmap.
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Leave out the weekly digest.
+    #[arg(long)]
+    pub no_digest: bool,
+    /// A folder whose templates (same file names as templates/) replace the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+fn say(lang: Lang, ru: String, en: String) {
+    eprintln!("{}", if lang == Lang::Ru { ru } else { en });
+}
+
+pub fn run(args: &Args, env: &Env) -> i32 {
+    let lang = env.lang;
+    let (roadmap, _graph, schedule) = match super::schedule::load(&args.path, env) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if let Err(e) = report::check_party(&roadmap, args.party.as_deref()) {
+        eprintln!("{}", e.message(lang));
+        return FAILURE;
+    }
+    let options = Options {
+        as_of: args.as_of.unwrap_or_else(today),
+        within: args.within,
+    };
+    let assessment = state::assess(&roadmap, &schedule, &options);
+    let log_path = args
+        .log
+        .clone()
+        .unwrap_or_else(|| Log::default_path(&args.path));
+    let mut log = match Log::read(&log_path) {
+        Ok(log) => log,
+        Err(e) => {
+            say(
+                lang,
+                format!(
+                    "ошибка: не удалось прочитать журнал {}: {e}",
+                    log_path.display()
+                ),
+                format!("error: cannot read the log {}: {e}", log_path.display()),
+            );
+            return FAILURE;
+        }
+    };
+    let file = args.path.display().to_string();
+    let mut letters = remind::letters(
+        &roadmap,
+        &assessment,
+        &log,
+        &file,
+        args.party.as_deref(),
+        remind::Options {
+            digest: !args.no_digest,
+        },
+        lang,
+    );
+    if let Err(e) = remind::render(&mut letters, lang, args.templates.as_deref()) {
+        eprintln!("{}", e.message(lang));
+        return FAILURE;
+    }
+    let sender = args
+        .from
+        .clone()
+        .or_else(|| std::env::var(mail::FROM_VAR).ok().filter(|s| !s.is_empty()))
+        .or_else(|| {
+            let owner = roadmap.owner.as_ref()?;
+            let party = roadmap.parties.iter().find(|p| p.id.text == owner.text)?;
+            party.email.clone()
+        });
+    if args.out.is_none() && args.smtp.is_none() {
+        for letter in letters.iter().filter(|l| l.party.email.is_none()) {
+            no_address(letter, lang);
+        }
+        return print(&remind::preview(&letters, sender.as_deref(), lang), lang);
+    }
+    let Some(sender) = sender else {
+        say(
+            lang,
+            format!(
+                "ошибка: не указан отправитель: добавьте --from АДРЕС или задайте {}",
+                mail::FROM_VAR
+            ),
+            format!(
+                "error: no sender: add --from ADDRESS or set {}",
+                mail::FROM_VAR
+            ),
+        );
+        return FAILURE;
+    };
+    let from = match mail::mailbox(&sender) {
+        Ok(from) => from,
+        Err(e) => {
+            say(
+                lang,
+                format!("ошибка: адрес отправителя не годится: {e}"),
+                format!("error: the sender's address is not valid: {e}"),
+            );
+            return FAILURE;
+        }
+    };
+    let mut outcome = Outcome::default();
+    if let Some(dir) = &args.out {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            say(
+                lang,
+                format!("ошибка: не удалось создать папку {}: {e}", dir.display()),
+                format!("error: cannot create the folder {}: {e}", dir.display()),
+            );
+            return FAILURE;
+        }
+        for letter in &letters {
+            deliver(
+                letter,
+                &from,
+                &mut log,
+                options.as_of,
+                lang,
+                &mut outcome,
+                |m| {
+                    let path = eml_path(dir, options.as_of, &letter.party.id);
+                    super::fmt::write_atomically(&path, m.formatted())
+                        .map(|()| path.display().to_string())
+                        .map_err(|e| format!("{}: {e}", path.display()))
+                },
+            );
+        }
+    } else if let Some(url) = &args.smtp {
+        let transport = match mail::parse_url(url).and_then(|s| mail::transport(&s)) {
+            Ok(t) => t,
+            Err(e) => {
+                say(
+                    lang,
+                    format!("ошибка: --smtp: {e}"),
+                    format!("error: --smtp: {e}"),
+                );
+                return FAILURE;
+            }
+        };
+        for letter in &letters {
+            deliver(
+                letter,
+                &from,
+                &mut log,
+                options.as_of,
+                lang,
+                &mut outcome,
+                |m| mail::send(&transport, m).map(|()| url.clone()),
+            );
+        }
+    }
+    say(
+        lang,
+        format!(
+            "Писем отправлено: {}; без адреса почты: {}; не отправлено из-за ошибок: {}",
+            outcome.sent, outcome.no_address, outcome.failed
+        ),
+        format!(
+            "Letters sent: {}; parties without an e-mail address: {}; failed: {}",
+            outcome.sent, outcome.no_address, outcome.failed
+        ),
+    );
+    if outcome.failed > 0 {
+        FAILURE
+    } else {
+        CLEAN
+    }
+}
+
+#[derive(Default)]
+struct Outcome {
+    sent: usize,
+    no_address: usize,
+    failed: usize,
+}
+
+fn no_address(letter: &Letter, lang: Lang) {
+    say(
+        lang,
+        format!(
+            "внимание: у участника {} нет адреса почты («почта:»): письмо не может быть отправлено",
+            letter.party.id
+        ),
+        format!(
+            "warning: party {} has no e-mail address (`email:`): its letter cannot be sent",
+            letter.party.id
+        ),
+    );
+}
+
+/// Builds the message, hands it to `send` and, when that worked, logs it.
+fn deliver(
+    letter: &Letter,
+    from: &Mailbox,
+    log: &mut Log,
+    as_of: NaiveDate,
+    lang: Lang,
+    outcome: &mut Outcome,
+    send: impl FnOnce(&lettre::Message) -> Result<String, String>,
+) {
+    if letter.party.email.is_none() {
+        no_address(letter, lang);
+        outcome.no_address += 1;
+        return;
+    }
+    let result = mail::message(letter, from).and_then(|m| send(&m));
+    match result {
+        Ok(whereto) => {
+            outcome.sent += 1;
+            say(
+                lang,
+                format!("{}: письмо → {}", letter.party.id, whereto),
+                format!("{}: letter → {}", letter.party.id, whereto),
+            );
+            if let Err(e) = log.record(&letter.keys, as_of) {
+                outcome.failed += 1;
+                say(
+                    lang,
+                    format!(
+                        "ошибка: не удалось записать журнал {}: {e}",
+                        log.path.display()
+                    ),
+                    format!("error: cannot write the log {}: {e}", log.path.display()),
+                );
+            }
+        }
+        Err(e) => {
+            outcome.failed += 1;
+            say(
+                lang,
+                format!(
+                    "ошибка: письмо участнику {} не отправлено: {e}",
+                    letter.party.id
+                ),
+                format!("error: the letter to {} was not sent: {e}", letter.party.id),
+            );
+        }
+    }
+}
+
+/// `DIR/2022-03-15-ОО.eml`, or `…-2.eml` and so on when that exists.
+fn eml_path(dir: &Path, as_of: NaiveDate, party: &str) -> PathBuf {
+    let safe: String = party
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let base = format!("{as_of}-{safe}");
+    let mut path = dir.join(format!("{base}.eml"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{base}-{n}.eml"));
+        n += 1;
+    }
+    path
+}

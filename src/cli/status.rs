@@ -1,0 +1,114 @@
+//! `roadmap status PATH --as-of DATE`: the monitoring report — shares done
+//! on time by section and by party, what is overdue and by how many days,
+//! what is due soon, indicators not met — as text, Markdown, HTML or JSON.
+
+use super::{Env, CLEAN, FAILURE};
+use crate::lang::Lang;
+use crate::render::text;
+use crate::state::report::{self, Format};
+use crate::state::{self, Options};
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The roadmap file (its NAME.status next to it is read too).
+    pub path: PathBuf,
+    /// The date to judge on (YYYY-MM-DD or DD.MM.YYYY); today by default.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Only the activities this party (its id) is responsible for.
+    #[arg(long, value_name = "ID")]
+    pub party: Option<String>,
+    /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
+    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
+    pub within: i64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// A folder whose templates (same file names as templates/) replace the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// Parses `2022-03-15` or `15.03.2022`.
+pub(super) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    text::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD or DD.MM.YYYY"))
+}
+
+/// Parses `14d`, `14`, `2w` (also `14д`, `2н`) into days.
+pub(super) fn parse_within(s: &str) -> Result<i64, String> {
+    let s = s.trim();
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    let unit = s[digits.len()..].trim().to_lowercase();
+    let n: i64 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of days: use 14d, 14 or 2w"))?;
+    let days = match unit.as_str() {
+        "" | "d" | "д" | "days" | "дн" | "дней" => n,
+        "w" | "н" | "weeks" | "нед" => n * 7,
+        _ => return Err(format!("`{s}` is not a number of days: use 14d, 14 or 2w")),
+    };
+    if days > 3660 {
+        return Err(format!("`{s}` is more than ten years"));
+    }
+    Ok(days)
+}
+
+pub(super) fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Prints `text` to standard output; a closed pipe is not an error.
+pub(super) fn print(text: &str, lang: Lang) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => CLEAN,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => CLEAN,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ru => format!("ошибка: не удалось вывести отчёт: {e}"),
+                    Lang::En => format!("error: cannot write the report: {e}"),
+                }
+            );
+            FAILURE
+        }
+    }
+}
+
+pub fn run(args: &Args, env: &Env) -> i32 {
+    let (roadmap, _graph, schedule) = match super::schedule::load(&args.path, env) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    if let Err(e) = report::check_party(&roadmap, args.party.as_deref()) {
+        eprintln!("{}", e.message(env.lang));
+        return FAILURE;
+    }
+    let options = Options {
+        as_of: args.as_of.unwrap_or_else(today),
+        within: args.within,
+    };
+    let assessment = state::assess(&roadmap, &schedule, &options);
+    let file = args.path.display().to_string();
+    let report = report::build(
+        &roadmap,
+        &assessment,
+        args.party.as_deref(),
+        &file,
+        env.lang,
+    );
+    match report::render(&report, args.format, args.templates.as_deref()) {
+        Ok(text) => print(&text, env.lang),
+        Err(e) => {
+            eprintln!("{}", e.message(env.lang));
+            FAILURE
+        }
+    }
+}
