@@ -15,5 +15,6 @@ pub mod schedule;
 pub mod source;
 pub mod state;
 pub mod syntax;
+pub mod watch;
 
 pub use cli::run as main;

@@ -234,7 +234,6 @@ fn a_file_named_twice_reports_each_finding_once() {
 }
 
 #[test]
-#[ignore = "bug: a file named twice (plan.roadmap, ./plan.roadmap) has its activities counted twice"]
 fn a_file_named_twice_is_counted_once() {
     let output = Test::new()
         .file("plan.roadmap", broken())
@@ -354,7 +353,6 @@ fn colour_only_when_asked() {
 /// docs/language.md: `выполнено:` may be given "one per occurrence of a
 /// recurring activity", in the roadmap or in its `.status` file.
 #[test]
-#[ignore = "bug: a second `выполнено:` is E0005 (Key::repeatable in src/syntax/line.rs leaves out `done`)"]
 fn a_weekly_activity_is_done_once_a_week() {
     let roadmap = format!(
         "{HEADER}
@@ -424,7 +422,6 @@ fn a_plan_binds_the_template_parameters() {
 /// docs/diagnostics.md: E0706 is "`{name}` or a binding of a parameter that
 /// no template declares".
 #[test]
-#[ignore = "bug: binding a parameter that no template declares (a misspelt name) is silently accepted"]
 fn binding_a_parameter_no_template_declares_is_an_error() {
     let output = Test::new()
         .file("template.roadmap", template())

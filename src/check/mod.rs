@@ -204,6 +204,10 @@ fn dependencies(
     let all: Vec<Option<Dates>> = roadmap.activities.iter().map(dates).collect();
     for edge in graph.graph.raw_edges() {
         let (from, to) = (edge.source().index(), edge.target().index());
+        if graph.cyclic[from] && graph.cyclic[to] {
+            // E0303 already says the order cannot hold.
+            continue;
+        }
         let (Some(before), Some(after)) = (&all[from], &all[to]) else {
             continue;
         };

@@ -7,7 +7,9 @@ mod instantiate;
 mod next;
 mod remind;
 mod schedule;
+mod serve;
 mod status;
+mod watch;
 
 use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -59,6 +61,10 @@ pub enum Command {
     Next(next::Args),
     /// Reminder letters for every responsible party: print, write .eml, or send by SMTP.
     Remind(remind::Args),
+    /// Check again and re-render on every save; Ctrl-C to stop.
+    Watch(watch::Args),
+    /// Serve every roadmap's schedule on a local web page that reloads on every save.
+    Serve(serve::Args),
 }
 
 /// What every command needs to know about how to speak.
@@ -104,5 +110,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Status(args) => status::run(&args, &env),
         Command::Next(args) => next::run(&args, &env),
         Command::Remind(args) => remind::run(&args, &env),
+        Command::Watch(args) => watch::run(&args, &env),
+        Command::Serve(args) => serve::run(&args, &env),
     }
 }

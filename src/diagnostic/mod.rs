@@ -7,6 +7,10 @@ use crate::source::Span;
 /// Messages quote the user's text; a 10 MB line must not become a 10 MB message.
 const MAX_MESSAGE: usize = 400;
 
+fn clipped(text: Text) -> Text {
+    Text::new(clip(&text.ru), clip(&text.en))
+}
+
 /// Cuts a message to a readable length and blanks control characters, which
 /// a quoted junk line could otherwise send to the terminal.
 fn clip(text: &str) -> String {
@@ -44,7 +48,7 @@ impl Diagnostic {
     pub fn new(code: Code, span: Span, message: Text) -> Diagnostic {
         Diagnostic {
             code,
-            message: Text::new(clip(&message.ru), clip(&message.en)),
+            message: clipped(message),
             span,
             label: None,
             labels: Vec::new(),
@@ -57,17 +61,20 @@ impl Diagnostic {
     }
 
     pub fn with_label(mut self, text: Text) -> Diagnostic {
-        self.label = Some(text);
+        self.label = Some(clipped(text));
         self
     }
 
     pub fn with_secondary(mut self, span: Span, text: Text) -> Diagnostic {
-        self.labels.push(Label { span, text });
+        self.labels.push(Label {
+            span,
+            text: clipped(text),
+        });
         self
     }
 
     pub fn with_help(mut self, help: Text) -> Diagnostic {
-        self.help = Some(help);
+        self.help = Some(clipped(help));
         self
     }
 }

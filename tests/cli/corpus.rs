@@ -332,7 +332,6 @@ fn e0001_case_is_windows_1251() {
 /// jumps to the first location lands on the wrong line (E0303, E0304,
 /// E0403).
 #[test]
-#[ignore = "bug: a finding whose labels are far apart is headed by the topmost label's place, not its own (src/diagnostic/human.rs)"]
 fn the_first_place_shown_is_the_finding() {
     let mut wrong = Vec::new();
     for name in CASES {

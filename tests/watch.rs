@@ -1,0 +1,613 @@
+//! `roadmap watch` and `roadmap serve` run as a person runs them: the real
+//! binary on a copy of tests/watch/, while the test saves, breaks, mends,
+//! renames and deletes files the way editors do, and waits (never longer than
+//! [`DEADLINE`]) for what the loop prints, writes and serves. Every process
+//! started is killed when its guard is dropped, so a failing test leaves
+//! none behind.
+//!
+//! The browser test drives headless Chromium through scripts/browser-test.py
+//! (Chrome DevTools Protocol, Python's websocket-client). Without Chromium,
+//! Python or the package it prints a notice and passes, unless the `CI`
+//! environment variable is set: then it fails (`.ci/run` installs them).
+
+#![cfg(unix)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_roadmap");
+/// The longest any one thing is waited for.
+const DEADLINE: Duration = Duration::from_secs(20);
+/// How often a condition is looked at again.
+const STEP: Duration = Duration::from_millis(20);
+
+const PLAN: &str = include_str!("watch/plan.roadmap");
+const PARTIES: &str = include_str!("watch/участники.roadmap");
+
+/// The plan with another title.
+fn version(n: u32) -> String {
+    PLAN.replace("версия 1", &format!("версия {n}"))
+}
+
+/// The plan with a party nobody declared (E0203).
+fn broken(n: u32) -> String {
+    version(n).replacen("ответственный: ОО\n", "ответственный: Никто\n", 1)
+}
+
+/// A copy of tests/watch/ in `dir/src`.
+fn fixtures(dir: &Path, plan_name: &str) -> PathBuf {
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join(plan_name), PLAN).unwrap();
+    std::fs::write(src.join("участники.roadmap"), PARTIES).unwrap();
+    src
+}
+
+/// A running `roadmap`: its standard output and error collected as they
+/// come; killed when dropped.
+struct Running {
+    child: Child,
+    output: Arc<Mutex<String>>,
+}
+
+impl Running {
+    fn start(dir: &Path, args: &[&str]) -> Running {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("roadmap starts");
+        let output = Arc::new(Mutex::new(String::new()));
+        let streams: [Box<dyn Read + Send>; 2] = [
+            Box::new(child.stdout.take().unwrap()),
+            Box::new(child.stderr.take().unwrap()),
+        ];
+        for stream in streams {
+            let output = Arc::clone(&output);
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream);
+                let mut line = Vec::new();
+                while reader.read_until(b'\n', &mut line).unwrap_or(0) > 0 {
+                    output
+                        .lock()
+                        .unwrap()
+                        .push_str(&String::from_utf8_lossy(&line));
+                    line.clear();
+                }
+            });
+        }
+        Running { child, output }
+    }
+
+    fn output(&self) -> String {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// Where the output is now: what comes after it is what an action caused.
+    fn mark(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
+    /// Waits until the output after `mark` satisfies `done`; returns it.
+    fn wait_for(&mut self, mark: usize, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let output = self.output();
+            if done(&output[mark..]) {
+                return output[mark..].to_string();
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!("roadmap exited ({status}) while waiting for {what}; it printed:\n{output}");
+            }
+            if start.elapsed() > DEADLINE {
+                panic!("no {what} after {DEADLINE:?}; roadmap printed:\n{output}");
+            }
+            std::thread::sleep(STEP);
+        }
+    }
+
+    /// Waits until `done` holds (a file written, a page served).
+    fn eventually(&mut self, what: &str, done: impl Fn() -> bool) {
+        let start = Instant::now();
+        while !done() {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!(
+                    "roadmap exited ({status}) while waiting for {what}; it printed:\n{}",
+                    self.output()
+                );
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "no {what} after {DEADLINE:?}; roadmap printed:\n{}",
+                    self.output()
+                );
+            }
+            std::thread::sleep(STEP);
+        }
+    }
+
+    fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Ctrl-C: SIGINT, then the exit code and everything printed.
+    fn interrupt(mut self) -> (Option<i32>, String) {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -INT");
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // The readers finish with the pipes.
+                std::thread::sleep(STEP);
+                return (status.code(), self.output());
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "still running {DEADLINE:?} after Ctrl-C; it printed:\n{}",
+                    self.output()
+                );
+            }
+            std::thread::sleep(STEP);
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// Saves as Vim does by default: the old file renamed to a backup `name~`,
+/// a swap file beside it, the new text written, the backup removed.
+fn save_like_vim(path: &Path, text: &str) {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let dir = path.parent().unwrap();
+    let backup = dir.join(format!("{name}~"));
+    let probe = dir.join("4913");
+    std::fs::write(&probe, "").unwrap();
+    std::fs::remove_file(&probe).unwrap();
+    std::fs::rename(path, &backup).unwrap();
+    std::fs::write(path, text).unwrap();
+    std::fs::remove_file(&backup).unwrap();
+}
+
+/// Saves as most other editors do: a temporary file renamed over the old one.
+fn save_atomically(path: &Path, text: &str) {
+    let temp = path.with_extension("roadmap.tmp-save");
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+#[test]
+fn watch_rechecks_rerenders_and_survives_what_editors_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixtures(dir.path(), "plan.roadmap");
+    let plan = src.join("plan.roadmap");
+    let html = dir.path().join("out/plan.html");
+    let mut watch = Running::start(
+        dir.path(),
+        &[
+            "watch",
+            "src",
+            "--out",
+            "out",
+            "--format",
+            "html,md",
+            "--lang",
+            "en",
+            "--debounce",
+            "50",
+        ],
+    );
+    let first = watch.wait_for(0, "the first check", |o| o.contains("wrote out/plan.md"));
+    assert!(first.contains("watching src"), "{first}");
+    assert!(read(&html).contains("План школы — версия 1"));
+    assert!(
+        !dir.path().join("out/участники.html").exists(),
+        "a file of parties has no schedule"
+    );
+
+    // An editor's side files, and Emacs's lock: a link to nowhere named like
+    // a roadmap. None of them is read as one.
+    std::fs::write(src.join(".plan.roadmap.swp"), [0u8, 1, 2, 3]).unwrap();
+    std::os::unix::fs::symlink("user@host.4242:1700000000", src.join(".#plan.roadmap")).unwrap();
+
+    // Broken: the finding is printed under a timestamp line, and the output
+    // keeps the last good version.
+    let good = read(&html);
+    let mark = watch.mark();
+    save_like_vim(&plan, &broken(1));
+    let found = watch.wait_for(mark, "the E0203 finding", |o| {
+        o.contains("E0203") && o.contains("Никто") && o.contains("keeps the last good version")
+    });
+    let stamp = regex::Regex::new(r"(?m)^\[\d\d:\d\d:\d\d\] changed: plan\.roadmap").unwrap();
+    assert!(stamp.is_match(&found), "a timestamp line: {found}");
+    assert!(found.contains("1 error"), "{found}");
+    assert!(
+        !found.contains(".swp") && !found.contains(".#plan"),
+        "{found}"
+    );
+    assert_eq!(read(&html), good, "the last good output stays");
+
+    // Mended: rendered again.
+    save_atomically(&plan, &version(2));
+    let md = dir.path().join("out/plan.md");
+    watch.eventually("version 2 in out/plan.html and out/plan.md", || {
+        read(&html).contains("План школы — версия 2") && read(&md).contains("версия 2")
+    });
+
+    // A change to the included file re-renders the plan that includes it.
+    let mark = watch.mark();
+    std::fs::write(
+        src.join("участники.roadmap"),
+        PARTIES.replace("СОШ № 1", "СОШ № 7"),
+    )
+    .unwrap();
+    watch.eventually("the included party's new name in the plan's page", || {
+        read(&html).contains("СОШ № 7")
+    });
+    let rechecked = watch.output()[mark..].to_string();
+    assert!(
+        rechecked.contains("changed: участники.roadmap"),
+        "{rechecked}"
+    );
+
+    // Half-written: the first part of the file (cut inside a letter), read
+    // before the rest comes; then the rest.
+    let text = version(3).into_bytes();
+    let cut = PLAN.find("Анкетирование").unwrap() + 1;
+    let mark = watch.mark();
+    std::fs::write(&plan, &text[..cut]).unwrap();
+    watch.wait_for(mark, "a check of the half-written file", |o| {
+        o.contains("changed: plan.roadmap")
+    });
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&plan)
+        .unwrap()
+        .write_all(&text[cut..])
+        .unwrap();
+    watch.eventually("version 3 once the file is whole", || {
+        read(&html).contains("версия 3")
+    });
+
+    // Renamed: the old outputs go, the new ones come.
+    let mark = watch.mark();
+    std::fs::rename(&plan, src.join("renamed.roadmap")).unwrap();
+    watch.wait_for(mark, "the rename", |o| o.contains("removed: plan.roadmap"));
+    let renamed = dir.path().join("out/renamed.html");
+    watch.eventually("out/renamed.html, and out/plan.html gone", || {
+        renamed.exists() && !html.exists()
+    });
+
+    // Deleted: reported, and the loop goes on.
+    let mark = watch.mark();
+    std::fs::remove_file(src.join("renamed.roadmap")).unwrap();
+    watch.wait_for(mark, "the deletion", |o| {
+        o.contains("removed: renamed.roadmap")
+    });
+    watch.eventually("out/renamed.html deleted", || !renamed.exists());
+    assert!(watch.is_running());
+
+    let (code, output) = watch.interrupt();
+    assert_eq!(code, Some(0), "Ctrl-C ends it cleanly:\n{output}");
+    assert!(output.trim_end().ends_with("stopped"), "{output}");
+}
+
+#[test]
+fn watch_one_file_by_polling() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixtures(dir.path(), "plan.roadmap");
+    let plan = src.join("plan.roadmap");
+    let html = dir.path().join("out/plan.html");
+    let mut watch = Running::start(
+        dir.path(),
+        &[
+            "watch",
+            "src/plan.roadmap",
+            "--poll",
+            "--out",
+            "out",
+            "--lang",
+            "ru",
+            "--debounce",
+            "50",
+        ],
+    );
+    let first = watch.wait_for(0, "the first render", |o| {
+        o.contains("записан out/plan.html")
+    });
+    assert!(first.contains("(опрос файлов)"), "{first}");
+    // Another roadmap beside it is not this watch's business.
+    std::fs::write(src.join("other.roadmap"), version(9)).unwrap();
+    save_atomically(&plan, &version(2));
+    watch.eventually("version 2 in out/plan.html", || {
+        read(&html).contains("версия 2")
+    });
+    assert!(!dir.path().join("out/other.html").exists());
+    let (code, output) = watch.interrupt();
+    assert_eq!(code, Some(0), "{output}");
+}
+
+#[test]
+fn watch_refuses_a_path_that_is_not_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(BIN)
+        .args(["watch", "missing", "--lang", "en"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot read missing"), "{stderr}");
+}
+
+// ---------------------------------------------------------------- serve
+
+/// A response: status and body.
+struct Http {
+    status: u16,
+    body: String,
+}
+
+fn get(port: u16, path: &str, host: &str) -> Http {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(DEADLINE)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("a whole response");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("headers, then a body");
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status line");
+    Http {
+        status,
+        body: body.to_string(),
+    }
+}
+
+/// An open `text/event-stream`: the versions it sends.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(port: u16, path: &str) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        Events {
+            reader: BufReader::new(stream),
+        }
+    }
+
+    /// The next `data:` line.
+    fn next(&mut self) -> String {
+        let start = Instant::now();
+        let mut line = String::new();
+        loop {
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("the event stream ended"),
+                Ok(_) if line.ends_with('\n') => {
+                    if let Some(data) = line.strip_prefix("data: ") {
+                        return data.trim().to_string();
+                    }
+                    line.clear();
+                }
+                Ok(_) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(e) => panic!("reading the event stream: {e}"),
+            }
+            assert!(start.elapsed() < DEADLINE, "no event after {DEADLINE:?}");
+        }
+    }
+}
+
+#[test]
+fn serve_pages_follow_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "школа №1.roadmap";
+    let src = fixtures(dir.path(), name);
+    let plan = src.join(name);
+    let mut serve = Running::start(
+        dir.path(),
+        &[
+            "serve",
+            "src",
+            "--port",
+            "0",
+            "--lang",
+            "en",
+            "--debounce",
+            "50",
+        ],
+    );
+    let started = serve.wait_for(0, "the URL", |o| {
+        o.lines().any(|l| l.starts_with("http://"))
+    });
+    let url = started
+        .lines()
+        .find(|l| l.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("a loopback URL: {started}"));
+    let port: u16 = url["http://127.0.0.1:".len()..]
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    let host = format!("127.0.0.1:{port}");
+
+    // The index lists both files; the page's address is in status.json.
+    let index = get(port, "/", &host);
+    assert_eq!(index.status, 200);
+    assert!(
+        index.body.contains("План школы — версия 1"),
+        "{}",
+        index.body
+    );
+    assert!(index.body.contains("участники.roadmap"));
+    let status: serde_json::Value =
+        serde_json::from_str(&get(port, "/status.json", &host).body).unwrap();
+    let file = status["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .expect("the plan in status.json");
+    let page_url = file["url"].as_str().unwrap().to_string();
+    assert!(page_url.is_ascii() && !page_url.contains(' '), "{page_url}");
+    assert!(index.body.contains(&format!("href=\"{page_url}\"")));
+
+    // The page: the schedule's table and Gantt chart, and the live script.
+    let page = get(port, &page_url, &host);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("План школы — версия 1"));
+    assert!(page.body.contains("<svg") && page.body.contains("class=\"gantt\""));
+    assert!(page.body.contains("src=\"/live.js\""));
+    assert!(get(port, "/live.js", &host).body.contains("EventSource"));
+
+    // Only loopback names are answered (DNS rebinding).
+    assert_eq!(get(port, "/", "roadmaps.example.com").status, 403);
+    assert_eq!(get(port, "/", &format!("localhost:{port}")).status, 200);
+    assert_eq!(get(port, "/r/nothing.roadmap", &host).status, 404);
+
+    // A save: the page's event stream sends a new version, and the page has
+    // the new text.
+    let events_url = page_url.replacen("/r/", "/events/", 1);
+    let mut events = Events::open(port, &events_url);
+    let first = events.next();
+    save_atomically(&plan, &version(2));
+    let second = events.next();
+    assert_ne!(first, second);
+    assert!(get(port, &page_url, &host).body.contains("версия 2"));
+
+    // Broken: the findings on the page, above the last good schedule.
+    save_atomically(&plan, &broken(3));
+    let third = events.next();
+    assert_ne!(second, third);
+    let page = get(port, &page_url, &host).body;
+    assert!(page.contains("E0203") && page.contains("Никто"), "{page}");
+    assert!(page.contains("last schedule made without errors"), "{page}");
+    assert!(
+        page.contains("План школы — версия 2"),
+        "the last good one stays"
+    );
+    assert!(page.contains("<svg"));
+    let status: serde_json::Value =
+        serde_json::from_str(&get(port, "/status.json", &host).body).unwrap();
+    let file = status["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap()
+        .clone();
+    assert_eq!(file["errors"], 1, "{file}");
+
+    // Deleted: the stream says so (version 0), the page is gone, the
+    // server goes on.
+    std::fs::remove_file(&plan).unwrap();
+    assert_eq!(events.next(), "0");
+    assert_eq!(get(port, &page_url, &host).status, 404);
+    assert!(serve.is_running());
+
+    let (code, output) = serve.interrupt();
+    assert_eq!(code, Some(0), "{output}");
+}
+
+// ---------------------------------------------------------------- a browser
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|name| {
+        Command::new(name)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// A tool a test needs is missing: fail in CI, else say so and skip.
+fn missing(what: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{what} is missing, and CI is set: .ci/run installs it");
+    }
+    eprintln!("notice: {what} is missing; skipping (install it to run this check)");
+}
+
+#[test]
+fn a_page_in_chromium_updates_itself_on_save() {
+    let Some(browser) = chromium() else {
+        return missing("Chromium (apt-get install chromium)");
+    };
+    let python = Command::new("python3")
+        .args(["-c", "import websocket"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    if !python.is_ok_and(|s| s.success()) {
+        return missing("Python's websocket-client (python3 -m pip install websocket-client)");
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let artifacts = Path::new(BIN)
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/roadmap")
+        .join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let output = Command::new("python3")
+        .arg(root.join("scripts/browser-test.py"))
+        .args(["--bin", BIN, "--chromium", browser, "--artifacts"])
+        .arg(&artifacts)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3 runs");
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success(),
+        "scripts/browser-test.py:\n{printed}"
+    );
+    assert!(printed.contains("updated in place"), "{printed}");
+    for png in ["serve-live-clean.png", "serve-live-broken.png"] {
+        let size = std::fs::metadata(artifacts.join(png)).map_or(0, |m| m.len());
+        assert!(size > 10_000, "{png}: {size} bytes");
+    }
+}
