@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Benchmarks of `roadmap` at national scale (see BENCHMARKS.md): whole
+# processes of the release build, timed by hyperfine, peak memory from
+# /usr/bin/time. Nothing here asserts a time.
+#
+#   scripts/bench.sh            # everything, ~10-15 minutes on 2 cores
+#   QUICK=1 scripts/bench.sh    # the small sizes only, ~1 minute
+#
+# Data goes to target/bench-data/, results to target/bench-results/
+# (report.md: the tables of BENCHMARKS.md; *.json: hyperfine's raw runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DATA=${BENCH_DATA:-target/bench-data}
+OUT=${BENCH_RESULTS:-target/bench-results}
+ROADMAP=target/release/roadmap
+GENERATE=target/release/examples/roadmap-generate
+
+if [[ ${QUICK:-0} == 1 ]]; then
+    PLANS=(100 1000)
+    INSTANTIATE=(100)
+    STANDALONE=(100)
+    FLAT=(100 1000 5000)
+else
+    PLANS=(100 1000 10000 40000)
+    # instantiate writes (and syncs) a file per plan: ~25 s per 10,000 here
+    INSTANTIATE=(100 1000 10000)
+    STANDALONE=(100 1000 10000)
+    FLAT=(100 1000 5000 20000)
+fi
+
+need() { # command, Debian package
+    command -v "$1" >/dev/null 2>&1 && return
+    echo "== installing $2" >&2
+    if [[ $(id -u) == 0 ]]; then apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
+    else sudo apt-get update -qq && sudo apt-get install -y -qq "$2" >/dev/null; fi
+}
+need hyperfine hyperfine
+[[ -x /usr/bin/time ]] || need /usr/bin/time time
+
+echo "== cargo build --release (roadmap, roadmap-generate)" >&2
+cargo build --release --quiet --bin roadmap --example roadmap-generate
+mkdir -p "$DATA" "$OUT"
+
+# Runs for a command that takes about this long: enough for a median, and the
+# whole benchmark stays well under 30 minutes on 2 cores.
+runs_for() { # seconds of one run
+    awk -v s="$1" 'BEGIN { r = (s < 0.2) ? 20 : (s < 2) ? 10 : (s < 10) ? 5 : 3; print r }'
+}
+
+# time_cmd NAME CMD… : one run under /usr/bin/time (peak memory into $PEAK_KB),
+# then the median wall time (s) of hyperfine's runs into $MEDIAN (raw runs in
+# $OUT/NAME.json) and the CPU time (user+sys, mean) into $CPU. A command that
+# takes over 30 s is run once: that run is the measurement.
+time_cmd() {
+    local name=$1; shift
+    local tmp wall user sys
+    tmp=$(mktemp)
+    /usr/bin/time -o "$tmp" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+    read -r wall user sys PEAK_KB < <(tail -1 "$tmp")
+    rm -f "$tmp"
+    if awk -v w="$wall" 'BEGIN { exit !(w > 30) }'; then
+        MEDIAN=$wall
+        CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')
+        printf '{ "note": "one run of over 30 s", "median": %s, "user": %s, "system": %s }\n' \
+            "$wall" "$user" "$sys" >"$OUT/$name.json"
+        return
+    fi
+    hyperfine --style none --shell=none --ignore-failure --warmup 1 \
+        --runs "$(runs_for "$wall")" --export-json "$OUT/$name.json" \
+        -- "$(printf '%q ' "$@")" >/dev/null
+    MEDIAN=$(json_field median "$OUT/$name.json")
+    CPU=$(awk -v u="$(json_field user "$OUT/$name.json")" \
+        -v s="$(json_field system "$OUT/$name.json")" 'BEGIN { printf "%.3f", u + s }')
+}
+json_field() { grep -o "\"$1\": *[0-9.e+-]*" "$2" | head -1 | sed 's/.*: *//'; }
+
+bytes_of() { # total size of the .roadmap files under a path
+    find "$1" -name '*.roadmap' -printf '%s\n' | awk '{ s += $1 } END { print s }'
+}
+activities_of() { # from the summary line of `roadmap check --lang en`
+    "$ROADMAP" check --lang en --color never "$1" 2>&1 >/dev/null | tail -1 |
+        sed -n 's/.* \([0-9]*\) activities.*/\1/p'
+}
+fmt_s() { awk -v s="$1" 'BEGIN { if (s < 1) printf "%.0f ms", s * 1000; else printf "%.2f s", s }'; }
+fmt_rate() { awk -v n="$1" -v s="$2" 'BEGIN { r = n / s; if (r >= 1e6) printf "%.2f M", r / 1e6; else if (r >= 1e3) printf "%.0f k", r / 1e3; else printf "%.0f", r }'; }
+
+REPORT=$OUT/report.md
+{
+    echo "## Machine"
+    echo
+    echo '```'
+    echo "nproc: $(nproc)"
+    grep -m1 'model name' /proc/cpuinfo
+    free -h | head -2
+    echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "$(rustc --version); $(hyperfine --version)"
+    echo "date: $(date -u +%Y-%m-%dT%H:%MZ); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' + uncommitted changes')"
+    echo '```'
+    echo
+} >"$REPORT"
+
+row_check() { # label path threads
+    local label=$1 path=$2 threads=$3
+    local bytes acts kb
+    bytes=$(bytes_of "$path")
+    acts=$(activities_of "$path")
+    time_cmd "check-$(basename "$path")-t$threads" env ROADMAP_THREADS="$threads" "$ROADMAP" check --color never "$path"
+    kb=$PEAK_KB
+    printf '| %s | %s | %s | %s | %s MB/s | %s/s | %s | %s MB | %s | `ROADMAP_THREADS=%s roadmap check %s` |\n' \
+        "$label" "$threads" "$(fmt_s "$MEDIAN")" "$(fmt_s "$CPU")" \
+        "$(awk -v b="$bytes" -v s="$MEDIAN" 'BEGIN { printf "%.1f", b / 1e6 / s }')" \
+        "$(fmt_rate "$acts" "$MEDIAN")" "$acts" "$((kb / 1024))" \
+        "$(awk -v k="$kb" -v a="$acts" 'BEGIN { printf "%.0f", k * 1024 / a }')" "$threads" "$path" >>"$REPORT"
+    echo "   $label, $threads thread(s): $(fmt_s "$MEDIAN")" >&2
+}
+
+HEADER='| data | threads | wall (median) | CPU (user+sys) | throughput | activities/s | activities | peak RSS | bytes/activity | command |
+|---|---|---|---|---|---|---|---|---|---|'
+
+echo "== school plans extending one template" >&2
+{
+    echo "## \`roadmap check\`: N school plans extending one template"
+    echo
+    echo "$HEADER"
+} >>"$REPORT"
+for n in "${PLANS[@]}"; do
+    dir=$DATA/region-$n
+    [[ -f $dir/.done ]] || { rm -rf "$dir"; "$GENERATE" region "$dir" --schools "$n"; touch "$dir/.done"; }
+    for t in 1 2; do row_check "$n plans + template" "$dir" "$t"; done
+done
+
+echo "== standalone school plans (no template)" >&2
+{
+    echo
+    echo "## \`roadmap check\`: N standalone plans (the template's text copied into each)"
+    echo
+    echo "$HEADER"
+} >>"$REPORT"
+for n in "${STANDALONE[@]}"; do
+    dir=$DATA/standalone-$n
+    [[ -f $dir/.done ]] || { rm -rf "$dir"; "$GENERATE" region "$dir" --schools "$n" --standalone; touch "$dir/.done"; }
+    row_check "$n standalone plans" "$dir" 2
+done
+
+echo "== one flat roadmap" >&2
+{
+    echo
+    echo "## One flat roadmap of N activities: \`check\` and \`schedule --format json\`"
+    echo
+    echo "| activities | size | check (median) | check peak RSS | bytes/activity | schedule json (median) | schedule peak RSS | commands |"
+    echo "|---|---|---|---|---|---|---|---|"
+} >>"$REPORT"
+for n in "${FLAT[@]}"; do
+    file=$DATA/flat-$n.roadmap
+    [[ -f $file ]] || "$GENERATE" flat "$file" --activities "$n"
+    time_cmd "flat-check-$n" "$ROADMAP" check --color never "$file"
+    check=$MEDIAN check_kb=$PEAK_KB
+    if "$ROADMAP" schedule --help >/dev/null 2>&1; then
+        time_cmd "flat-schedule-$n" "$ROADMAP" schedule --format json "$file"
+        schedule=$(fmt_s "$MEDIAN")
+        schedule_kb="$((PEAK_KB / 1024)) MB"
+    else
+        schedule="(no schedule command)"; schedule_kb="–"
+    fi
+    printf '| %s | %s KB | %s | %s MB | %s | %s | %s | `roadmap check %s`; `roadmap schedule --format json %s` |\n' \
+        "$n" "$(($(stat -c %s "$file") / 1024))" "$(fmt_s "$check")" "$((check_kb / 1024))" \
+        "$(awk -v k="$check_kb" -v a="$n" 'BEGIN { printf "%.0f", k * 1024 / a }')" \
+        "$schedule" "$schedule_kb" "$file" "$file" >>"$REPORT"
+    echo "   flat $n: check $(fmt_s "$check"), schedule $schedule" >&2
+done
+
+if "$ROADMAP" instantiate --help >/dev/null 2>&1; then
+    echo "== instantiate" >&2
+    {
+        echo
+        echo "## \`roadmap instantiate\`: N plans written from a template and a CSV"
+        echo
+        echo "| plans | wall (median) | CPU (user+sys) | plans/s | peak RSS | command |"
+        echo "|---|---|---|---|---|---|"
+    } >>"$REPORT"
+    for n in "${INSTANTIATE[@]}"; do
+        csv=$DATA/schools-$n.csv
+        [[ -f $csv ]] || "$GENERATE" csv "$csv" --schools "$n"
+        out=$DATA/instantiated-$n
+        cmd=("$ROADMAP" instantiate "$DATA/region-$n/template.roadmap" --data "$csv" --out "$out" --force)
+        time_cmd "instantiate-$n" "${cmd[@]}"
+        kb=$PEAK_KB
+        printf '| %s | %s | %s | %s/s | %s MB | `roadmap instantiate %s --data %s --out %s --force` |\n' \
+            "$n" "$(fmt_s "$MEDIAN")" "$(fmt_s "$CPU")" "$(fmt_rate "$n" "$MEDIAN")" "$((kb / 1024))" \
+            "$DATA/region-$n/template.roadmap" "$csv" "$out" >>"$REPORT"
+        echo "   instantiate $n: $(fmt_s "$MEDIAN")" >&2
+    done
+else
+    printf '\n- `instantiate`: the command is not in this build.\n' >>"$REPORT"
+fi
+printf '\n- `watch` latency: belongs to another issue, not measured here.\n' >>"$REPORT"
+
+echo "== done: $REPORT" >&2
+cat "$REPORT"
