@@ -13,7 +13,13 @@ use handlebars::{
 };
 use serde_json::Value;
 
-type Fun = dyn Fn(&[&Value], Lang) -> Result<Value, String> + Send + Sync;
+pub(crate) type Fun = dyn Fn(&[&Value], Lang) -> Result<Value, String> + Send + Sync;
+
+/// Registers a helper made of a function of its parameters, speaking `lang`;
+/// the status report's helpers are made the same way.
+pub(crate) fn add(hb: &mut Handlebars<'_>, lang: Lang, name: &str, f: Box<Fun>) {
+    hb.register_helper(name, Box::new(ValueHelper { lang, f }));
+}
 
 /// A helper from a function of its parameters.
 struct ValueHelper {

@@ -6,7 +6,7 @@
 mod delimited;
 mod gantt;
 mod graph;
-mod helpers;
+pub(crate) mod helpers;
 mod ics;
 pub mod templates;
 pub mod text;

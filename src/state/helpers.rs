@@ -6,33 +6,10 @@
 
 use crate::lang::Lang;
 use crate::render::text;
-use handlebars::{
-    Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
-    ScopedJson,
-};
+use handlebars::Handlebars;
 use serde_json::Value;
 
 type Fun = dyn Fn(&[&Value], Lang) -> Result<String, String> + Send + Sync;
-
-struct StringHelper {
-    lang: Lang,
-    f: Box<Fun>,
-}
-
-impl HelperDef for StringHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        let params: Vec<&Value> = h.params().iter().map(|p| p.value()).collect();
-        (self.f)(&params, self.lang)
-            .map(|s| ScopedJson::Derived(Value::String(s)))
-            .map_err(|m| RenderErrorReason::Other(format!("helper `{}`: {m}", h.name())).into())
-    }
-}
 
 fn float(v: Option<&&Value>) -> Result<Option<f64>, String> {
     match v {
@@ -150,7 +127,8 @@ fn key<'a>(p: &[&'a Value]) -> Result<&'a str, String> {
 /// `state_name` and `comparator_name`, speaking `lang`.
 pub fn register(hb: &mut Handlebars<'_>, lang: Lang) {
     let mut add = |name: &str, f: Box<Fun>| {
-        hb.register_helper(name, Box::new(StringHelper { lang, f }));
+        let f = move |p: &[&Value], lang: Lang| f(p, lang).map(Value::String);
+        crate::render::helpers::add(hb, lang, name, Box::new(f));
     };
     add(
         "percent",
