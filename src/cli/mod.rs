@@ -73,6 +73,12 @@ pub struct Env {
     pub color: bool,
 }
 
+/// `--as-of` and other dates on the command line: `2022-03-15` or `15.03.2022`.
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::render::text::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD or DD.MM.YYYY"))
+}
+
 /// Exit codes.
 pub const CLEAN: i32 = 0;
 pub const FOUND_ERRORS: i32 = 1;

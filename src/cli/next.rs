@@ -1,7 +1,8 @@
 //! `roadmap next PATH`: what can be acted on now — overdue, due soon, in
 //! progress or ready — by due date.
 
-use super::status::{parse_date, parse_within, print, today};
+use super::parse_date;
+use super::status::{parse_within, print, today};
 use super::{Env, FAILURE};
 use crate::state::report;
 use crate::state::{self, Options};

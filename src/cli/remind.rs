@@ -5,7 +5,8 @@
 //! never repeats a reminder; a failed send is not logged, so the next run
 //! tries it again, and the run exits 2.
 
-use super::status::{parse_date, parse_within, print, today};
+use super::parse_date;
+use super::status::{parse_within, print, today};
 use super::{Env, CLEAN, FAILURE};
 use crate::lang::Lang;
 use crate::state::remind::{self, Letter, Log};

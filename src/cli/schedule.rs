@@ -3,6 +3,7 @@
 //! gets its diagnostics (as `check` prints them) and no output.
 
 use super::fmt::{write_atomically, write_failed};
+use super::parse_date;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::diagnostic::{Human, Report};
 use crate::graph::Graph;
@@ -40,11 +41,6 @@ pub struct Args {
     /// Replace FILE when it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    render::text::parse_date(s)
-        .ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD or DD.MM.YYYY"))
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {

@@ -2,9 +2,9 @@
 //! on time by section and by party, what is overdue and by how many days,
 //! what is due soon, indicators not met — as text, Markdown, HTML or JSON.
 
+use super::parse_date;
 use super::{Env, CLEAN, FAILURE};
 use crate::lang::Lang;
-use crate::render::text;
 use crate::state::report::{self, Format};
 use crate::state::{self, Options};
 use chrono::NaiveDate;
@@ -30,11 +30,6 @@ pub struct Args {
     /// A folder whose templates (same file names as templates/) replace the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-}
-
-/// Parses `2022-03-15` or `15.03.2022`.
-pub(super) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    text::parse_date(s).ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD or DD.MM.YYYY"))
 }
 
 /// Parses `14d`, `14`, `2w` (also `14д`, `2н`) into days.

@@ -4,6 +4,7 @@
 //! A broken, half-written, renamed or deleted file is reported and waited
 //! out; Ctrl-C ends it with status 0.
 
+use super::parse_date;
 use super::{Env, CLEAN, FAILURE};
 use crate::diagnostic::{Human, Report};
 use crate::lang::{plural_en, plural_ru, Lang};
@@ -44,11 +45,6 @@ pub struct Args {
     /// Outputs written into --out, comma-separated or repeated; html by default.
     #[arg(long, value_enum, value_delimiter = ',', requires = "out")]
     pub format: Vec<Format>,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    render::text::parse_date(s)
-        .ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD or DD.MM.YYYY"))
 }
 
 /// How often the loop looks whether a watched folder that was deleted is
