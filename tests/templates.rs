@@ -258,3 +258,420 @@ fn editing_the_template_moves_every_plan() {
     .unwrap();
     assert_eq!(ends(), ["2022-02-11"; 3]);
 }
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn snapshot(name: &str, description: &str, content: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(repo().join("tests").join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(description);
+    settings.bind(|| insta::assert_snapshot!(format!("templates__{name}"), content));
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+// ---------------------------------------------- a plan, shown with its template
+
+#[test]
+fn a_school_plan_marks_what_it_takes_from_the_template() {
+    let plan = "roadmaps/500plus/boshnyakovo.roadmap";
+    let doc = json(&roadmap(
+        repo(),
+        &["show", plan, "--format", "json", "--as-of", "2022-03-15"],
+    ));
+    let origin = |number: &str| {
+        doc["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["number"] == number)
+            .map(|e| e["origin"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    // Taken as it is, tightened by the plan (an earlier deadline), its own.
+    assert_eq!(origin("1.1"), "template");
+    assert_eq!(origin("2.3"), "amended");
+    assert_eq!(origin("4.9"), "amended");
+    assert_eq!(origin("6.1"), "own");
+    let extends = &doc["roadmap"]["extends"];
+    assert_eq!(extends["template"], "template.roadmap");
+    assert_eq!(extends["subject"], "МБОУ СОШ с. Бошняково");
+    assert_eq!(
+        (
+            &extends["from_template"],
+            &extends["amended"],
+            &extends["own"]
+        ),
+        (&41.into(), &2.into(), &6.into())
+    );
+    // A mark of progress alone is not a change of the plan: Vostok cancels
+    // the optional 4.25 and changes nothing else in it.
+    let vostok = json(&roadmap(
+        repo(),
+        &[
+            "schedule",
+            "roadmaps/500plus/vostok.roadmap",
+            "--format",
+            "json",
+        ],
+    ));
+    let e425 = vostok["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["number"] == "4.25")
+        .unwrap();
+    assert_eq!(e425["origin"], "template");
+
+    let md = roadmap(
+        repo(),
+        &["show", plan, "--as-of", "2022-03-15", "--lang", "ru"],
+    );
+    assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
+    snapshot(
+        "boshnyakovo.md",
+        "roadmap show roadmaps/500plus/boshnyakovo.roadmap --as-of 2022-03-15 --lang ru",
+        &stdout(&md),
+    );
+    let csv = stdout(&roadmap(
+        repo(),
+        &["schedule", plan, "--format", "csv", "--lang", "en"],
+    ));
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with(";Critical path;Source"));
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with("2. ") && l.contains(";2.3;") && l.ends_with(";template, amended")));
+    let html = stdout(&roadmap(
+        repo(),
+        &["schedule", plan, "--format", "html", "--lang", "en"],
+    ));
+    assert_eq!(
+        html.matches(r#"<span class="tag origin own">own</span>"#)
+            .count(),
+        6
+    );
+    assert_eq!(
+        html.matches(r#"<span class="tag origin amended">"#).count(),
+        2
+    );
+    assert_eq!(
+        html.matches(r#"<span class="tag origin template">"#)
+            .count(),
+        41
+    );
+
+    // A roadmap that extends nothing has no such column and no marks.
+    let flat = stdout(&roadmap(
+        repo(),
+        &[
+            "schedule",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+        ],
+    ));
+    assert!(flat.lines().next().unwrap().ends_with(";Critical path"));
+    let flat_md = stdout(&roadmap(
+        repo(),
+        &[
+            "schedule",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--lang",
+            "en",
+        ],
+    ));
+    assert!(!flat_md.contains("Source") && !flat_md.contains("Template:"));
+}
+
+// ------------------------------------------------------ the regional roll-up
+
+#[test]
+fn the_rollup_counts_every_school_by_hand() {
+    let rollup = json(&roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/500plus",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+    ));
+    assert_eq!(rollup["format"], "roadmap-rollup");
+    assert!(rollup["roadmaps"].as_array().unwrap().is_empty());
+    assert!(rollup["not_judged"].as_array().unwrap().is_empty());
+    let templates = rollup["templates"].as_array().unwrap();
+    assert_eq!(templates.len(), 1);
+    let t = &templates[0];
+    assert_eq!(t["file"], "template.roadmap");
+    assert_eq!(t["plans"], 3);
+    // Bošnjakovo has done all that was due; Krasnogorsk misses 4.7, Vostok
+    // four activities.
+    assert_eq!(t["plans_behind"], 2);
+    let schools: Vec<(&str, u64)> = t["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["file"].as_str().unwrap(),
+                s["counts"]["overdue"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        schools,
+        [
+            ("vostok.roadmap", 4),
+            ("krasnogorsk.roadmap", 1),
+            ("boshnyakovo.roadmap", 0)
+        ]
+    );
+    // The template's 43 activities less the three optional ones; the plan's
+    // own 6.x are not the template's.
+    let activities = t["activities"].as_array().unwrap();
+    assert_eq!(activities.len(), 40);
+    assert!(activities
+        .iter()
+        .all(|a| !a["number"].as_str().unwrap().starts_with("6.")));
+    let activity = |n: &str| activities.iter().find(|a| a["number"] == n).unwrap();
+    // 1.4, due 24.01: Bošnjakovo on 24.01, Krasnogorsk on 26.01, Vostok on 09.02.
+    let a14 = activity("1.4");
+    assert_eq!(
+        (a14["completed"].as_u64(), a14["expected"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert_eq!(a14["states"]["done_late"], 2);
+    // 1.7: cancelled by Krasnogorsk and Vostok, done by Bošnjakovo.
+    let a17 = activity("1.7");
+    assert_eq!(
+        (a17["completed"].as_u64(), a17["expected"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(a17["states"]["cancelled"], 2);
+    assert_eq!(a17["share_completed"], 1.0);
+    // 4.7, due 01.03: done by Bošnjakovo only; 14 days overdue at the others.
+    let a47 = activity("4.7");
+    assert_eq!(a47["completed"], 1);
+    let behind: Vec<(&str, i64)> = a47["behind"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["file"].as_str().unwrap(),
+                b["days_late"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        behind,
+        [("krasnogorsk.roadmap", 14), ("vostok.roadmap", 14)]
+    );
+    // 2.3: Bošnjakovo set an earlier deadline than the template's 16.02.
+    let a23 = activity("2.3");
+    assert_eq!(
+        (a23["due_first"].as_str(), a23["due_last"].as_str()),
+        (Some("2022-02-11"), Some("2022-02-16"))
+    );
+}
+
+#[test]
+fn the_rollup_in_every_format() {
+    for (format, lang) in [("text", "ru"), ("text", "en"), ("md", "ru"), ("html", "en")] {
+        let out = roadmap(
+            repo(),
+            &[
+                "status",
+                "roadmaps/500plus",
+                "--as-of",
+                "2022-03-15",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        snapshot(
+            &format!("rollup.{lang}.{format}"),
+            &format!("roadmap status roadmaps/500plus --as-of 2022-03-15 --format {format} --lang {lang}"),
+            &stdout(&out),
+        );
+    }
+}
+
+/// The bundled plans and their template copied into a fresh folder.
+fn region() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(repo().join("roadmaps/500plus")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_broken_plan_is_reported_and_the_others_still_rolled_up() {
+    let dir = region();
+    let plan = dir.path().join("vostok.roadmap");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replace("мероприятие 4.4\n", "мероприятие 4.4\n  после: 9.9\n"),
+    )
+    .unwrap();
+    let out = roadmap(
+        dir.path(),
+        &[
+            "status",
+            ".",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "errors found: exit 1");
+    assert!(stderr(&out).contains("error[E0301]"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("vostok.roadmap:"), "{}", stderr(&out));
+    let rollup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rollup["not_judged"][0]["file"], "vostok.roadmap");
+    assert_eq!(rollup["not_judged"][0]["errors"], 1);
+    assert_eq!(rollup["templates"][0]["plans"], 2);
+
+    // A broken template leaves no plan to judge.
+    let template = dir.path().join("template.roadmap");
+    let text = std::fs::read_to_string(&template).unwrap();
+    std::fs::write(
+        &template,
+        text.replacen("  ответственный: ОО\n", "  ответственный: Школа\n", 1),
+    )
+    .unwrap();
+    let out = roadmap(
+        dir.path(),
+        &["status", ".", "--format", "json", "--lang", "en"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let rollup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(rollup["templates"].as_array().unwrap().is_empty());
+    assert_eq!(rollup["not_judged"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn the_rollup_of_one_party_and_of_an_unknown_one() {
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/500plus",
+            "--as-of",
+            "2022-03-15",
+            "--party",
+            "Куратор",
+            "--format",
+            "json",
+        ],
+    );
+    let rollup = json(&out);
+    let numbers: Vec<&str> = rollup["templates"][0]["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["number"].as_str().unwrap())
+        .collect();
+    assert!(!numbers.is_empty() && numbers.len() < 40, "{numbers:?}");
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/500plus",
+            "--party",
+            "Никто",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no roadmap in roadmaps/500plus has a party `Никто`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_chain_of_templates_rolls_up_to_its_root() {
+    // region → municipality → two schools; and one roadmap of its own.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("templates/template.roadmap"),
+        dir.path().join("region.roadmap"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("schools")).unwrap();
+    std::fs::write(
+        dir.path().join("municipality.roadmap"),
+        // It binds the e-mail and passes the school's name down.
+        "расширяет: region.roadmap\nпараметр почта_школы: school@example.org\nпараметр школа\n",
+    )
+    .unwrap();
+    for (file, name) in [("a.roadmap", "Школа А"), ("b.roadmap", "Школа Б")] {
+        std::fs::write(
+            dir.path().join("schools").join(file),
+            format!("расширяет: ../municipality.roadmap\nпараметр школа: {name}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::copy(
+        repo().join("roadmaps/example-en.roadmap"),
+        dir.path().join("own.roadmap"),
+    )
+    .unwrap();
+    let rollup = json(&roadmap(
+        dir.path(),
+        &["status", ".", "--format", "json", "--as-of", "2022-06-01"],
+    ));
+    let t = &rollup["templates"][0];
+    assert_eq!(t["file"], "region.roadmap");
+    let files: Vec<&str> = t["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["file"].as_str().unwrap())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["schools/a.roadmap", "schools/b.roadmap"]);
+    let names: Vec<&str> = t["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["school"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Школа А") && names.contains(&"Школа Б"),
+        "{names:?}"
+    );
+    assert_eq!(rollup["roadmaps"].as_array().unwrap().len(), 1);
+    assert_eq!(rollup["roadmaps"][0]["file"], "own.roadmap");
+}

@@ -52,6 +52,8 @@ pub enum Command {
     /// Write one plan per data row, extending a template.
     Instantiate(instantiate::Args),
     /// Print a roadmap's schedule: md, html (with a Gantt chart), csv, xlsx, json, ics, mermaid.
+    /// On a plan, what it takes from its template is marked.
+    #[command(visible_alias = "show")]
     Schedule(schedule::Args),
     /// Print a roadmap's dependency graph (Graphviz dot or Mermaid).
     Graph(graph::Args),

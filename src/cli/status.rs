@@ -1,19 +1,28 @@
 //! `roadmap status PATH --as-of DATE`: the monitoring report — shares done
 //! on time by section and by party, what is overdue and by how many days,
 //! what is due soon, indicators not met — as text, Markdown, HTML or JSON.
+//! Given a folder, the regional roll-up over every plan in it.
 
 use super::parse_date;
-use super::{Env, CLEAN, FAILURE};
+use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
+use crate::code::Severity;
+use crate::diagnostic::{Human, Report};
 use crate::lang::Lang;
+use crate::run::{self, Run};
+use crate::schedule;
+use crate::source::FileId;
 use crate::state::report::{self, Format};
+use crate::state::rollup::{self, Judged, NotJudged, TemplateInfo};
 use crate::state::{self, Options};
 use chrono::NaiveDate;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The roadmap file (its NAME.status next to it is read too).
+    /// The roadmap file (its NAME.status next to it is read too), or a folder
+    /// of plans for the roll-up over all of them.
     pub path: PathBuf,
     /// The date to judge on (YYYY-MM-DD or DD.MM.YYYY); today by default.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -78,6 +87,9 @@ pub(super) fn print(text: &str, lang: Lang) -> i32 {
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
+    if args.path.is_dir() {
+        return rollup(args, env);
+    }
     let (roadmap, _graph, schedule) = match super::schedule::load(&args.path, env) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -105,5 +117,132 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             eprintln!("{}", e.message(env.lang));
             FAILURE
         }
+    }
+}
+
+/// `roadmap status DIR`: every plan judged, gathered per template.
+fn rollup(args: &Args, env: &Env) -> i32 {
+    let lang = env.lang;
+    let (files, mut failures) = run::collect(std::slice::from_ref(&args.path));
+    let Run {
+        workspace,
+        diagnostics,
+        roadmaps,
+        activities,
+        failures: read_failures,
+    } = run::check_files(&files);
+    failures.extend(read_failures);
+    let report = Report {
+        sources: &workspace.sources,
+        diagnostics: &diagnostics,
+        files: workspace.sources.len(),
+        activities,
+    };
+    if !diagnostics.is_empty() {
+        let human = if env.color {
+            Human::coloured(lang)
+        } else {
+            Human::plain(lang)
+        };
+        eprint!("{}", human.render(&report));
+        eprint!("{}", report.per_file(lang));
+    }
+    for failure in &failures {
+        eprintln!("{}", failure.message(lang));
+    }
+    if let Some(party) = args.party.as_deref() {
+        if !roadmaps
+            .iter()
+            .any(|(r, _)| r.parties.iter().any(|p| p.id.text == party))
+        {
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ru => format!(
+                        "ошибка: ни в одной карте папки {} нет участника «{party}»",
+                        args.path.display()
+                    ),
+                    Lang::En => format!(
+                        "error: no roadmap in {} has a party `{party}`",
+                        args.path.display()
+                    ),
+                }
+            );
+            return FAILURE;
+        }
+    }
+    let shown = |id: FileId| -> String {
+        let path = &workspace.sources.get(id).path;
+        path.strip_prefix(&args.path)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    let errors_in = |ids: &[FileId]| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error && ids.contains(&d.span.file))
+            .count()
+    };
+    let templates: HashSet<FileId> = roadmaps
+        .iter()
+        .filter_map(|(r, _)| r.extension.as_ref())
+        .flat_map(|e| e.chain.iter().copied())
+        .collect();
+    let options = Options {
+        as_of: args.as_of.unwrap_or_else(today),
+        within: args.within,
+    };
+    let mut judged = Vec::new();
+    let mut not_judged = Vec::new();
+    for (roadmap, graph) in &roadmaps {
+        if templates.contains(&roadmap.file) {
+            continue;
+        }
+        let chain = roadmap.extension.as_ref().map(|e| e.chain.as_slice());
+        let mut ids = vec![roadmap.file];
+        ids.extend(chain.unwrap_or_default());
+        let errors = errors_in(&ids);
+        if errors > 0 {
+            not_judged.push(NotJudged {
+                file: shown(roadmap.file),
+                errors,
+            });
+            continue;
+        }
+        let schedule = schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
+        judged.push(Judged {
+            file: shown(roadmap.file),
+            roadmap,
+            assessment: state::assess(roadmap, &schedule, &options),
+            template: roadmap.extension.as_ref().and_then(|e| {
+                Some(TemplateInfo {
+                    file: shown(*e.chain.last()?),
+                    title: e.template_title.clone(),
+                })
+            }),
+        });
+    }
+    let rollup = rollup::build(
+        &args.path.display().to_string(),
+        &judged,
+        not_judged,
+        args.party.as_deref(),
+        &options,
+        lang,
+    );
+    let code = match rollup::render(&rollup, args.format, args.templates.as_deref()) {
+        Ok(text) => print(&text, lang),
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            FAILURE
+        }
+    };
+    if !failures.is_empty() {
+        FAILURE
+    } else if report.errors() > 0 {
+        FOUND_ERRORS
+    } else {
+        code
     }
 }

@@ -3,8 +3,8 @@
 
 use super::timing::{self, Context, TimingErrorKind};
 use super::{
-    Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Facts, Indicator, Lag, Loaded,
-    Party, Roadmap, Section, Stage, Timing, TimingCell, Workspace,
+    Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
+    Loaded, Origin, Party, Roadmap, Section, Stage, Timing, TimingCell, Workspace,
 };
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -12,7 +12,7 @@ use crate::lang::{Lang, Text};
 use crate::source::{FileId, Span};
 use crate::syntax::{self, Document, Key, Property, Spanned};
 use crate::text;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Builds the roadmap in `file`, reading what it includes.
 pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Loaded {
@@ -74,11 +74,16 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
     };
     let sections = sections(doc, diagnostics);
-    let activities = doc
+    let mut activities: Vec<Activity> = doc
         .activities
         .iter()
         .map(|decl| builder.activity(decl, diagnostics))
         .collect();
+    let extension = folded.extends.then(|| {
+        let plan = ws.document(file);
+        mark_origins(&plan, file, &mut activities);
+        extension(&folded, &plan)
+    });
     let roadmap = Roadmap {
         file,
         title: doc.header(Key::Title).map(|p| p.value.clone()),
@@ -91,6 +96,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         parties,
         sections,
         activities,
+        extension,
     };
     duplicate_activities(&roadmap, diagnostics);
     for o in &folded.overrides {
@@ -111,6 +117,55 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     }
     ws.timings = builder.cache.into_inner();
     Loaded::Roadmap(Box::new(roadmap))
+}
+
+/// Tells a plan's own activities from those of its template, and those it
+/// changed (`plan` is the plan's own file) from those it left as they are.
+fn mark_origins(plan: &Document, file: FileId, activities: &mut [Activity]) {
+    let changes = |properties: &[Property]| properties.iter().any(|p| !p.key.is_mark());
+    let amended: HashSet<&str> = plan
+        .activities
+        .iter()
+        .filter(|a| changes(&a.properties) || a.stages.iter().any(|s| changes(&s.properties)))
+        .map(|a| a.number.text.as_str())
+        .collect();
+    for activity in activities {
+        activity.origin = if activity.number.span.file == file {
+            Origin::Own
+        } else if amended.contains(activity.number.text.as_str()) {
+            Origin::Amended
+        } else {
+            Origin::Template
+        };
+    }
+}
+
+/// The chain, the parameters' values and what the plan is for.
+fn extension(folded: &super::extend::Folded, plan: &Document) -> Extension {
+    let parameters: Vec<(String, Option<String>)> = folded
+        .parameters
+        .iter()
+        .map(|(name, p)| (name.clone(), p.value.as_ref().map(|v| v.text.clone())))
+        .collect();
+    let subject = folded.template_title.as_deref().and_then(|title| {
+        title.split('{').skip(1).find_map(|rest| {
+            let name = &rest[..rest.find('}')?];
+            parameters
+                .iter()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, v)| v.clone())
+        })
+    });
+    Extension {
+        named: plan
+            .header(Key::Extends)
+            .map(|h| h.value.text.clone())
+            .unwrap_or_default(),
+        chain: folded.templates.clone(),
+        parameters,
+        subject,
+        template_title: folded.template_title.clone(),
+    }
 }
 
 /// Adds the marks of a status file (`отметки к: …`) to its roadmap. The file
@@ -483,6 +538,7 @@ impl Builder {
             number: decl.number.clone(),
             title: decl.title.text.clone(),
             section: decl.section,
+            origin: Origin::Own,
             after,
             mandatory: !decl.properties.iter().any(|p| {
                 p.key == Key::Mandatory

@@ -34,6 +34,10 @@ pub struct Folded {
     pub overrides: Vec<Override>,
     /// The file is a plan: it extends a template.
     pub extends: bool,
+    /// The templates, from the one the file names up to the root.
+    pub templates: Vec<FileId>,
+    /// The title of the root template as written, before `{name}` is filled in.
+    pub template_title: Option<String>,
 }
 
 /// Follows `расширяет:` from `file` up to the root template and folds the
@@ -97,13 +101,19 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
             Ok(template) => chain.push(template),
         }
     }
+    let templates = chain[1..].to_vec();
     chain.reverse();
     let mut folded = Folded {
         doc: (*ws.document(chain[0])).clone(),
         parameters: Vec::new(),
         overrides: Vec::new(),
         extends: chain.len() > 1,
+        templates,
+        template_title: None,
     };
+    if folded.extends {
+        folded.template_title = folded.doc.header(Key::Title).map(|t| t.value.text.clone());
+    }
     declare(&mut folded.parameters, &folded.doc, false, diagnostics);
     for &layer in &chain[1..] {
         let plan = ws.document(layer);

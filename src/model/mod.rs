@@ -137,6 +137,8 @@ pub struct Activity {
     pub section: Option<usize>,
     /// `обязательное: нет` makes it optional: a plan may cancel it without a reason.
     pub mandatory: bool,
+    /// Whether the roadmap declares it or takes it from its template.
+    pub origin: Origin,
     pub after: Vec<Dependency>,
     pub facts: Facts,
     pub stages: Vec<Stage>,
@@ -162,6 +164,37 @@ impl Activity {
     }
 }
 
+/// Where an activity of a plan comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Declared by the roadmap itself (every activity of a roadmap that
+    /// extends nothing).
+    Own,
+    /// Taken from the template as it stands there.
+    Template,
+    /// Taken from the template and changed by the plan: an earlier deadline,
+    /// a higher target, another responsible party, a checkpoint… (marks of
+    /// progress alone do not count).
+    Amended,
+}
+
+/// What a plan takes from the templates it extends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extension {
+    /// The template as the plan's `расширяет:` names it.
+    pub named: String,
+    /// The templates, from the one `расширяет:` names up to the root.
+    pub chain: Vec<FileId>,
+    /// Every parameter of the chain with its value, in declaration order.
+    pub parameters: Vec<(String, Option<String>)>,
+    /// What the plan is for: the value of the first parameter the root
+    /// template's title names (`{школа}` in «…поддержки {школа}…»).
+    pub subject: Option<String>,
+    /// The root template's title as written, `{школа}` and all.
+    pub template_title: Option<String>,
+}
+
 /// The approving document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Approval {
@@ -183,6 +216,8 @@ pub struct Roadmap {
     pub parties: Vec<Party>,
     pub sections: Vec<Section>,
     pub activities: Vec<Activity>,
+    /// Set when the roadmap extends a template (`расширяет:`).
+    pub extension: Option<Extension>,
 }
 
 impl Roadmap {

@@ -34,7 +34,10 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         Lang::Ru => ("Срок (как в карте)", "Резерв, дней"),
         Lang::En => ("When (as written)", "Slack, days"),
     };
-    out.write_record([
+    // A plan's rows say where each activity comes from; a roadmap that
+    // extends nothing has no such column.
+    let plan = doc.roadmap.extends.is_some();
+    let mut header = vec![
         group,
         l["number"],
         l["activity"],
@@ -48,7 +51,11 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         l["checkpoints"],
         slack,
         l["critical"],
-    ])?;
+    ];
+    if plan {
+        header.push(l["origin"]);
+    }
+    out.write_record(&header)?;
     let date =
         |d: Option<chrono::NaiveDate>| d.map(|d| text::date_numeric(d, lang)).unwrap_or_default();
     for g in &doc.groups {
@@ -73,29 +80,33 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 .iter()
                 .map(|c| format!("{} — {}", text::date_numeric(c.date, lang), c.text))
                 .collect();
+            let slack_days = r
+                .entry
+                .slack_days
+                .map(|s| s.to_string())
+                .unwrap_or_default();
             let critical = match (r.entry.critical, lang) {
                 (true, Lang::Ru) => "да",
                 (true, Lang::En) => "yes",
                 (false, _) => "",
             };
-            out.write_record([
-                g.title.as_str(),
-                r.entry.number.as_str(),
-                r.entry.title.as_str(),
-                &stage_lines(r, lang).join("; "),
-                &r.dates_cell(m.when.as_deref(), lang),
-                &date(r.entry.start),
-                &date(r.entry.end),
-                &r.responsible_names(),
-                &indicators.join("; "),
-                &results.join("; "),
-                &checkpoints.join("; "),
-                &r.entry
-                    .slack_days
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                critical,
-            ])?;
+            let mut record: Vec<String> = vec![
+                g.title.clone(),
+                r.entry.number.clone(),
+                r.entry.title.clone(),
+                stage_lines(r, lang).join("; "),
+                r.dates_cell(m.when.as_deref(), lang),
+                date(r.entry.start),
+                date(r.entry.end),
+                r.responsible_names(),
+                indicators.join("; "),
+                results.join("; "),
+                checkpoints.join("; "),
+                slack_days,
+                critical.to_string(),
+            ];
+            record.extend(r.origin_text.map(str::to_string));
+            out.write_record(&record)?;
         }
     }
     out.into_inner().map_err(|e| e.into_error().into())

@@ -7,7 +7,7 @@ use handlebars::Handlebars;
 use std::path::Path;
 
 /// Every template and partial, by file name.
-pub const EMBEDDED: [(&str, &str); 15] = [
+pub const EMBEDDED: [(&str, &str); 18] = [
     (
         "schedule.md.hbs",
         include_str!("../../templates/schedule.md.hbs"),
@@ -47,6 +47,18 @@ pub const EMBEDDED: [(&str, &str); 15] = [
     (
         "status.html.hbs",
         include_str!("../../templates/status.html.hbs"),
+    ),
+    (
+        "rollup.text.hbs",
+        include_str!("../../templates/rollup.text.hbs"),
+    ),
+    (
+        "rollup.md.hbs",
+        include_str!("../../templates/rollup.md.hbs"),
+    ),
+    (
+        "rollup.html.hbs",
+        include_str!("../../templates/rollup.html.hbs"),
     ),
     (
         "status.next.hbs",

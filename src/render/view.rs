@@ -6,7 +6,7 @@
 use super::text;
 use super::{By, Options};
 use crate::lang::Lang;
-use crate::model::{Activity, Facts, Interval, Roadmap};
+use crate::model::{Activity, Facts, Interval, Origin, Roadmap};
 use crate::schedule::{Entry, Kind, Schedule};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -40,6 +40,30 @@ pub struct Header {
     pub period: Option<Interval>,
     pub approval: Option<ApprovalView>,
     pub owner: Option<PartyRef>,
+    /// Set when the roadmap is a plan extending a template.
+    pub extends: Option<ExtendsView>,
+}
+
+/// A plan's template, its parameters, and how many activities it takes.
+#[derive(Debug, Serialize)]
+pub struct ExtendsView {
+    /// The template as the plan's `расширяет:` names it.
+    pub template: String,
+    /// What the plan is for (the value of the parameter the template's title names).
+    pub subject: Option<String>,
+    pub parameters: Vec<ParameterView>,
+    /// Activities as the template has them.
+    pub from_template: usize,
+    /// Activities of the template the plan changed.
+    pub amended: usize,
+    /// The plan's own activities.
+    pub own: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParameterView {
+    pub name: String,
+    pub value: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -128,6 +152,9 @@ pub struct Row<'a> {
     pub checkpoints: Vec<CheckpointView>,
     pub notes: Vec<String>,
     pub stages: Vec<StageView>,
+    /// In a plan: where the activity comes from, in words («из шаблона»,
+    /// «изменено в плане», «своё»); absent in a roadmap that extends nothing.
+    pub origin_text: Option<&'static str>,
 }
 
 impl Row<'_> {
@@ -300,7 +327,49 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
         checkpoints: activity.all_facts().flat_map(checkpoints).collect(),
         notes: texts(&activity.facts.notes),
         stages,
+        origin_text: roadmap
+            .extension
+            .is_some()
+            .then(|| origin_text(activity.origin, lang)),
     }
+}
+
+/// Where a plan's activity comes from, in words.
+pub fn origin_text(origin: Origin, lang: Lang) -> &'static str {
+    match (origin, lang) {
+        (Origin::Template, Lang::Ru) => "из шаблона",
+        (Origin::Template, Lang::En) => "template",
+        (Origin::Amended, Lang::Ru) => "из шаблона, изменено",
+        (Origin::Amended, Lang::En) => "template, amended",
+        (Origin::Own, Lang::Ru) => "своё",
+        (Origin::Own, Lang::En) => "own",
+    }
+}
+
+fn extends_view(roadmap: &Roadmap) -> Option<ExtendsView> {
+    let extension = roadmap.extension.as_ref()?;
+    let count = |origin: Origin| {
+        roadmap
+            .activities
+            .iter()
+            .filter(|a| a.origin == origin)
+            .count()
+    };
+    Some(ExtendsView {
+        template: extension.named.clone(),
+        subject: extension.subject.clone(),
+        parameters: extension
+            .parameters
+            .iter()
+            .map(|(name, value)| ParameterView {
+                name: name.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+        from_template: count(Origin::Template),
+        amended: count(Origin::Amended),
+        own: count(Origin::Own),
+    })
 }
 
 /// Builds the document; `entries` are the schedule's, already filtered.
@@ -342,6 +411,7 @@ pub fn document<'a>(
                 date: a.date,
             }),
             owner: roadmap.owner.as_ref().map(|o| party_ref(roadmap, &o.text)),
+            extends: extends_view(roadmap),
         },
         parties: roadmap
             .parties

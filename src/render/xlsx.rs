@@ -10,6 +10,8 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+/// The columns of every roadmap's sheet; a plan's has one more, where each
+/// activity comes from.
 const COLUMNS: u16 = 12;
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
@@ -63,7 +65,7 @@ fn formats() -> Formats {
     }
 }
 
-fn header_cells(lang: Lang) -> [String; COLUMNS as usize] {
+fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
     let l = labels(lang);
     let slack = match lang {
         Lang::Ru => "Резерв, дней",
@@ -86,8 +88,12 @@ fn header_cells(lang: Lang) -> [String; COLUMNS as usize] {
         l["checkpoints"],
         slack,
         l["critical"],
+        l["origin"],
     ]
+    .into_iter()
+    .take(usize::from(COLUMNS + u16::from(plan)))
     .map(str::to_string)
+    .collect()
 }
 
 /// The `срок:` cells as written, each stage's with its label.
@@ -174,6 +180,9 @@ fn write_row(
         (false, _) => "",
     };
     sheet.write_string_with_format(at, 11, critical, &f.cell)?;
+    if let Some(origin) = r.origin_text {
+        sheet.write_string_with_format(at, COLUMNS, origin, &f.cell)?;
+    }
     Ok(())
 }
 
@@ -198,17 +207,20 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     );
     let f = formats();
     let l = labels(lang);
+    let plan = doc.roadmap.extends.is_some();
+    let columns = COLUMNS + u16::from(plan);
     let sheet = workbook.add_worksheet();
     sheet.set_name(l["schedule"])?;
     for (col, width) in [
-        6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 9.0, 10.0,
+        6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 9.0, 10.0, 16.0,
     ]
     .into_iter()
+    .take(usize::from(columns))
     .enumerate()
     {
         sheet.set_column_width(col as u16, width)?;
     }
-    sheet.merge_range(0, 0, 0, COLUMNS - 1, &title, &f.title)?;
+    sheet.merge_range(0, 0, 0, columns - 1, &title, &f.title)?;
     sheet.set_row_height(0, 40)?;
     let mut meta = Vec::new();
     if let Some(a) = &doc.roadmap.approval {
@@ -226,6 +238,19 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         l["as_of"],
         text::date_long(doc.as_of, lang)
     ));
+    if let Some(extends) = &doc.roadmap.extends {
+        meta.push(format!(
+            "{}: {} ({} — {}, {} — {}, {} — {})",
+            l["template"],
+            extends.template,
+            l["from_template"],
+            extends.from_template,
+            l["amended"],
+            extends.amended,
+            l["own"],
+            extends.own
+        ));
+    }
     if let Some(party) = &doc.party {
         let name = doc
             .parties
@@ -234,9 +259,9 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             .map_or(party.as_str(), |p| p.name.as_str());
         meta.push(format!("{}: {name}", l["only_party"]));
     }
-    sheet.merge_range(1, 0, 1, COLUMNS - 1, &meta.join(" · "), &f.meta)?;
+    sheet.merge_range(1, 0, 1, columns - 1, &meta.join(" · "), &f.meta)?;
     sheet.set_row_height(1, 30)?;
-    for (col, h) in header_cells(lang).iter().enumerate() {
+    for (col, h) in header_cells(lang, plan).iter().enumerate() {
         sheet.write_string_with_format(2, col as u16, h, &f.header)?;
     }
     sheet.set_row_height(2, 30)?;
@@ -254,7 +279,7 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             Some(sub) => format!("{} ({sub})", g.title),
             None => g.title.clone(),
         };
-        sheet.merge_range(at, 0, at, COLUMNS - 1, &heading, &f.group)?;
+        sheet.merge_range(at, 0, at, columns - 1, &heading, &f.group)?;
         at += 1;
         let first = at;
         for m in &g.members {

@@ -6,7 +6,7 @@ pub mod calendar;
 
 use crate::graph::Graph;
 use crate::model::timing::{Frequency, NoDate};
-use crate::model::{Activity, Interval, Lag, Roadmap, Timing};
+use crate::model::{Activity, Interval, Lag, Origin, Roadmap, Timing};
 use crate::syntax::LagUnit;
 use calendar::Calendar;
 use chrono::{Days, NaiveDate};
@@ -80,8 +80,8 @@ pub struct Entry {
     pub late: bool,
     /// Numbers of the activities it comes after.
     pub after: Vec<String>,
-    /// Declared in a template this roadmap extends, not in the roadmap itself.
-    pub inherited: bool,
+    /// The roadmap's own, its template's, or its template's changed by it.
+    pub origin: Origin,
     /// `отменено:`: the reason (empty when none is given).
     pub cancelled: Option<String>,
 }
@@ -349,7 +349,7 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                     .iter()
                     .map(|d| d.number.text.clone())
                     .collect(),
-                inherited: activity.number.span.file != roadmap.file,
+                origin: activity.origin,
                 cancelled: activity
                     .facts
                     .marks

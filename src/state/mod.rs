@@ -9,6 +9,7 @@ pub mod helpers;
 pub mod mail;
 pub mod remind;
 pub mod report;
+pub mod rollup;
 
 use crate::model::timing::NoDate;
 use crate::model::{Activity, Comparator, Facts, Roadmap, Timing};

@@ -1,0 +1,398 @@
+//! The regional roll-up («сводный мониторинг»): `roadmap status DIR` judges
+//! every plan in a folder on one date and gathers, per template, which
+//! schools are behind on which mandatory activities and what share of the
+//! schools has done each one — the view of the coordinator who approved the
+//! template. Roadmaps that extend nothing are listed with their own totals.
+
+use super::report::{labels, render_template, Counts, Format};
+use super::{ActivityState, Assessment, State};
+use crate::lang::Lang;
+use crate::model::{Origin, Roadmap};
+use crate::render::templates::Escape;
+use crate::render::Error;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One roadmap of the folder, judged on the date.
+pub struct Judged<'a> {
+    /// The file as it is shown: its path under the folder.
+    pub file: String,
+    pub roadmap: &'a Roadmap,
+    pub assessment: Assessment,
+    /// The root of its chain of templates (shown as `file`), when it extends one.
+    pub template: Option<TemplateInfo>,
+}
+
+/// The template a plan's chain ends in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateInfo {
+    pub file: String,
+    /// The template's title as written, `{школа}` and all.
+    pub title: Option<String>,
+}
+
+/// A file of the folder that was not judged: it (or its template) has errors.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotJudged {
+    pub file: String,
+    pub errors: usize,
+}
+
+/// What `roadmap status DIR --format json` prints (docs/state.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct Rollup {
+    pub format: &'static str,
+    pub version: u32,
+    pub generator: String,
+    pub lang: &'static str,
+    pub as_of: NaiveDate,
+    pub within_days: i64,
+    /// The folder as named on the command line.
+    pub folder: String,
+    /// The `--party` filter, when given.
+    pub party: Option<String>,
+    /// One per template that plans in the folder extend.
+    pub templates: Vec<TemplateRollup>,
+    /// Roadmaps that extend no template and that no plan extends.
+    pub roadmaps: Vec<RoadmapLine>,
+    /// Files with errors, left out of the figures.
+    pub not_judged: Vec<NotJudged>,
+}
+
+/// The plans of one template.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateRollup {
+    pub file: String,
+    pub title: Option<String>,
+    pub plans: usize,
+    /// Plans with at least one mandatory activity overdue.
+    pub plans_behind: usize,
+    /// Every plan's mandatory activities taken together.
+    pub totals: Counts,
+    /// The mandatory activities, in the template's order.
+    pub activities: Vec<ActivityRollup>,
+    /// Every plan, the most overdue first.
+    pub schools: Vec<SchoolLine>,
+}
+
+/// One mandatory activity across the plans.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityRollup {
+    pub number: String,
+    pub title: String,
+    pub section: Option<String>,
+    /// The earliest and the latest due date over the plans: they differ
+    /// where a plan set an earlier deadline.
+    pub due_first: Option<NaiveDate>,
+    pub due_last: Option<NaiveDate>,
+    /// The plans' states, counted: `activities` here is the number of plans
+    /// that hold the activity.
+    pub states: Counts,
+    /// Plans that did it, on time or late.
+    pub completed: usize,
+    /// Plans that hold it and did not cancel it.
+    pub expected: usize,
+    /// `completed / expected`.
+    pub share_completed: Option<f64>,
+    /// The same in whole per cent, for a bar's width.
+    pub completed_percent: Option<u32>,
+    /// The plans overdue on it, the longest overdue first.
+    pub behind: Vec<Behind>,
+}
+
+/// A plan overdue on an activity.
+#[derive(Debug, Clone, Serialize)]
+pub struct Behind {
+    pub file: String,
+    pub school: String,
+    pub due: Option<NaiveDate>,
+    pub days_late: Option<i64>,
+}
+
+/// One plan: its mandatory activities counted, and what of them is overdue.
+#[derive(Debug, Clone, Serialize)]
+pub struct SchoolLine {
+    pub file: String,
+    /// What the plan is for (the parameter the template's title names), or
+    /// its title, or its file.
+    pub school: String,
+    pub title: Option<String>,
+    pub counts: Counts,
+    /// Activities the plan adds of its own (not in the figures).
+    pub own: usize,
+    /// Its overdue mandatory activities, the longest overdue first.
+    pub overdue: Vec<ActivityState>,
+    /// The longest delay among them, in days.
+    pub most_days_late: Option<i64>,
+}
+
+/// A roadmap that extends nothing, with its totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoadmapLine {
+    pub file: String,
+    pub title: Option<String>,
+    pub counts: Counts,
+    pub overdue: Vec<ActivityState>,
+}
+
+/// Whether an activity of a plan counts in the roll-up: taken from the
+/// template, mandatory there, and the party's when one is asked for.
+fn counted(roadmap: &Roadmap, state: &ActivityState, party: Option<&str>) -> bool {
+    let activity = &roadmap.activities[state.index];
+    activity.origin != Origin::Own
+        && activity.mandatory
+        && party.is_none_or(|p| state.responsible.iter().any(|r| r == p))
+}
+
+fn mine(state: &ActivityState, party: Option<&str>) -> bool {
+    party.is_none_or(|p| state.responsible.iter().any(|r| r == p))
+}
+
+/// Overdue first, the longest overdue first.
+fn overdue(states: &[&ActivityState]) -> Vec<ActivityState> {
+    let mut overdue: Vec<ActivityState> = states
+        .iter()
+        .filter(|s| s.state == State::Overdue)
+        .map(|s| (*s).clone())
+        .collect();
+    overdue.sort_by_key(|s| (std::cmp::Reverse(s.days_late), s.index));
+    overdue
+}
+
+/// Gathers the judged roadmaps of `folder`.
+pub fn build(
+    folder: &str,
+    judged: &[Judged<'_>],
+    not_judged: Vec<NotJudged>,
+    party: Option<&str>,
+    options: &super::Options,
+    lang: Lang,
+) -> Rollup {
+    let mut templates: Vec<(TemplateInfo, Vec<&Judged<'_>>)> = Vec::new();
+    let mut roadmaps = Vec::new();
+    for j in judged {
+        match &j.template {
+            Some(t) => match templates.iter_mut().find(|(known, _)| known.file == t.file) {
+                Some((_, plans)) => plans.push(j),
+                None => templates.push((t.clone(), vec![j])),
+            },
+            None => {
+                let states: Vec<&ActivityState> = j
+                    .assessment
+                    .activities
+                    .iter()
+                    .filter(|s| mine(s, party))
+                    .collect();
+                if party.is_some() && states.is_empty() {
+                    continue;
+                }
+                roadmaps.push(RoadmapLine {
+                    file: j.file.clone(),
+                    title: j.roadmap.title.as_ref().map(|t| t.text.clone()),
+                    counts: Counts::of(states.iter().copied()),
+                    overdue: overdue(&states),
+                });
+            }
+        }
+    }
+    Rollup {
+        format: "roadmap-rollup",
+        version: 1,
+        generator: format!("roadmap {}", env!("CARGO_PKG_VERSION")),
+        lang: match lang {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        },
+        as_of: options.as_of,
+        within_days: options.within,
+        folder: folder.to_string(),
+        party: party.map(str::to_string),
+        templates: templates
+            .into_iter()
+            .map(|(info, plans)| template_rollup(info, &plans, party))
+            .collect(),
+        roadmaps,
+        not_judged,
+    }
+}
+
+fn school_name(j: &Judged<'_>) -> String {
+    j.roadmap
+        .extension
+        .as_ref()
+        .and_then(|e| e.subject.clone())
+        .or_else(|| j.roadmap.title.as_ref().map(|t| t.text.clone()))
+        .unwrap_or_else(|| j.file.clone())
+}
+
+fn template_rollup(
+    info: TemplateInfo,
+    plans: &[&Judged<'_>],
+    party: Option<&str>,
+) -> TemplateRollup {
+    let mut activities: Vec<ActivityRollup> = Vec::new();
+    let mut schools = Vec::new();
+    let mut totals = Counts::default();
+    for j in plans {
+        let school = school_name(j);
+        let states: Vec<&ActivityState> = j
+            .assessment
+            .activities
+            .iter()
+            .filter(|s| counted(j.roadmap, s, party))
+            .collect();
+        for s in &states {
+            totals.add(s.state);
+            let at = match activities.iter().position(|a| a.number == s.number) {
+                Some(at) => at,
+                None => {
+                    activities.push(ActivityRollup {
+                        number: s.number.clone(),
+                        title: s.title.clone(),
+                        section: s.section.clone(),
+                        due_first: None,
+                        due_last: None,
+                        states: Counts::default(),
+                        completed: 0,
+                        expected: 0,
+                        share_completed: None,
+                        completed_percent: None,
+                        behind: Vec::new(),
+                    });
+                    activities.len() - 1
+                }
+            };
+            let a = &mut activities[at];
+            a.states.add(s.state);
+            if let Some(due) = s.due {
+                a.due_first = Some(a.due_first.map_or(due, |d| d.min(due)));
+                a.due_last = Some(a.due_last.map_or(due, |d| d.max(due)));
+            }
+            if s.state == State::Overdue {
+                a.behind.push(Behind {
+                    file: j.file.clone(),
+                    school: school.clone(),
+                    due: s.due,
+                    days_late: s.days_late,
+                });
+            }
+        }
+        let overdue = overdue(&states);
+        schools.push(SchoolLine {
+            file: j.file.clone(),
+            school,
+            title: j.roadmap.title.as_ref().map(|t| t.text.clone()),
+            counts: Counts::of(states.iter().copied()),
+            own: j
+                .roadmap
+                .activities
+                .iter()
+                .filter(|a| a.origin == Origin::Own)
+                .count(),
+            most_days_late: overdue.iter().filter_map(|s| s.days_late).max(),
+            overdue,
+        });
+    }
+    for a in &mut activities {
+        a.expected = a.states.activities - a.states.cancelled;
+        a.completed = a.states.done_on_time + a.states.done_late;
+        a.share_completed = (a.expected > 0).then(|| a.completed as f64 / a.expected as f64);
+        a.completed_percent = a.share_completed.map(|x| (x * 100.0).round() as u32);
+        a.behind
+            .sort_by(|x, y| y.days_late.cmp(&x.days_late).then(x.file.cmp(&y.file)));
+    }
+    schools.sort_by(|x, y| {
+        y.counts
+            .overdue
+            .cmp(&x.counts.overdue)
+            .then(y.most_days_late.cmp(&x.most_days_late))
+            .then(x.file.cmp(&y.file))
+    });
+    TemplateRollup {
+        file: info.file,
+        title: info.title,
+        plans: plans.len(),
+        plans_behind: schools.iter().filter(|s| s.counts.overdue > 0).count(),
+        totals,
+        activities,
+        schools,
+    }
+}
+
+/// What the `rollup.*` templates see: the roll-up and the page's words.
+#[derive(Debug, Serialize)]
+struct Page<'a> {
+    #[serde(flatten)]
+    rollup: &'a Rollup,
+    ru: bool,
+    labels: BTreeMap<&'static str, &'static str>,
+}
+
+/// Renders the roll-up in `format`.
+pub fn render(rollup: &Rollup, format: Format, dir: Option<&Path>) -> Result<String, Error> {
+    let lang = if rollup.lang == "ru" {
+        Lang::Ru
+    } else {
+        Lang::En
+    };
+    let (name, escape) = match format {
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(rollup).map_err(|e| Error::Output {
+                what: "JSON",
+                message: e.to_string(),
+            })?;
+            json.push('\n');
+            return Ok(json);
+        }
+        Format::Text => ("rollup.text.hbs", None),
+        Format::Md => ("rollup.md.hbs", Some(Escape::Markdown)),
+        Format::Html => ("rollup.html.hbs", Some(Escape::Html)),
+    };
+    let mut words = labels(lang);
+    words.extend(rollup_labels(lang));
+    let page = Page {
+        rollup,
+        ru: lang == Lang::Ru,
+        labels: words,
+    };
+    render_template(lang, name, escape, dir, &page)
+}
+
+/// The roll-up's own words, besides the report's.
+fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    let pairs: &[(&str, &str, &str)] = &[
+        (
+            "rollup_heading",
+            "Сводный мониторинг реализации дорожных карт",
+            "Roadmap implementation: regional roll-up",
+        ),
+        ("folder", "Папка", "Folder"),
+        ("template", "Шаблон", "Template"),
+        ("plans", "Планов", "Plans"),
+        ("plans_behind", "Отстают от плана", "Behind schedule"),
+        (
+            "mandatory",
+            "Обязательные мероприятия шаблона",
+            "The template's mandatory activities",
+        ),
+        ("school", "Школа", "School"),
+        ("schools", "Планы школ", "Schools' plans"),
+        ("completed", "Выполнили", "Completed"),
+        ("behind", "Просрочили", "Behind"),
+        ("own", "Своих мероприятий", "Own activities"),
+        ("other_roadmaps", "Другие дорожные карты", "Other roadmaps"),
+        (
+            "not_judged",
+            "Не оценены: в файлах есть ошибки",
+            "Not judged: the files have errors",
+        ),
+        ("errors", "ошибок", "errors"),
+        ("file", "Файл", "File"),
+    ];
+    pairs
+        .iter()
+        .map(|(k, ru, en)| (*k, if lang == Lang::Ru { *ru } else { *en }))
+        .collect()
+}
