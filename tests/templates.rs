@@ -675,3 +675,38 @@ fn a_chain_of_templates_rolls_up_to_its_root() {
     assert_eq!(rollup["roadmaps"].as_array().unwrap().len(), 1);
     assert_eq!(rollup["roadmaps"][0]["file"], "own.roadmap");
 }
+
+#[test]
+fn a_page_names_ten_schools_behind_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("templates/template.roadmap"),
+        dir.path().join("template.roadmap"),
+    )
+    .unwrap();
+    for i in 1..=12 {
+        std::fs::write(
+            dir.path().join(format!("school-{i:02}.roadmap")),
+            format!("расширяет: template.roadmap\nпараметр школа: Школа № {i}\nпараметр почта_школы: s{i}@example.org\n"),
+        )
+        .unwrap();
+    }
+    let args = ["status", ".", "--as-of", "2022-03-01", "--lang", "en"];
+    let text = stdout(&roadmap(dir.path(), &args));
+    assert!(
+        text.contains("Behind (12): Школа № 1 (25 days); "),
+        "{text}"
+    );
+    assert!(
+        text.contains("Школа № 10 (25 days); and 2 more\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Школа № 11 (25 days)"), "{text}");
+    let rollup = json(&roadmap(
+        dir.path(),
+        &[&args[..], &["--format", "json"]].concat(),
+    ));
+    let a11 = &rollup["templates"][0]["activities"][0];
+    assert_eq!(a11["behind"].as_array().unwrap().len(), 12);
+    assert_eq!(a11["behind_more"], 0);
+}

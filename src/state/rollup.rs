@@ -100,6 +100,8 @@ pub struct ActivityRollup {
     pub completed_percent: Option<u32>,
     /// The plans overdue on it, the longest overdue first.
     pub behind: Vec<Behind>,
+    /// How many more the page leaves out of `behind` (0 in JSON).
+    pub behind_more: usize,
 }
 
 /// A plan overdue on an activity.
@@ -124,6 +126,8 @@ pub struct SchoolLine {
     pub own: usize,
     /// Its overdue mandatory activities, the longest overdue first.
     pub overdue: Vec<ActivityState>,
+    /// How many more the page leaves out of `overdue` (0 in JSON).
+    pub overdue_more: usize,
     /// The longest delay among them, in days.
     pub most_days_late: Option<i64>,
 }
@@ -260,6 +264,7 @@ fn template_rollup(
                         share_completed: None,
                         completed_percent: None,
                         behind: Vec::new(),
+                        behind_more: 0,
                     });
                     activities.len() - 1
                 }
@@ -293,6 +298,7 @@ fn template_rollup(
                 .count(),
             most_days_late: overdue.iter().filter_map(|s| s.days_late).max(),
             overdue,
+            overdue_more: 0,
         });
     }
     for a in &mut activities {
@@ -319,6 +325,26 @@ fn template_rollup(
         activities,
         schools,
     }
+}
+
+/// A page names this many schools behind on an activity, and this many
+/// overdue activities of a school; JSON has them all.
+pub const SHOWN: usize = 10;
+
+/// The roll-up with its long lists cut to [`SHOWN`] for a page.
+fn cut(rollup: &Rollup) -> Rollup {
+    let mut page = rollup.clone();
+    for t in &mut page.templates {
+        for a in &mut t.activities {
+            a.behind_more = a.behind.len().saturating_sub(SHOWN);
+            a.behind.truncate(SHOWN);
+        }
+        for s in &mut t.schools {
+            s.overdue_more = s.overdue.len().saturating_sub(SHOWN);
+            s.overdue.truncate(SHOWN);
+        }
+    }
+    page
 }
 
 /// What the `rollup.*` templates see: the roll-up and the page's words.
@@ -352,6 +378,7 @@ pub fn render(rollup: &Rollup, format: Format, dir: Option<&Path>) -> Result<Str
     };
     let mut words = labels(lang);
     words.extend(rollup_labels(lang));
+    let rollup = &cut(rollup);
     let page = Page {
         rollup,
         ru: lang == Lang::Ru,
