@@ -77,7 +77,7 @@ pub struct Env {
 
 /// `--as-of` and other dates on the command line: `2022-03-15` or `15.03.2022`.
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::render::text::parse_date(s)
+    crate::model::timing::parse_date(s)
         .ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD or DD.MM.YYYY"))
 }
 

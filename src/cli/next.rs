@@ -1,12 +1,10 @@
 //! `roadmap next PATH`: what can be acted on now — overdue, due soon, in
 //! progress or ready — by due date.
 
-use super::parse_date;
-use super::status::{parse_within, print, today};
+use super::status::{print, On};
 use super::{Env, FAILURE};
+use crate::state;
 use crate::state::report;
-use crate::state::{self, Options};
-use chrono::NaiveDate;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,15 +19,11 @@ pub enum Format {
 pub struct Args {
     /// The roadmap file (its NAME.status next to it is read too).
     pub path: PathBuf,
-    /// The date to judge on (YYYY-MM-DD or DD.MM.YYYY); today by default.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub on: On,
     /// Only the activities this party (its id) is responsible for.
     #[arg(long, value_name = "ID")]
     pub party: Option<String>,
-    /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
-    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
-    pub within: i64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -47,10 +41,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
-    let options = Options {
-        as_of: args.as_of.unwrap_or_else(today),
-        within: args.within,
-    };
+    let options = args.on.options();
     let assessment = state::assess(&roadmap, &schedule, &options);
     let items = report::actionable(&assessment, args.party.as_deref());
     let file = args.path.display().to_string();

@@ -5,12 +5,11 @@
 //! never repeats a reminder; a failed send is not logged, so the next run
 //! tries it again, and the run exits 2.
 
-use super::parse_date;
-use super::status::{parse_within, print, today};
+use super::status::{print, On};
 use super::{Env, CLEAN, FAILURE};
 use crate::lang::Lang;
 use crate::state::remind::{self, Letter, Log};
-use crate::state::{self, mail, report, Options};
+use crate::state::{self, mail, report};
 use chrono::NaiveDate;
 use lettre::message::Mailbox;
 use std::path::{Path, PathBuf};
@@ -19,12 +18,8 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// The roadmap file (its NAME.status next to it is read too).
     pub path: PathBuf,
-    /// The date to remind on (YYYY-MM-DD or DD.MM.YYYY); today by default.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
-    /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
-    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
-    pub within: i64,
+    #[command(flatten)]
+    pub on: On,
     /// Only this party's letter.
     #[arg(long, value_name = "ID")]
     pub party: Option<String>,
@@ -63,10 +58,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         eprintln!("{}", e.message(lang));
         return FAILURE;
     }
-    let options = Options {
-        as_of: args.as_of.unwrap_or_else(today),
-        within: args.within,
-    };
+    let options = args.on.options();
     let assessment = state::assess(&roadmap, &schedule, &options);
     let log_path = args
         .log

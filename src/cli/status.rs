@@ -24,15 +24,11 @@ pub struct Args {
     /// The roadmap file (its NAME.status next to it is read too), or a folder
     /// of plans for the roll-up over all of them.
     pub path: PathBuf,
-    /// The date to judge on (YYYY-MM-DD or DD.MM.YYYY); today by default.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub on: On,
     /// Only the activities this party (its id) is responsible for.
     #[arg(long, value_name = "ID")]
     pub party: Option<String>,
-    /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
-    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
-    pub within: i64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -41,8 +37,28 @@ pub struct Args {
     pub templates: Option<PathBuf>,
 }
 
+/// The date `status`, `next` and `remind` judge on, and how far ahead they look.
+#[derive(Debug, clap::Args)]
+pub struct On {
+    /// The date to judge on (YYYY-MM-DD or DD.MM.YYYY); today by default.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
+    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
+    pub within: i64,
+}
+
+impl On {
+    pub fn options(&self) -> Options {
+        Options {
+            as_of: self.as_of.unwrap_or_else(today),
+            within: self.within,
+        }
+    }
+}
+
 /// Parses `14d`, `14`, `2w` (also `14д`, `2н`) into days.
-pub(super) fn parse_within(s: &str) -> Result<i64, String> {
+fn parse_within(s: &str) -> Result<i64, String> {
     let s = s.trim();
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     let unit = s[digits.len()..].trim().to_lowercase();
@@ -60,7 +76,7 @@ pub(super) fn parse_within(s: &str) -> Result<i64, String> {
     Ok(days)
 }
 
-pub(super) fn today() -> NaiveDate {
+fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
@@ -98,10 +114,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
-    let options = Options {
-        as_of: args.as_of.unwrap_or_else(today),
-        within: args.within,
-    };
+    let options = args.on.options();
     let assessment = state::assess(&roadmap, &schedule, &options);
     let file = args.path.display().to_string();
     let report = report::build(
@@ -189,10 +202,7 @@ fn rollup(args: &Args, env: &Env) -> i32 {
         .filter_map(|(r, _)| r.extension.as_ref())
         .flat_map(|e| e.chain.iter().copied())
         .collect();
-    let options = Options {
-        as_of: args.as_of.unwrap_or_else(today),
-        within: args.within,
-    };
+    let options = args.on.options();
     let mut judged = Vec::new();
     let mut not_judged = Vec::new();
     for (roadmap, graph) in &roadmaps {

@@ -3799,6 +3799,7 @@ mod tests {
         assert_eq!(parse_date("31.02.2022"), None);
         assert_eq!(parse_date("24.01"), None);
         assert_eq!(parse_date("24.01.2022 – 25.01.2022"), None);
+        assert_eq!(parse_date("15/03/2022"), None);
         assert_eq!(parse_date("24.01.1800"), None);
         assert_eq!(parse_date(""), None);
     }

@@ -221,14 +221,14 @@ pub fn build(
             width: r1(w),
             center: r1(x + w / 2.0),
             label,
-            strong: m.month0() % 3 == 0,
+            strong: m.month0().is_multiple_of(3),
         });
-        if m == start || m.month0() % 3 == 0 {
+        if m == start || m.month0().is_multiple_of(3) {
             let q_end = {
                 let mut e = m;
                 loop {
                     e = next_month(e);
-                    if e.month0() % 3 == 0 || e >= end {
+                    if e.month0().is_multiple_of(3) || e >= end {
                         break e.min(end);
                     }
                 }

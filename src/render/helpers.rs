@@ -46,7 +46,10 @@ fn date(v: Option<&&Value>) -> Result<Option<NaiveDate>, String> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.is_empty() => Ok(None),
-        Some(Value::String(s)) => text::parse_date(s)
+        // Dates in the data are ISO; a template may also pass one as people write it.
+        Some(Value::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .or_else(|| crate::model::timing::parse_date(s))
             .map(Some)
             .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)")),
         Some(other) => Err(format!("`{other}` is not a date (YYYY-MM-DD)")),

@@ -380,14 +380,6 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
     }
 }
 
-/// Parses `2022-03-15` or `15.03.2022`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,12 +428,5 @@ mod tests {
         assert_eq!(p(112), "112 дней");
         assert_eq!(days(1, Lang::En), "1 day");
         assert_eq!(days(3, Lang::En), "3 days");
-    }
-
-    #[test]
-    fn dates_parse() {
-        assert_eq!(parse_date("2022-03-15"), Some(d(2022, 3, 15)));
-        assert_eq!(parse_date("15.03.2022"), Some(d(2022, 3, 15)));
-        assert_eq!(parse_date("15/03/2022"), None);
     }
 }
