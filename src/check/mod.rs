@@ -342,7 +342,9 @@ fn non_working(facts: &Facts, calendar: &Calendar, diagnostics: &mut Vec<Diagnos
         return;
     }
     let reason = match calendar.holiday(day) {
-        Some(reason) => text!(ru: "{}", reason; en: "{}", reason),
+        Some(reason) => {
+            text!(ru: "{}", reason; en: "{}", crate::schedule::calendar::in_english(reason))
+        }
         None if calendar.is_extra_day_off(day) => {
             text!(ru: "нерабочий день карты"; en: "a day off of the roadmap")
         }

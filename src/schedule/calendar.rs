@@ -34,6 +34,37 @@ const ART_112: [(u32, u32, &str); 14] = [
     (11, 4, "День народного единства"),
 ];
 
+/// A day off's reason as the calendar writes it, in English: the holidays'
+/// names and the words of a transfer; dates and decree numbers stay.
+pub fn in_english(reason: &str) -> String {
+    const WORDS: [(&str, &str); 15] = [
+        ("Новогодние каникулы", "New Year holidays"),
+        ("Рождество Христово", "Orthodox Christmas"),
+        ("День защитника Отечества", "Defender of the Fatherland Day"),
+        ("Международный женский день", "International Women's Day"),
+        ("Праздник Весны и Труда", "Spring and Labour Day"),
+        ("День Победы", "Victory Day"),
+        ("День России", "Russia Day"),
+        ("День народного единства", "Unity Day"),
+        ("перенос выходного дня с ", "day off moved from "),
+        (
+            ", совпавшего с праздником (ч. 2 ст. 112 ТК РФ)",
+            ", which fell on a holiday (Labour Code, art. 112 part 2)",
+        ),
+        (
+            "рабочая суббота: выходной перенесён на ",
+            "working Saturday: its day off moved to ",
+        ),
+        ("(постановление № ", "(Government decree No. "),
+        ("(сб)", "(Sat)"),
+        ("(вс)", "(Sun)"),
+        ("Постановление Правительства РФ", "Government decree"),
+    ];
+    WORDS
+        .iter()
+        .fold(reason.to_string(), |text, (ru, en)| text.replace(ru, en))
+}
+
 /// The art. 112 holiday on `d`, by its fixed date alone.
 fn art_112(d: NaiveDate) -> Option<&'static str> {
     ART_112
@@ -630,6 +661,50 @@ mod tests {
             ru().add_working_days(date(19, 2, 2021), 2),
             date(24, 2, 2021)
         );
+    }
+
+    #[test]
+    fn reasons_in_english() {
+        let c = ru();
+        let reason = |y, m, d| {
+            in_english(
+                c.holiday(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+                    .unwrap(),
+            )
+        };
+        assert_eq!(reason(2022, 1, 7), "Orthodox Christmas");
+        assert_eq!(reason(2022, 6, 12), "Russia Day");
+        assert_eq!(
+            reason(2022, 6, 13),
+            "day off moved from 12.06.2022 (Sun), which fell on a holiday (Labour Code, art. 112 part 2)"
+        );
+        assert_eq!(
+            in_english(
+                c.working_weekend(NaiveDate::from_ymd_opt(2022, 3, 5).unwrap())
+                    .unwrap()
+            ),
+            "working Saturday: its day off moved to 07.03.2022 (Government decree No. 1564)"
+        );
+        // Nothing Russian is left in any reason of the bundled calendar.
+        for (y, m, d) in
+            (2020..=2027).flat_map(|y| (1..=12).flat_map(move |m| (1..=31).map(move |d| (y, m, d))))
+        {
+            let Some(day) = NaiveDate::from_ymd_opt(y, m, d) else {
+                continue;
+            };
+            for reason in [c.holiday(day), c.working_weekend(day)]
+                .into_iter()
+                .flatten()
+            {
+                let english = in_english(reason);
+                assert!(
+                    !english
+                        .chars()
+                        .any(|ch| matches!(ch, 'а'..='я' | 'А'..='Я' | 'ё')),
+                    "{day}: {english}"
+                );
+            }
+        }
     }
 
     #[test]
