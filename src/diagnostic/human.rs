@@ -61,8 +61,13 @@ impl Human {
                 continue;
             }
             let view = View::new(report, d, self.lang);
+            let mut one = String::new();
             // Rendering into a String cannot fail.
-            let _ = self.handler.render_report(&mut out, &view);
+            let _ = self.handler.render_report(&mut one, &view);
+            match self.lang {
+                Lang::Ru => out.push_str(&russian_help(&one)),
+                Lang::En => out.push_str(&one),
+            }
             out.push('\n');
         }
         for (file, n) in hidden {
@@ -74,6 +79,39 @@ impl Human {
         }
         out
     }
+}
+
+/// miette heads the help line «help:» in every language; in Russian it says
+/// «совет:», its wrapped lines moved one column right to stay under the text.
+/// The help line is the first after the snippet's closing `╰`; its wrapped
+/// lines are those indented by exactly eight spaces that follow it.
+fn russian_help(rendered: &str) -> String {
+    const HELP: &str = "  help: ";
+    let Some(at) = rendered
+        .find('╰')
+        .and_then(|close| rendered[close..].find(HELP).map(|i| close + i))
+    else {
+        return rendered.to_string();
+    };
+    let mut out = String::with_capacity(rendered.len() + 16);
+    out.push_str(&rendered[..at]);
+    out.push_str("  совет: ");
+    let mut lines = rendered[at + HELP.len()..].split_inclusive('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    let mut wrapped = true;
+    for line in lines {
+        wrapped = wrapped
+            && line.len() > 8
+            && line.starts_with("        ")
+            && !line[8..].starts_with(' ');
+        if wrapped {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// One diagnostic as miette sees it.
@@ -389,5 +427,28 @@ fn push_visible(out: &mut String, text: &str) {
         } else {
             out.push(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::russian_help;
+
+    #[test]
+    fn help_is_said_in_russian_and_stays_aligned() {
+        let rendered = "  × ошибка\n   ╭─[a.roadmap:1:1]\n 1 │ x\n   ╰────\n  help: первая строка\n        вторая\n  ╰─▶   ☞ b.roadmap:2:1\n          ╭─[b.roadmap:2:1]\n";
+        assert_eq!(
+            russian_help(rendered),
+            "  × ошибка\n   ╭─[a.roadmap:1:1]\n 1 │ x\n   ╰────\n  совет: первая строка\n         вторая\n  ╰─▶   ☞ b.roadmap:2:1\n          ╭─[b.roadmap:2:1]\n"
+        );
+        // In colour the words sit between escape codes.
+        let coloured = "   ╰────\n\u{1b}[36m  help: \u{1b}[39mтекст\n";
+        assert_eq!(
+            russian_help(coloured),
+            "   ╰────\n\u{1b}[36m  совет: \u{1b}[39mтекст\n"
+        );
+        // A line of the source that says «help:» is not the help.
+        let source = " 1 │   help: x\n   ╰────\n";
+        assert_eq!(russian_help(source), source);
     }
 }
