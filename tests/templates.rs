@@ -710,3 +710,26 @@ fn a_page_names_ten_schools_behind_and_counts_the_rest() {
     assert_eq!(a11["behind"].as_array().unwrap().len(), 12);
     assert_eq!(a11["behind_more"], 0);
 }
+
+#[test]
+fn a_target_is_compared_whatever_the_form_of_its_unit() {
+    // The template: «не реже 1 раза в месяц»; Vostok raises it to «2 раз».
+    let dir = region();
+    let check = |dir: &Path| roadmap(dir, &["check", "vostok.roadmap", "--lang", "en"]);
+    assert_eq!(
+        check(dir.path()).status.code(),
+        Some(0),
+        "{}",
+        stderr(&check(dir.path()))
+    );
+    let plan = dir.path().join("vostok.roadmap");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replace("не реже 2 раз в месяц", "не реже 0,5 раз в месяц"),
+    )
+    .unwrap();
+    let out = check(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[E0702]"), "{}", stderr(&out));
+}

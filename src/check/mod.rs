@@ -95,7 +95,7 @@ fn marks(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
                 let (Some(want), Some(got)) = (&target.unit, &actual.unit) else {
                     continue;
                 };
-                if want.to_lowercase() != got.to_lowercase() {
+                if !crate::model::same_unit(want, got) {
                     diagnostics.push(
                         Diagnostic::new(
                             Code::UnitMismatch,

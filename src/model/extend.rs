@@ -314,14 +314,12 @@ fn merge_properties(
                 base.iter().position(|p| p.key == property.key)
             }
             Key::Indicator => {
-                let unit = |p: &Property| {
-                    super::Indicator::parse(p.value.clone())
-                        .unit
-                        .map(|u| u.to_lowercase())
-                };
+                let unit = |p: &Property| super::Indicator::parse(p.value.clone()).unit;
                 let wanted = unit(property);
-                base.iter()
-                    .position(|p| p.key == Key::Indicator && wanted.is_some() && unit(p) == wanted)
+                base.iter().position(|p| {
+                    p.key == Key::Indicator
+                        && matches!((&wanted, unit(p)), (Some(w), Some(u)) if super::same_unit(w, &u))
+                })
             }
             _ => None,
         };

@@ -110,6 +110,49 @@ fn number(text: &str) -> Option<f64> {
     text.replace(',', ".").parse().ok()
 }
 
+/// Whether two units name the same thing, whatever their grammatical form:
+/// «раза в месяц» and «раз в месяц», «педагогов» and «педагога», «ОО» and
+/// «оо», "schools" and "school".
+pub fn same_unit(a: &str, b: &str) -> bool {
+    unit_key(a) == unit_key(b)
+}
+
+/// A unit with each word cut to its stem: lower case, «ё» as «е», a Russian
+/// word's case ending (or an English plural «s») dropped when at least three
+/// letters remain.
+fn unit_key(unit: &str) -> Vec<String> {
+    const ENDINGS: [&str; 18] = [
+        "ами", "ями", "ов", "ев", "ей", "ам", "ям", "ах", "ях", "а", "я", "ы", "и", "ь", "е", "у",
+        "ю", "й",
+    ];
+    unit.split_whitespace()
+        .map(|word| {
+            let word: String = word
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '%')
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect();
+            let letters = word.chars().count();
+            let cyrillic = word.chars().all(|c| matches!(c, 'а'..='я'));
+            let ending = if cyrillic {
+                ENDINGS
+                    .iter()
+                    .find(|e| word.ends_with(*e) && letters - e.chars().count() >= 3)
+            } else if word.is_ascii() && letters >= 4 && word.ends_with('s') {
+                Some(&"s")
+            } else {
+                None
+            };
+            match ending {
+                Some(e) => word[..word.len() - e.len()].to_string(),
+                None => word,
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +264,31 @@ mod tests {
         assert!(!i.is_target());
         assert_eq!(i.description, "увеличение доли учителей высшей категории");
         assert!(!parse("доля ОО, в которых завершено анкетирование, %").is_target());
+    }
+
+    #[test]
+    fn units_in_any_grammatical_form() {
+        for (a, b) in [
+            ("раза в месяц", "раз в месяц"),
+            ("педагогов", "педагога"),
+            ("учителей", "учитель"),
+            ("ОО", "оо"),
+            ("школы", "школ"),
+            ("мероприятий", "мероприятия"),
+            ("месяцев", "месяц"),
+            ("%", "%"),
+            ("schools", "school"),
+            ("пар ОО", "пары ОО"),
+        ] {
+            assert!(same_unit(a, b), "{a} = {b}");
+        }
+        for (a, b) in [
+            ("раз в месяц", "раз в неделю"),
+            ("%", "баллов"),
+            ("педагогов", "школ"),
+            ("ОО", "пар ОО"),
+        ] {
+            assert!(!same_unit(a, b), "{a} ≠ {b}");
+        }
     }
 }
