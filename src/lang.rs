@@ -27,6 +27,16 @@ impl Lang {
     }
 }
 
+/// The words of a page in `lang`, from `(key, Russian, English)` rows.
+pub fn labels(
+    lang: Lang,
+    rows: &[(&'static str, &'static str, &'static str)],
+) -> std::collections::BTreeMap<&'static str, &'static str> {
+    rows.iter()
+        .map(|&(key, ru, en)| (key, if lang == Lang::Ru { ru } else { en }))
+        .collect()
+}
+
 /// A text in both languages, picked when it is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Text {

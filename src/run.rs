@@ -2,7 +2,7 @@
 //! the same for every command.
 
 use crate::check;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Report};
 use crate::graph::{self, Graph};
 use crate::lang::Lang;
 use crate::model::{self, Loaded, Roadmap, Workspace};
@@ -112,6 +112,18 @@ pub struct Run {
     pub roadmaps: Vec<(Roadmap, Graph)>,
     pub activities: usize,
     pub failures: Vec<Failure>,
+}
+
+impl Run {
+    /// What the run found, for the diagnostics' renderers.
+    pub fn report(&self) -> Report<'_> {
+        Report {
+            sources: &self.workspace.sources,
+            diagnostics: &self.diagnostics,
+            files: self.workspace.sources.len(),
+            activities: self.activities,
+        }
+    }
 }
 
 /// Reads and checks every file: across the machine's cores when there are

@@ -2,8 +2,8 @@
 //! finding reported; exit 1 on errors.
 
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
-use crate::diagnostic::{Format, Human, Report};
-use crate::run::{self, Run};
+use crate::diagnostic::Format;
+use crate::run;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -17,31 +17,12 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
-    let (files, mut failures) = run::collect(&args.paths);
-    let Run {
-        workspace,
-        diagnostics,
-        activities,
-        roadmaps: _,
-        failures: read_failures,
-    } = run::check_files(&files);
-    failures.extend(read_failures);
-    let report = Report {
-        sources: &workspace.sources,
-        diagnostics: &diagnostics,
-        files: workspace.sources.len(),
-        activities,
-    };
+    let (files, failures) = run::collect(&args.paths);
+    let run = run::check_files(&files);
+    let failures: Vec<_> = failures.iter().chain(&run.failures).collect();
+    let report = run.report();
     match args.format {
-        Format::Human => {
-            let human = if env.color {
-                Human::coloured(env.lang)
-            } else {
-                Human::plain(env.lang)
-            };
-            eprint!("{}", human.render(&report));
-            eprint!("{}", report.per_file(env.lang));
-        }
+        Format::Human => env.print_findings(&report),
         format => print!("{}", report.render(format, env.lang)),
     }
     for failure in &failures {

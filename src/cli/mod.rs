@@ -11,6 +11,7 @@ mod serve;
 mod status;
 mod watch;
 
+use crate::diagnostic::{Human, Report};
 use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -73,6 +74,23 @@ pub enum Command {
 pub struct Env {
     pub lang: Lang,
     pub color: bool,
+}
+
+impl Env {
+    /// Prints the findings of a run as `check` does, with a line per file
+    /// when several files have some; nothing when there are none.
+    pub fn print_findings(&self, report: &Report<'_>) {
+        if report.diagnostics.is_empty() {
+            return;
+        }
+        let human = if self.color {
+            Human::coloured(self.lang)
+        } else {
+            Human::plain(self.lang)
+        };
+        eprint!("{}", human.render(report));
+        eprint!("{}", report.per_file(self.lang));
+    }
 }
 
 /// `--as-of` and other dates on the command line: `2022-03-15` or `15.03.2022`.

@@ -5,12 +5,11 @@
 use super::fmt::{write_atomically, write_failed};
 use super::parse_date;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
-use crate::diagnostic::{Human, Report};
 use crate::graph::Graph;
 use crate::lang::Lang;
 use crate::model::Roadmap;
 use crate::render::{self, By, Format, Options};
-use crate::run::{self, Run};
+use crate::run;
 use crate::schedule::{self, Schedule};
 use chrono::NaiveDate;
 use std::io::{IsTerminal, Write};
@@ -99,39 +98,21 @@ pub(super) fn load(path: &Path, env: &Env) -> Result<(Roadmap, Graph, Schedule),
         return Err(FAILURE);
     }
     let (files, failures) = run::collect(&[path.to_path_buf()]);
-    let Run {
-        workspace,
-        diagnostics,
-        roadmaps,
-        activities,
-        failures: read_failures,
-    } = run::check_files(&files);
-    let failures: Vec<_> = failures.into_iter().chain(read_failures).collect();
+    let run = run::check_files(&files);
+    let failures: Vec<_> = failures.iter().chain(&run.failures).collect();
     if !failures.is_empty() {
         for failure in &failures {
             eprintln!("{}", failure.message(lang));
         }
         return Err(FAILURE);
     }
-    let report = Report {
-        sources: &workspace.sources,
-        diagnostics: &diagnostics,
-        files: workspace.sources.len(),
-        activities,
-    };
-    if !diagnostics.is_empty() {
-        let human = if env.color {
-            Human::coloured(lang)
-        } else {
-            Human::plain(lang)
-        };
-        eprint!("{}", human.render(&report));
-    }
+    let report = run.report();
+    env.print_findings(&report);
     if report.errors() > 0 {
         eprintln!("{}", report.summary(lang));
         return Err(FOUND_ERRORS);
     }
-    let Some((roadmap, graph)) = roadmaps.into_iter().next() else {
+    let Some((roadmap, graph)) = run.roadmaps.into_iter().next() else {
         eprintln!(
             "{}",
             match lang {

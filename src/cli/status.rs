@@ -6,9 +6,8 @@
 use super::parse_date;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::code::Severity;
-use crate::diagnostic::{Human, Report};
 use crate::lang::Lang;
-use crate::run::{self, Run};
+use crate::run;
 use crate::schedule;
 use crate::source::FileId;
 use crate::state::report::{self, Format};
@@ -136,35 +135,17 @@ pub fn run(args: &Args, env: &Env) -> i32 {
 /// `roadmap status DIR`: every plan judged, gathered per template.
 fn rollup(args: &Args, env: &Env) -> i32 {
     let lang = env.lang;
-    let (files, mut failures) = run::collect(std::slice::from_ref(&args.path));
-    let Run {
-        workspace,
-        diagnostics,
-        roadmaps,
-        activities,
-        failures: read_failures,
-    } = run::check_files(&files);
-    failures.extend(read_failures);
-    let report = Report {
-        sources: &workspace.sources,
-        diagnostics: &diagnostics,
-        files: workspace.sources.len(),
-        activities,
-    };
-    if !diagnostics.is_empty() {
-        let human = if env.color {
-            Human::coloured(lang)
-        } else {
-            Human::plain(lang)
-        };
-        eprint!("{}", human.render(&report));
-        eprint!("{}", report.per_file(lang));
-    }
+    let (files, failures) = run::collect(std::slice::from_ref(&args.path));
+    let run = run::check_files(&files);
+    let failures: Vec<_> = failures.iter().chain(&run.failures).collect();
+    let report = run.report();
+    env.print_findings(&report);
     for failure in &failures {
         eprintln!("{}", failure.message(lang));
     }
     if let Some(party) = args.party.as_deref() {
-        if !roadmaps
+        if !run
+            .roadmaps
             .iter()
             .any(|(r, _)| r.parties.iter().any(|p| p.id.text == party))
         {
@@ -185,19 +166,20 @@ fn rollup(args: &Args, env: &Env) -> i32 {
         }
     }
     let shown = |id: FileId| -> String {
-        let path = &workspace.sources.get(id).path;
+        let path = &run.workspace.sources.get(id).path;
         path.strip_prefix(&args.path)
             .unwrap_or(path)
             .display()
             .to_string()
     };
     let errors_in = |ids: &[FileId]| {
-        diagnostics
+        run.diagnostics
             .iter()
             .filter(|d| d.severity() == Severity::Error && ids.contains(&d.span.file))
             .count()
     };
-    let templates: HashSet<FileId> = roadmaps
+    let templates: HashSet<FileId> = run
+        .roadmaps
         .iter()
         .filter_map(|(r, _)| r.extension.as_ref())
         .flat_map(|e| e.chain.iter().copied())
@@ -205,7 +187,7 @@ fn rollup(args: &Args, env: &Env) -> i32 {
     let options = args.on.options();
     let mut judged = Vec::new();
     let mut not_judged = Vec::new();
-    for (roadmap, graph) in &roadmaps {
+    for (roadmap, graph) in &run.roadmaps {
         if templates.contains(&roadmap.file) {
             continue;
         }

@@ -6,7 +6,7 @@
 
 use super::parse_date;
 use super::{Env, CLEAN, FAILURE};
-use crate::diagnostic::{Human, Report};
+use crate::diagnostic::Report;
 use crate::lang::{plural_en, plural_ru, Lang};
 use crate::render::{self, By, Format, Options};
 use crate::schedule::{self, calendar::Calendar};
@@ -243,15 +243,7 @@ pub(super) fn print(checked: &Checked, env: &Env) {
         files: checked.sources.len(),
         activities: checked.activities,
     };
-    if !checked.diagnostics.is_empty() {
-        let human = if env.color {
-            Human::coloured(lang)
-        } else {
-            Human::plain(lang)
-        };
-        eprint!("{}", human.render(&report));
-        eprint!("{}", report.per_file(lang));
-    }
+    env.print_findings(&report);
     for failure in &checked.failures {
         eprintln!("{}", failure.message(lang));
     }

@@ -4,11 +4,10 @@
 //! schools has done each one — the view of the coordinator who approved the
 //! template. Roadmaps that extend nothing are listed with their own totals.
 
-use super::report::{labels, render_template, Counts, Format};
+use super::report::{labels, render_as, Counts, Format};
 use super::{ActivityState, Assessment, State};
 use crate::lang::Lang;
 use crate::model::{Origin, Roadmap};
-use crate::render::templates::Escape;
 use crate::render::Error;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -349,47 +348,34 @@ fn cut(rollup: &Rollup) -> Rollup {
 
 /// What the `rollup.*` templates see: the roll-up and the page's words.
 #[derive(Debug, Serialize)]
-struct Page<'a> {
+struct Page {
     #[serde(flatten)]
-    rollup: &'a Rollup,
+    rollup: Rollup,
     ru: bool,
     labels: BTreeMap<&'static str, &'static str>,
 }
 
-/// Renders the roll-up in `format`.
+/// Renders the roll-up in `format`; a page's long lists are cut to [`SHOWN`].
 pub fn render(rollup: &Rollup, format: Format, dir: Option<&Path>) -> Result<String, Error> {
     let lang = if rollup.lang == "ru" {
         Lang::Ru
     } else {
         Lang::En
     };
-    let (name, escape) = match format {
-        Format::Json => {
-            let mut json = serde_json::to_string_pretty(rollup).map_err(|e| Error::Output {
-                what: "JSON",
-                message: e.to_string(),
-            })?;
-            json.push('\n');
-            return Ok(json);
+    render_as(format, "rollup", lang, dir, rollup, || {
+        let mut labels = labels(lang);
+        labels.extend(rollup_labels(lang));
+        Page {
+            rollup: cut(rollup),
+            ru: lang == Lang::Ru,
+            labels,
         }
-        Format::Text => ("rollup.text.hbs", None),
-        Format::Md => ("rollup.md.hbs", Some(Escape::Markdown)),
-        Format::Html => ("rollup.html.hbs", Some(Escape::Html)),
-    };
-    let mut words = labels(lang);
-    words.extend(rollup_labels(lang));
-    let rollup = &cut(rollup);
-    let page = Page {
-        rollup,
-        ru: lang == Lang::Ru,
-        labels: words,
-    };
-    render_template(lang, name, escape, dir, &page)
+    })
 }
 
 /// The roll-up's own words, besides the report's.
 fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    let pairs: &[(&str, &str, &str)] = &[
+    let pairs = &[
         (
             "rollup_heading",
             "Сводный мониторинг реализации дорожных карт",
@@ -418,8 +404,5 @@ fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("errors", "ошибок", "errors"),
         ("file", "Файл", "File"),
     ];
-    pairs
-        .iter()
-        .map(|(k, ru, en)| (*k, if lang == Lang::Ru { *ru } else { *en }))
-        .collect()
+    crate::lang::labels(lang, pairs)
 }
