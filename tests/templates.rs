@@ -733,3 +733,25 @@ fn a_target_is_compared_whatever_the_form_of_its_unit() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("error[E0702]"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_folder_with_nothing_to_roll_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = roadmap(dir.path(), &["status", ".", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert!(
+        stderr(&out).contains("no .roadmap files in ."),
+        "{}",
+        stderr(&out)
+    );
+    // A template alone is not a school's plan, nor a roadmap of its own.
+    std::fs::copy(
+        repo().join("roadmaps/500plus/template.roadmap"),
+        dir.path().join("template.roadmap"),
+    )
+    .unwrap();
+    let out = roadmap(dir.path(), &["status", ".", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).ends_with("\nNothing to roll up: the folder holds no plan extending a template and no other roadmap.\n"), "{}", stdout(&out));
+}

@@ -143,6 +143,9 @@ fn rollup(args: &Args, env: &Env) -> i32 {
     for failure in &failures {
         eprintln!("{}", failure.message(lang));
     }
+    if run.roadmaps.is_empty() && !failures.is_empty() {
+        return FAILURE;
+    }
     if let Some(party) = args.party.as_deref() {
         if !run
             .roadmaps
@@ -188,7 +191,7 @@ fn rollup(args: &Args, env: &Env) -> i32 {
     let mut judged = Vec::new();
     let mut not_judged = Vec::new();
     for (roadmap, graph) in &run.roadmaps {
-        if templates.contains(&roadmap.file) {
+        if templates.contains(&roadmap.file) || roadmap.is_template {
             continue;
         }
         let chain = roadmap.extension.as_ref().map(|e| e.chain.as_slice());

@@ -97,6 +97,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         sections,
         activities,
         extension,
+        is_template: folded.parameters.iter().any(|(_, p)| p.value.is_none()),
     };
     duplicate_activities(&roadmap, diagnostics);
     for o in &folded.overrides {

@@ -218,6 +218,9 @@ pub struct Roadmap {
     pub activities: Vec<Activity>,
     /// Set when the roadmap extends a template (`расширяет:`).
     pub extension: Option<Extension>,
+    /// It leaves a parameter without a value: a template for plans, not a
+    /// plan of its own.
+    pub is_template: bool,
 }
 
 impl Roadmap {

@@ -402,6 +402,11 @@ fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
             "Not judged: the files have errors",
         ),
         ("errors", "ошибок", "errors"),
+        (
+            "no_plans",
+            "Нечего сводить: в папке нет планов, расширяющих шаблон, и других дорожных карт.",
+            "Nothing to roll up: the folder holds no plan extending a template and no other roadmap.",
+        ),
         ("file", "Файл", "File"),
     ];
     crate::lang::labels(lang, pairs)
