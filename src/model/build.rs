@@ -72,6 +72,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             period: period.map(|(p, _)| p),
         },
         cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
+        memo: std::cell::RefCell::new(std::mem::take(&mut ws.memo)),
     };
     let sections = sections(doc, diagnostics);
     let activities = doc
@@ -85,7 +86,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         period,
         approval: doc
             .header(Key::Approved)
-            .map(|p| approval(&p.value, diagnostics)),
+            .map(|p| approval(&p.value, &mut builder.memo.borrow_mut(), diagnostics)),
         owner: doc.header(Key::Owner).map(|p| p.value.clone()),
         days_off: days_off(doc, diagnostics),
         parties,
@@ -110,6 +111,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         );
     }
     ws.timings = builder.cache.into_inner();
+    ws.memo = builder.memo.into_inner();
     Loaded::Roadmap(Box::new(roadmap))
 }
 
@@ -128,6 +130,7 @@ pub fn apply_status(
             period: roadmap.period.map(|(p, _)| p),
         },
         cache: Default::default(),
+        memo: Default::default(),
     };
     if let Some(line) = doc
         .headers
@@ -417,8 +420,8 @@ fn duplicate_activities(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn approval(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Approval {
-    let (number, date) = syntax::parse_approval(&value.text);
+fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>) -> Approval {
+    let (number, date) = memo.approval(&value.text);
     let date = date.and_then(|range| {
         let written = &value.text[range.clone()];
         let parsed = timing::parse_date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
@@ -459,8 +462,73 @@ fn bad_date(span: Span, written: &str) -> Diagnostic {
     .with_help(text!(ru: "Пишите дату как 14.03.2022"; en: "Write the date as 14.03.2022"))
 }
 
-/// Distinct timing texts kept; past this a run resolves afresh.
+/// Distinct timing texts kept; past this a run resolves afresh. The same
+/// holds for each kind of value in [`Memo`].
 const CACHE_LIMIT: usize = 100_000;
+
+/// What the builder has read from values so far, by text, kept in the
+/// [`Workspace`] for every roadmap of the run: the indicators, dependencies
+/// and checkpoints of a template are read once for all its plans.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    indicators: HashMap<String, Indicator>,
+    dependencies: HashMap<String, Option<syntax::DependencyItem>>,
+    durations: HashMap<String, Option<(u32, syntax::LagUnit)>>,
+    checkpoints: HashMap<String, Option<(Range, Range)>>,
+    approvals: HashMap<String, (Option<Range>, Option<Range>)>,
+}
+
+type Range = std::ops::Range<usize>;
+
+impl Memo {
+    /// [`Indicator::parse`], read once per text.
+    pub(crate) fn indicator(&mut self, source: Spanned) -> Indicator {
+        let Some(known) = self.indicators.get(&source.text) else {
+            let parsed = Indicator::parse(source);
+            if self.indicators.len() < CACHE_LIMIT {
+                self.indicators
+                    .insert(parsed.source.text.clone(), parsed.clone());
+            }
+            return parsed;
+        };
+        Indicator {
+            source,
+            comparator: known.comparator,
+            value: known.value,
+            unit: known.unit.clone(),
+            out_of: known.out_of,
+            description: known.description.clone(),
+        }
+    }
+
+    fn dependency(&mut self, text: &str) -> Option<syntax::DependencyItem> {
+        remember(&mut self.dependencies, text, syntax::parse_dependency)
+    }
+
+    fn duration(&mut self, text: &str) -> Option<(u32, syntax::LagUnit)> {
+        remember(&mut self.durations, text, syntax::parse_duration)
+    }
+
+    fn checkpoint(&mut self, text: &str) -> Option<(Range, Range)> {
+        remember(&mut self.checkpoints, text, syntax::parse_checkpoint)
+    }
+
+    fn approval(&mut self, text: &str) -> (Option<Range>, Option<Range>) {
+        remember(&mut self.approvals, text, syntax::parse_approval)
+    }
+}
+
+/// `read(text)`, or what it gave for the same text before.
+fn remember<T: Clone>(known: &mut HashMap<String, T>, text: &str, read: fn(&str) -> T) -> T {
+    if let Some(value) = known.get(text) {
+        return value.clone();
+    }
+    let value = read(text);
+    if known.len() < CACHE_LIMIT {
+        known.insert(text.to_string(), value.clone());
+    }
+    value
+}
 
 struct Builder {
     ids: Vec<String>,
@@ -468,6 +536,7 @@ struct Builder {
     /// Resolved timings by text, shared by every roadmap of the run: the
     /// cells a template gives its thousands of plans are resolved once.
     cache: std::cell::RefCell<super::TimingCache>,
+    memo: std::cell::RefCell<Memo>,
 }
 
 impl Builder {
@@ -477,7 +546,7 @@ impl Builder {
             .iter()
             .filter(|p| p.key == Key::After)
             .flat_map(|p| list(&p.value))
-            .filter_map(|item| dependency(&item, diagnostics))
+            .filter_map(|item| dependency(&item, &mut self.memo.borrow_mut(), diagnostics))
             .collect();
         Activity {
             number: decl.number.clone(),
@@ -506,7 +575,7 @@ impl Builder {
             let value = &p.value;
             match p.key {
                 Key::When => facts.timing = Some(self.timing(value, diagnostics)),
-                Key::Duration => match syntax::parse_duration(&value.text) {
+                Key::Duration => match self.memo.borrow_mut().duration(&value.text) {
                     Some((amount, unit)) => facts.duration = Some((Lag { amount, unit }, value.span)),
                     None => diagnostics.push(
                         Diagnostic::new(
@@ -526,21 +595,21 @@ impl Builder {
                         facts.responsible.push(id);
                     }
                 }
-                Key::Indicator => facts.indicators.push(Indicator::parse(value.clone())),
+                Key::Indicator => facts.indicators.push(self.indicator(value)),
                 Key::Result => facts.results.push(value.clone()),
                 Key::Note => facts.notes.push(value.clone()),
                 Key::Checkpoint => {
-                    if let Some(c) = checkpoint(value, diagnostics) {
+                    if let Some(c) = checkpoint(value, &mut self.memo.borrow_mut(), diagnostics) {
                         facts.checkpoints.push(c);
                     }
                 }
                 Key::Started => {
-                    if let Some((date, _)) = dated(value, diagnostics) {
+                    if let Some((date, _)) = dated(value, &mut self.memo.borrow_mut(), diagnostics) {
                         facts.marks.started = Some((date, value.span));
                     }
                 }
                 Key::Done => {
-                    if let Some((date, evidence)) = dated(value, diagnostics) {
+                    if let Some((date, evidence)) = dated(value, &mut self.memo.borrow_mut(), diagnostics) {
                         facts.marks.done.push(Done {
                             date,
                             evidence,
@@ -549,7 +618,8 @@ impl Builder {
                     }
                 }
                 Key::Cancelled => {
-                    let (date, reason) = match syntax::parse_checkpoint(&value.text) {
+                    let parsed = self.memo.borrow_mut().checkpoint(&value.text);
+                    let (date, reason) = match parsed {
                         Some((d, text)) => match timing::parse_date(&value.text[d]) {
                             Some(date) => (Some(date), value.text[text].to_string()),
                             None => (None, value.text.clone()),
@@ -563,7 +633,7 @@ impl Builder {
                     });
                 }
                 Key::Rescheduled => facts.marks.rescheduled = Some(self.timing(value, diagnostics)),
-                Key::Actual => facts.marks.actuals.push(Indicator::parse(value.clone())),
+                Key::Actual => facts.marks.actuals.push(self.indicator(value)),
                 _ => {}
             }
         }
@@ -584,6 +654,10 @@ impl Builder {
             }
         }
         facts
+    }
+
+    fn indicator(&self, value: &Spanned) -> Indicator {
+        self.memo.borrow_mut().indicator(value.clone())
     }
 
     fn timing(&self, value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> TimingCell {
@@ -661,8 +735,8 @@ impl Builder {
                 }
             }
             Key::Indicator => {
-                let template = Indicator::parse(o.template.value.clone());
-                let plan = Indicator::parse(o.plan.value.clone());
+                let template = self.indicator(&o.template.value);
+                let plan = self.indicator(&o.plan.value);
                 let (Some(want), Some(got)) = (template.value, plan.value) else {
                     return;
                 };
@@ -745,8 +819,12 @@ fn list(value: &Spanned) -> Vec<Spanned> {
     items
 }
 
-fn dependency(item: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Dependency> {
-    match syntax::parse_dependency(&item.text) {
+fn dependency(
+    item: &Spanned,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Dependency> {
+    match memo.dependency(&item.text) {
         Some(dep) => Some(Dependency {
             number: Spanned {
                 text: item.text[dep.number.clone()].to_string(),
@@ -774,9 +852,10 @@ fn dependency(item: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Depen
 /// A `DATE — text` mark value.
 fn dated(
     value: &Spanned,
+    memo: &mut Memo,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(chrono::NaiveDate, String)> {
-    let parsed = syntax::parse_checkpoint(&value.text).and_then(|(d, text)| {
+    let parsed = memo.checkpoint(&value.text).and_then(|(d, text)| {
         Some((
             timing::parse_date(&value.text[d])?,
             value.text[text].to_string(),
@@ -798,8 +877,12 @@ fn dated(
     parsed
 }
 
-fn checkpoint(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Checkpoint> {
-    let Some((date_range, text_range)) = syntax::parse_checkpoint(&value.text) else {
+fn checkpoint(
+    value: &Spanned,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Checkpoint> {
+    let Some((date_range, text_range)) = memo.checkpoint(&value.text) else {
         diagnostics.push(
             Diagnostic::new(
                 Code::BadDate,

@@ -3,6 +3,7 @@
 //! chain is folded into one syntax tree before the model is built, each line
 //! keeping the span of the file it came from.
 
+use super::build::Memo;
 use super::Workspace;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -107,7 +108,7 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
     declare(&mut folded.parameters, &folded.doc, false, diagnostics);
     for &layer in &chain[1..] {
         let plan = ws.document(layer);
-        overlay(&mut folded, &plan);
+        overlay(&mut folded, &plan, &mut ws.memo);
         declare(&mut folded.parameters, &plan, true, diagnostics);
     }
     folded.doc.headers.retain(|h| h.key != Key::Extends);
@@ -215,7 +216,7 @@ fn unbound(
 }
 
 /// Lays one plan over the tree folded so far.
-fn overlay(folded: &mut Folded, plan: &Document) {
+fn overlay(folded: &mut Folded, plan: &Document, memo: &mut Memo) {
     let doc = &mut folded.doc;
     for header in &plan.headers {
         if header.key == Key::Extends {
@@ -250,7 +251,7 @@ fn overlay(folded: &mut Folded, plan: &Document) {
             .iter()
             .position(|a| a.number.text == decl.number.text)
         {
-            Some(i) => merge_activity(&mut doc.activities[i], decl, &mut folded.overrides),
+            Some(i) => merge_activity(&mut doc.activities[i], decl, &mut folded.overrides, memo),
             None => {
                 let mut added = decl.clone();
                 added.section = section;
@@ -268,12 +269,18 @@ fn overlay(folded: &mut Folded, plan: &Document) {
 /// A plan's lines for an activity of the template: `срок` and `длительность`
 /// replace (and are checked), a target with the same unit replaces, the rest
 /// adds up.
-fn merge_activity(base: &mut ActivityDecl, plan: &ActivityDecl, overrides: &mut Vec<Override>) {
+fn merge_activity(
+    base: &mut ActivityDecl,
+    plan: &ActivityDecl,
+    overrides: &mut Vec<Override>,
+    memo: &mut Memo,
+) {
     merge_properties(
         &base.number.text,
         &mut base.properties,
         &plan.properties,
         overrides,
+        memo,
     );
     for stage in &plan.stages {
         match base
@@ -286,6 +293,7 @@ fn merge_activity(base: &mut ActivityDecl, plan: &ActivityDecl, overrides: &mut 
                 &mut existing.properties,
                 &stage.properties,
                 overrides,
+                memo,
             ),
             None => base.stages.push(stage.clone()),
         }
@@ -297,6 +305,7 @@ fn merge_properties(
     base: &mut Vec<Property>,
     plan: &[Property],
     overrides: &mut Vec<Override>,
+    memo: &mut Memo,
 ) {
     for property in plan {
         let replaced = match property.key {
@@ -304,8 +313,8 @@ fn merge_properties(
                 base.iter().position(|p| p.key == property.key)
             }
             Key::Indicator => {
-                let unit = |p: &Property| {
-                    super::Indicator::parse(p.value.clone())
+                let mut unit = |p: &Property| {
+                    memo.indicator(p.value.clone())
                         .unit
                         .map(|u| u.to_lowercase())
                 };

@@ -28,6 +28,8 @@ pub struct Workspace {
     pub diagnostics: Vec<Diagnostic>,
     /// Shared by every roadmap built from this workspace.
     pub(crate) timings: super::TimingCache,
+    /// The same for indicators, dependencies, checkpoints and the like.
+    pub(crate) memo: super::build::Memo,
 }
 
 impl Workspace {
