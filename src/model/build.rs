@@ -424,7 +424,7 @@ fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>)
     let (number, date) = memo.approval(&value.text);
     let date = date.and_then(|range| {
         let written = &value.text[range.clone()];
-        let parsed = timing::parse_date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
+        let parsed = memo.date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
         if parsed.is_none() {
             diagnostics.push(bad_date(value.span.sub(range.start, range.end), written));
         }
@@ -476,6 +476,7 @@ pub(crate) struct Memo {
     durations: HashMap<String, Option<(u32, syntax::LagUnit)>>,
     checkpoints: HashMap<String, Option<(Range, Range)>>,
     approvals: HashMap<String, (Option<Range>, Option<Range>)>,
+    dates: HashMap<String, Option<chrono::NaiveDate>>,
 }
 
 type Range = std::ops::Range<usize>;
@@ -515,6 +516,10 @@ impl Memo {
 
     fn approval(&mut self, text: &str) -> (Option<Range>, Option<Range>) {
         remember(&mut self.approvals, text, syntax::parse_approval)
+    }
+
+    fn date(&mut self, text: &str) -> Option<chrono::NaiveDate> {
+        remember(&mut self.dates, text, timing::parse_date)
     }
 }
 
@@ -620,7 +625,7 @@ impl Builder {
                 Key::Cancelled => {
                     let parsed = self.memo.borrow_mut().checkpoint(&value.text);
                     let (date, reason) = match parsed {
-                        Some((d, text)) => match timing::parse_date(&value.text[d]) {
+                        Some((d, text)) => match self.memo.borrow_mut().date(&value.text[d]) {
                             Some(date) => (Some(date), value.text[text].to_string()),
                             None => (None, value.text.clone()),
                         },
@@ -660,18 +665,22 @@ impl Builder {
         self.memo.borrow_mut().indicator(value.clone())
     }
 
-    fn timing(&self, value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> TimingCell {
-        let key = (value.text.clone(), self.context.period);
+    /// [`timing::resolve`] in the roadmap's context, once per text.
+    fn resolve(&self, text: &str) -> Result<Timing, timing::TimingError> {
+        let key = (text.to_string(), self.context.period);
         let cached = self.cache.borrow().get(&key).cloned();
-        let result = cached.unwrap_or_else(|| {
-            let result = timing::resolve(&value.text, &self.context);
+        cached.unwrap_or_else(|| {
+            let result = timing::resolve(text, &self.context);
             let mut cache = self.cache.borrow_mut();
             if cache.len() < CACHE_LIMIT {
                 cache.insert(key, result.clone());
             }
             result
-        });
-        let resolved = match result {
+        })
+    }
+
+    fn timing(&self, value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> TimingCell {
+        let resolved = match self.resolve(&value.text) {
             Ok(t) => Some(t),
             Err(err) => {
                 let code = match err.kind {
@@ -706,12 +715,7 @@ impl Builder {
         let fmt = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
         match o.plan.key {
             Key::When => {
-                let end = |p: &Property| {
-                    timing::resolve(&p.value.text, &self.context)
-                        .ok()?
-                        .bounds()
-                        .map(|b| b.end)
-                };
+                let end = |p: &Property| self.resolve(&p.value.text).ok()?.bounds().map(|b| b.end);
                 let (Some(template), Some(plan)) = (end(&o.template), end(&o.plan)) else {
                     return;
                 };
@@ -855,12 +859,9 @@ fn dated(
     memo: &mut Memo,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(chrono::NaiveDate, String)> {
-    let parsed = memo.checkpoint(&value.text).and_then(|(d, text)| {
-        Some((
-            timing::parse_date(&value.text[d])?,
-            value.text[text].to_string(),
-        ))
-    });
+    let parsed = memo
+        .checkpoint(&value.text)
+        .and_then(|(d, text)| Some((memo.date(&value.text[d])?, value.text[text].to_string())));
     if parsed.is_none() {
         diagnostics.push(
             Diagnostic::new(
@@ -897,7 +898,7 @@ fn checkpoint(
         return None;
     };
     let written = &value.text[date_range.clone()];
-    let Some(date) = timing::parse_date(written) else {
+    let Some(date) = memo.date(written) else {
         diagnostics.push(bad_date(
             value.span.sub(date_range.start, date_range.end),
             written,
