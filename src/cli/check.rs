@@ -24,7 +24,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         activities,
         roadmaps: _,
         failures: read_failures,
-    } = run::check_files(&files);
+    } = run::check_files_for_findings(&files);
     failures.extend(read_failures);
     let report = Report {
         sources: &workspace.sources,
