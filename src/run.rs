@@ -219,12 +219,19 @@ fn check_one(
     status: Option<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Roadmap, Graph)> {
-    let Loaded::Roadmap(mut roadmap) = model::build(workspace, id, diagnostics) else {
+    let loaded = model::build(workspace, id, diagnostics);
+    // Its tree is not needed again unless the file is also a template or
+    // included, and then it is parsed again.
+    workspace.forget(id);
+    let Loaded::Roadmap(mut roadmap) = loaded else {
         return None;
     };
     if let Some(status) = status {
         match workspace.load(&status) {
-            Ok(status) => model::apply_status(workspace, &mut roadmap, status, diagnostics),
+            Ok(status) => {
+                model::apply_status(workspace, &mut roadmap, status, diagnostics);
+                workspace.forget(status);
+            }
             Err(source) => diagnostics.push(unreadable_status(id, &status, &source)),
         }
     }

@@ -11,6 +11,7 @@ use crate::source::{FileId, Span};
 use crate::syntax::{ActivityDecl, Document, Key, Property, SectionDecl, Spanned};
 use crate::text;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A parameter as the chain leaves it.
 #[derive(Debug, Clone)]
@@ -28,9 +29,10 @@ pub struct Override {
     pub plan: Property,
 }
 
-/// The chain folded into one tree.
+/// The chain folded into one tree: the file's own tree, not copied, when it
+/// extends nothing and names no parameter.
 pub struct Folded {
-    pub doc: Document,
+    pub doc: Arc<Document>,
     pub parameters: Vec<(String, Parameter)>,
     pub overrides: Vec<Override>,
     /// The file is a plan: it extends a template.
@@ -100,7 +102,7 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
     }
     chain.reverse();
     let mut folded = Folded {
-        doc: (*ws.document(chain[0])).clone(),
+        doc: ws.document(chain[0]),
         parameters: Vec::new(),
         overrides: Vec::new(),
         extends: chain.len() > 1,
@@ -111,7 +113,11 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
         overlay(&mut folded, &plan, &mut ws.memo);
         declare(&mut folded.parameters, &plan, true, diagnostics);
     }
-    folded.doc.headers.retain(|h| h.key != Key::Extends);
+    if folded.doc.header(Key::Extends).is_some() {
+        Arc::make_mut(&mut folded.doc)
+            .headers
+            .retain(|h| h.key != Key::Extends);
+    }
     if folded.extends {
         let plan = ws.document(file);
         unbound(&folded.parameters, &plan, file, diagnostics);
@@ -217,7 +223,7 @@ fn unbound(
 
 /// Lays one plan over the tree folded so far.
 fn overlay(folded: &mut Folded, plan: &Document, memo: &mut Memo) {
-    let doc = &mut folded.doc;
+    let doc = Arc::make_mut(&mut folded.doc);
     for header in &plan.headers {
         if header.key == Key::Extends {
             continue;
@@ -404,7 +410,10 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
         out.push_str(rest);
         value.text = out;
     };
-    let doc = &mut folded.doc;
+    if !names_any(&folded.doc) {
+        return;
+    }
+    let doc = Arc::make_mut(&mut folded.doc);
     for h in &mut doc.headers {
         fix(&mut h.value);
     }
@@ -422,4 +431,22 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
             stage.properties.iter_mut().for_each(|p| fix(&mut p.value));
         }
     }
+}
+
+/// Some value, title or name of `doc` holds a `{`: a parameter to fill in.
+fn names_any(doc: &Document) -> bool {
+    let named = |value: &Spanned| value.text.contains('{');
+    doc.headers.iter().any(|h| named(&h.value))
+        || doc
+            .parties
+            .iter()
+            .any(|p| named(&p.name) || p.properties.iter().any(|p| named(&p.value)))
+        || doc.sections.iter().any(|s| named(&s.title))
+        || doc.activities.iter().any(|a| {
+            named(&a.title)
+                || a.properties.iter().any(|p| named(&p.value))
+                || a.stages
+                    .iter()
+                    .any(|s| s.properties.iter().any(|p| named(&p.value)))
+        })
 }
