@@ -252,6 +252,11 @@ pub enum LineKind {
 
 /// Reads one line (no line break). `Err` carries pest's account of where it failed.
 pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<Rule>>> {
+    read_line(line, true)
+}
+
+/// [`parse_line`]; `quickly` off sends every line through pest.
+fn read_line(line: &str, quickly: bool) -> Result<LineKind, Box<pest::error::Error<Rule>>> {
     let trimmed_end = line.trim_end_matches([' ', '\t']).len();
     let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
     if indent >= trimmed_end {
@@ -260,6 +265,9 @@ pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<
     let body = &line[indent..trimmed_end];
     let shift = |r: Range| r.start + indent..r.end + indent;
     let folded = fold_case(body);
+    if let Some(kind) = quick(&folded, indent).filter(|_| quickly) {
+        return Ok(kind);
+    }
     let mut pairs = LineParser::parse(Rule::line, &folded).map_err(Box::new)?;
     let line_pair = pairs.next().expect("the line rule yields one pair");
     let Some(pair) = line_pair.into_inner().find(|p| p.as_rule() != Rule::EOI) else {
@@ -315,6 +323,119 @@ pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<
             }
         }
         other => unreachable!("the line rule has no alternative {other:?}"),
+    })
+}
+
+/// The spellings of the keys in the order the grammar's `key` rule tries
+/// them (its alternatives, then each one's): the first that begins a line is
+/// its key, as for pest.
+const KEY_SPELLINGS: [(Key, &str); 63] = [
+    (Key::Title, "дорожная карта"),
+    (Key::Title, "roadmap"),
+    (Key::Period, "период"),
+    (Key::Period, "period"),
+    (Key::Approved, "утверждена"),
+    (Key::Approved, "утверждено"),
+    (Key::Approved, "утверждён"),
+    (Key::Approved, "утвержден"),
+    (Key::Approved, "approved"),
+    (Key::Owner, "владелец"),
+    (Key::Owner, "owner"),
+    (Key::Include, "подключить"),
+    (Key::Include, "include"),
+    (Key::Extends, "расширяет"),
+    (Key::Extends, "extends"),
+    (Key::DaysOff, "нерабочие дни"),
+    (Key::DaysOff, "выходные"),
+    (Key::DaysOff, "days off"),
+    (Key::StatusOf, "отметки к"),
+    (Key::StatusOf, "status of"),
+    (Key::Email, "почта"),
+    (Key::Email, "e-mail"),
+    (Key::Email, "email"),
+    (Key::Contact, "контакты"),
+    (Key::Contact, "телефон"),
+    (Key::Contact, "contacts"),
+    (Key::Contact, "contact"),
+    (Key::Contact, "phone"),
+    (Key::When, "сроки"),
+    (Key::When, "срок"),
+    (Key::When, "when"),
+    (Key::Duration, "длительность"),
+    (Key::Duration, "продолжительность"),
+    (Key::Duration, "duration"),
+    (Key::By, "ответственные"),
+    (Key::By, "ответственный"),
+    (Key::By, "исполнители"),
+    (Key::By, "исполнитель"),
+    (Key::By, "responsible"),
+    (Key::By, "by"),
+    (Key::After, "после"),
+    (Key::After, "after"),
+    (Key::Indicator, "показатель"),
+    (Key::Indicator, "indicator"),
+    (Key::Result, "результат"),
+    (Key::Result, "result"),
+    (Key::Checkpoint, "контрольная точка"),
+    (Key::Checkpoint, "checkpoint"),
+    (Key::Note, "примечание"),
+    (Key::Note, "note"),
+    (Key::Mandatory, "обязательное"),
+    (Key::Mandatory, "mandatory"),
+    (Key::Started, "начато"),
+    (Key::Started, "started"),
+    (Key::Done, "выполнено"),
+    (Key::Done, "done"),
+    (Key::Cancelled, "отменено"),
+    (Key::Cancelled, "cancelled"),
+    (Key::Cancelled, "canceled"),
+    (Key::Rescheduled, "перенесено"),
+    (Key::Rescheduled, "rescheduled"),
+    (Key::Actual, "факт"),
+    (Key::Actual, "actual"),
+];
+
+/// The words the grammar tries before any key: a line that begins with one
+/// may be a declaration.
+const DECLARATION_WORDS: [&str; 10] = [
+    "участник",
+    "party",
+    "раздел",
+    "section",
+    "мероприятие",
+    "activity",
+    "этап",
+    "stage",
+    "параметр",
+    "parameter",
+];
+
+/// The commonest lines, a comment or `key: value`, read without pest, as
+/// the grammar reads them; `None` for any other line, read by pest (which
+/// also reports what is wrong). `body` is the case-folded line without its
+/// indentation (`indent` bytes) or trailing blanks.
+fn quick(body: &str, indent: usize) -> Option<LineKind> {
+    let starts = |word: &str| {
+        body.as_bytes()
+            .get(..word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if body.starts_with('#') {
+        return Some(LineKind::Comment {
+            text: indent + 1..indent + body.len(),
+        });
+    }
+    if DECLARATION_WORDS.iter().any(|w| starts(w)) {
+        return None;
+    }
+    let (key, word) = KEY_SPELLINGS.iter().find(|(_, word)| starts(word))?;
+    let after_key = body[word.len()..].trim_start_matches([' ', '\t']);
+    let value = after_key.strip_prefix(':')?.trim_start_matches([' ', '\t']);
+    Some(LineKind::Keyed {
+        key: *key,
+        script: Script::of(&body[..word.len()]),
+        key_range: indent..indent + word.len(),
+        value: indent + body.len() - value.len()..indent + body.len(),
     })
 }
 
@@ -421,6 +542,74 @@ pub(crate) fn parse_approval(value: &str) -> (Option<Range>, Option<Range>) {
 mod tests {
     use super::*;
     use pest::{consumes_to, parses_to};
+
+    /// Every line of the bundled roadmaps and of the test corpus, and every
+    /// key in several spellings, read with and without the quick path.
+    #[test]
+    fn the_quick_path_reads_as_the_grammar_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines: Vec<String> = Vec::new();
+        let mut dirs = vec![root.join("roadmaps"), root.join("tests")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path
+                    .extension()
+                    .is_some_and(|e| e == "roadmap" || e == "status")
+                {
+                    let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                    lines.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        assert!(lines.len() > 1000, "{}", lines.len());
+        let words = KEY_SPELLINGS
+            .iter()
+            .map(|(_, w)| *w)
+            .chain(DECLARATION_WORDS)
+            .chain([
+                "срк",
+                "by the way",
+                "контакт",
+                "сроки исполнения",
+                "#",
+                "# a: b",
+            ]);
+        for word in words {
+            let upper = word.to_uppercase();
+            let mut first = word.chars();
+            let title: String = first
+                .next()
+                .map(|c| c.to_uppercase().chain(first).collect())
+                .unwrap_or_default();
+            for w in [word.to_string(), upper, title] {
+                for line in [
+                    format!("{w}: значение"),
+                    format!("  {w}:значение: ещё"),
+                    format!("\t{w} \t:  "),
+                    format!("{w}:"),
+                    w.clone(),
+                    format!("{w}x: значение"),
+                    format!("{w} 1.2. Название"),
+                    format!("{w} 1.2: Название"),
+                    format!("{w} оо: Школа"),
+                ] {
+                    lines.push(line);
+                }
+            }
+        }
+        let mut quick_lines = 0;
+        for line in &lines {
+            let quickly = read_line(line, true);
+            let slowly = read_line(line, false);
+            assert_eq!(format!("{quickly:?}"), format!("{slowly:?}"), "{line:?}");
+            let body = line.trim_matches([' ', '\t']);
+            quick_lines += usize::from(quick(&fold_case(body), 0).is_some());
+        }
+        assert!(quick_lines > 1000, "{quick_lines} of {} lines", lines.len());
+    }
 
     fn kind(line: &str) -> LineKind {
         parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"))
