@@ -425,6 +425,29 @@ fn quick(body: &str, indent: usize) -> Option<LineKind> {
             text: indent + 1..indent + body.len(),
         });
     }
+    let shift = |r: Range| r.start + indent..r.end + indent;
+    for (words, activity) in [
+        (["раздел", "section"], false),
+        (["мероприятие", "activity"], true),
+    ] {
+        if let Some(word) = words.iter().find(|w| starts(w)) {
+            let (number, title) = numbered(body, word.len())?;
+            let (script, number, title) = (Script::of(body), shift(number), shift(title));
+            return Some(if activity {
+                LineKind::Activity {
+                    script,
+                    number,
+                    title,
+                }
+            } else {
+                LineKind::Section {
+                    script,
+                    number,
+                    title,
+                }
+            });
+        }
+    }
     if DECLARATION_WORDS.iter().any(|w| starts(w)) {
         return None;
     }
@@ -437,6 +460,51 @@ fn quick(body: &str, indent: usize) -> Option<LineKind> {
         key_range: indent..indent + word.len(),
         value: indent + body.len() - value.len()..indent + body.len(),
     })
+}
+
+/// The number and the title of a section or an activity line whose keyword
+/// ends at `from`, as the grammar's `section` and `activity` read them.
+fn numbered(body: &str, from: usize) -> Option<(Range, Range)> {
+    let b = body.as_bytes();
+    let blanks = |mut at: usize| {
+        while b.get(at).is_some_and(|&c| c == b' ' || c == b'\t') {
+            at += 1;
+        }
+        at
+    };
+    let digits = |at: usize| {
+        let end = at + b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        (end > at).then_some(end)
+    };
+    let start = blanks(from);
+    if start == from {
+        return None;
+    }
+    let end = match digits(start) {
+        Some(mut end) => {
+            while let Some(next) = (b.get(end) == Some(&b'.'))
+                .then(|| digits(end + 1))
+                .flatten()
+            {
+                end = next;
+            }
+            end
+        }
+        None => {
+            let roman = b[start..]
+                .iter()
+                .take_while(|c| b"IVXLC".contains(c))
+                .count();
+            (roman > 0).then_some(start + roman)?
+        }
+    };
+    let title = match b.get(end) {
+        Some(b'.') => blanks(end + 1),
+        Some(b' ' | b'\t') => blanks(end),
+        Some(_) => return None,
+        None => end,
+    };
+    Some((start..end, title..b.len()))
 }
 
 /// Lower-cases Cyrillic letters, so that Russian keywords match in any case
@@ -595,6 +663,19 @@ mod tests {
                     format!("{w} 1.2. Название"),
                     format!("{w} 1.2: Название"),
                     format!("{w} оо: Школа"),
+                    format!("{w} IV. Итоги"),
+                    format!("{w} iv. Итоги"),
+                    format!("{w} XIV"),
+                    format!("{w} 1"),
+                    format!("{w} 1."),
+                    format!("{w}  1.2.3   Название. Ещё"),
+                    format!("{w}\t7\tT"),
+                    format!("{w} 1а Т"),
+                    format!("{w} 1.а Т"),
+                    format!("{w} 1..2 Т"),
+                    format!("{w}1.1 Т"),
+                    format!("{w} .1 Т"),
+                    format!("{w} activity 1. Т"),
                 ] {
                     lines.push(line);
                 }
