@@ -264,10 +264,10 @@ fn read_line(line: &str, quickly: bool) -> Result<LineKind, Box<pest::error::Err
     }
     let body = &line[indent..trimmed_end];
     let shift = |r: Range| r.start + indent..r.end + indent;
-    let folded = fold_case(body);
-    if let Some(kind) = quick(&folded, indent).filter(|_| quickly) {
+    if let Some(kind) = quick(body, indent).filter(|_| quickly) {
         return Ok(kind);
     }
+    let folded = fold_case(body);
     let mut pairs = LineParser::parse(Rule::line, &folded).map_err(Box::new)?;
     let line_pair = pairs.next().expect("the line rule yields one pair");
     let Some(pair) = line_pair.into_inner().find(|p| p.as_rule() != Rule::EOI) else {
@@ -412,13 +412,19 @@ const DECLARATION_WORDS: [&str; 10] = [
 
 /// The commonest lines, a comment or `key: value`, read without pest, as
 /// the grammar reads them; `None` for any other line, read by pest (which
-/// also reports what is wrong). `body` is the case-folded line without its
-/// indentation (`indent` bytes) or trailing blanks.
+/// also reports what is wrong). `body` is the line without its indentation
+/// (`indent` bytes) or trailing blanks, not empty.
 fn quick(body: &str, indent: usize) -> Option<LineKind> {
+    // Keywords are looked for in a case-folded copy of the line's start,
+    // long enough for the longest.
+    let head = fold_case(&body[..crate::source::floor_char_boundary(body, 48)]);
+    let first = head.as_bytes().first()?.to_ascii_lowercase();
     let starts = |word: &str| {
-        body.as_bytes()
-            .get(..word.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+        word.as_bytes().first() == Some(&first)
+            && head
+                .as_bytes()
+                .get(..word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
     };
     if body.starts_with('#') {
         return Some(LineKind::Comment {
@@ -545,6 +551,23 @@ pub(crate) struct DependencyItem {
 }
 
 pub(crate) fn parse_dependency(item: &str) -> Option<DependencyItem> {
+    // The commonest item, a number alone, without pest.
+    let number = item.trim_start_matches([' ', '\t']);
+    let number = number.trim_end_matches([' ', '\t']);
+    if number
+        .split('.')
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let start = item.len() - item.trim_start_matches([' ', '\t']).len();
+        return Some(DependencyItem {
+            number: start..start + number.len(),
+            lag: None,
+        });
+    }
+    parse_dependency_with_grammar(item)
+}
+
+fn parse_dependency_with_grammar(item: &str) -> Option<DependencyItem> {
     let folded = fold_case(item);
     let pair = LineParser::parse(Rule::dependency, &folded).ok()?.next()?;
     let mut inner = pair.into_inner();
@@ -610,6 +633,30 @@ pub(crate) fn parse_approval(value: &str) -> (Option<Range>, Option<Range>) {
 mod tests {
     use super::*;
     use pest::{consumes_to, parses_to};
+
+    #[test]
+    fn a_number_alone_is_read_as_the_grammar_reads_it() {
+        for item in [
+            "1",
+            " 1.2 ",
+            "\t3.1\t",
+            "10.20.30",
+            "1.",
+            ".1",
+            "1..2",
+            "",
+            " ",
+            "1 2",
+            "4.2 + 5 дней",
+            "a",
+        ] {
+            assert_eq!(
+                parse_dependency(item),
+                parse_dependency_with_grammar(item),
+                "{item:?}"
+            );
+        }
+    }
 
     /// Every line of the bundled roadmaps and of the test corpus, and every
     /// key in several spellings, read with and without the quick path.
