@@ -130,13 +130,33 @@ impl Run {
 /// enough files (`ROADMAP_THREADS` sets the number of threads; 1 checks in
 /// this thread), with the same result, in the same order, as one by one.
 pub fn check_files(files: &[PathBuf]) -> Run {
+    check_files_keeping(files, Keep::Roadmaps)
+}
+
+/// [`check_files`] for the findings only: each roadmap is dropped once it is
+/// checked, so `roadmaps` is empty (`activities` still counts them). At
+/// national scale the roadmaps are most of the memory, and `check` reports
+/// findings only.
+pub fn check_files_for_findings(files: &[PathBuf]) -> Run {
+    check_files_keeping(files, Keep::Counts)
+}
+
+/// What a run keeps of the roadmaps it checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Roadmaps,
+    /// Only how many activities they have.
+    Counts,
+}
+
+fn check_files_keeping(files: &[PathBuf], keep: Keep) -> Run {
     let threads = threads(files.len());
     if threads > 1 {
-        if let Some(run) = parallel::check(files, threads) {
+        if let Some(run) = parallel::check(files, threads, keep) {
             return run;
         }
     }
-    check_sequentially(files)
+    check_sequentially(files, keep)
 }
 
 /// Files below this many per thread are checked in one thread: starting
@@ -152,7 +172,7 @@ fn threads(files: usize) -> usize {
     wanted.min(files / MIN_FILES_PER_THREAD).max(1)
 }
 
-fn check_sequentially(files: &[PathBuf]) -> Run {
+fn check_sequentially(files: &[PathBuf], keep: Keep) -> Run {
     let mut workspace = Workspace::default();
     let mut failures = Vec::new();
     let mut ids = Vec::with_capacity(files.len());
@@ -165,7 +185,7 @@ fn check_sequentially(files: &[PathBuf]) -> Run {
             }),
         }
     }
-    let mut run = check_loaded(workspace, &ids);
+    let mut run = check_loaded(workspace, &ids, keep);
     run.failures = failures;
     run
 }
@@ -175,22 +195,25 @@ fn check_sequentially(files: &[PathBuf]) -> Run {
 pub fn check_bytes(path: PathBuf, bytes: Vec<u8>) -> Run {
     let mut workspace = Workspace::default();
     let id = workspace.add(path, bytes);
-    check_loaded(workspace, &[id])
+    check_loaded(workspace, &[id], Keep::Roadmaps)
 }
 
-fn check_loaded(mut workspace: Workspace, ids: &[FileId]) -> Run {
+fn check_loaded(mut workspace: Workspace, ids: &[FileId], keep: Keep) -> Run {
     let mut diagnostics = Vec::new();
     let mut roadmaps = Vec::new();
+    let mut activities = 0;
     for &id in ids {
         let status = workspace.sources.get(id).path.with_extension("status");
         let status = status.is_file().then_some(status);
         if let Some(checked) = check_one(&mut workspace, id, status, &mut diagnostics) {
-            roadmaps.push(checked);
+            activities += checked.0.activities.len();
+            if keep == Keep::Roadmaps {
+                roadmaps.push(checked);
+            }
         }
     }
     diagnostics.append(&mut workspace.diagnostics);
     sort(&workspace, &mut diagnostics);
-    let activities = roadmaps.iter().map(|(r, _)| r.activities.len()).sum();
     Run {
         workspace,
         diagnostics,
@@ -208,12 +231,19 @@ fn check_one(
     status: Option<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Roadmap, Graph)> {
-    let Loaded::Roadmap(mut roadmap) = model::build(workspace, id, diagnostics) else {
+    let loaded = model::build(workspace, id, diagnostics);
+    // Its tree is not needed again unless the file is also a template or
+    // included, and then it is parsed again.
+    workspace.forget(id);
+    let Loaded::Roadmap(mut roadmap) = loaded else {
         return None;
     };
     if let Some(status) = status {
         match workspace.load(&status) {
-            Ok(status) => model::apply_status(workspace, &mut roadmap, status, diagnostics),
+            Ok(status) => {
+                model::apply_status(workspace, &mut roadmap, status, diagnostics);
+                workspace.forget(status);
+            }
             Err(source) => diagnostics.push(unreadable_status(id, &status, &source)),
         }
     }
@@ -268,7 +298,7 @@ fn sort(workspace: &Workspace, diagnostics: &mut Vec<Diagnostic>) {
 /// disagree: the parallel check gives up (`None`) and the caller checks the
 /// files one by one instead.
 mod parallel {
-    use super::{check_one, sort, Failure, Run};
+    use super::{check_one, sort, Failure, Keep, Run};
     use crate::diagnostic::Diagnostic;
     use crate::graph::Graph;
     use crate::model::{Roadmap, Workspace};
@@ -300,6 +330,9 @@ mod parallel {
     struct Checked {
         index: usize,
         diagnostics: Vec<Diagnostic>,
+        /// Its activities, when it is a roadmap.
+        activities: usize,
+        /// The roadmap, when the run keeps it.
         roadmap: Option<(Roadmap, Graph)>,
     }
 
@@ -316,7 +349,7 @@ mod parallel {
         (index / 16) % threads
     }
 
-    pub(super) fn check(files: &[PathBuf], threads: usize) -> Option<Run> {
+    pub(super) fn check(files: &[PathBuf], threads: usize, keep: Keep) -> Option<Run> {
         // 1. Every thread reads its files and glances at what they name.
         let reads: Vec<Vec<Result<Read, (usize, Failure)>>> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
@@ -558,7 +591,7 @@ mod parallel {
                             source_thread: source_ref,
                             total,
                         };
-                        check_given(t, ws, list, &places)
+                        check_given(t, ws, list, &places, keep)
                     })
                 })
                 .collect();
@@ -590,13 +623,14 @@ mod parallel {
         workspace.diagnostics.clear();
         let mut diagnostics = Vec::new();
         let mut roadmaps = Vec::new();
+        let mut activities = 0;
         for c in results {
             diagnostics.extend(c.diagnostics);
+            activities += c.activities;
             roadmaps.extend(c.roadmap);
         }
         diagnostics.append(&mut read_diagnostics);
         sort(&workspace, &mut diagnostics);
-        let activities = roadmaps.iter().map(|(r, _)| r.activities.len()).sum();
         Some(Run {
             workspace,
             diagnostics,
@@ -736,7 +770,13 @@ mod parallel {
     }
 
     /// Step 5 for thread `t`.
-    fn check_given(t: usize, mut ws: Workspace, list: Vec<Read>, at: &Places) -> Option<Finished> {
+    fn check_given(
+        t: usize,
+        mut ws: Workspace,
+        list: Vec<Read>,
+        at: &Places,
+        keep: Keep,
+    ) -> Option<Finished> {
         let (given, reached) = (at.given, at.reached);
         for (k, file) in reached.iter().enumerate() {
             let place = given + k;
@@ -773,7 +813,8 @@ mod parallel {
             checked.push(Checked {
                 index: read.index,
                 diagnostics,
-                roadmap,
+                activities: roadmap.as_ref().map_or(0, |(r, _)| r.activities.len()),
+                roadmap: roadmap.filter(|_| keep == Keep::Roadmaps),
             });
         }
         // Nothing read that the places did not foresee.
@@ -897,9 +938,9 @@ mod tests {
         region(dir.path());
         let files = files(dir.path());
         assert!(files.len() > 90, "{}", files.len());
-        let one_by_one = shown(&check_sequentially(&files));
+        let one_by_one = shown(&check_sequentially(&files, Keep::Roadmaps));
         for threads in [2, 3, 8] {
-            let run = parallel::check(&files, threads)
+            let run = parallel::check(&files, threads, Keep::Roadmaps)
                 .unwrap_or_else(|| panic!("{threads} threads fell back to one"));
             let parallel = shown(&run);
             if parallel != one_by_one {
@@ -920,8 +961,31 @@ mod tests {
         // read: the places planned for status files would not match.
         write(dir.path(), "parties.status", "отметки к: parties.roadmap\n");
         let files = files(dir.path());
-        assert!(parallel::check(&files, 2).is_none());
+        assert!(parallel::check(&files, 2, Keep::Roadmaps).is_none());
         let run = check_files(&files);
-        assert_eq!(shown(&run), shown(&check_sequentially(&files)));
+        assert_eq!(
+            shown(&run),
+            shown(&check_sequentially(&files, Keep::Roadmaps))
+        );
+    }
+
+    #[test]
+    fn checking_for_findings_keeps_no_roadmap_and_finds_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        region(dir.path());
+        let files = files(dir.path());
+        let all = check_sequentially(&files, Keep::Roadmaps);
+        // `shown` without its last line, the roadmaps.
+        let report = |run: &Run| shown(run).rsplit_once('\n').map(|(r, _)| r.to_string());
+        for threads in [1, 2, 3] {
+            let run = match threads {
+                1 => check_sequentially(&files, Keep::Counts),
+                n => parallel::check(&files, n, Keep::Counts)
+                    .unwrap_or_else(|| panic!("{n} threads fell back to one")),
+            };
+            assert!(run.roadmaps.is_empty());
+            assert!(run.activities > 0);
+            assert_eq!(report(&run), report(&all), "{threads} threads");
+        }
     }
 }

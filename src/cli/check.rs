@@ -18,7 +18,7 @@ pub struct Args {
 
 pub fn run(args: &Args, env: &Env) -> i32 {
     let (files, failures) = run::collect(&args.paths);
-    let run = run::check_files(&files);
+    let run = run::check_files_for_findings(&files);
     let failures: Vec<_> = failures.iter().chain(&run.failures).collect();
     let report = run.report();
     match args.format {

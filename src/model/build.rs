@@ -72,6 +72,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             period: period.map(|(p, _)| p),
         },
         cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
+        memo: std::cell::RefCell::new(std::mem::take(&mut ws.memo)),
     };
     let sections = sections(doc, diagnostics);
     let mut activities: Vec<Activity> = doc
@@ -90,7 +91,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         period,
         approval: doc
             .header(Key::Approved)
-            .map(|p| approval(&p.value, diagnostics)),
+            .map(|p| approval(&p.value, &mut builder.memo.borrow_mut(), diagnostics)),
         owner: doc.header(Key::Owner).map(|p| p.value.clone()),
         days_off: days_off(doc, diagnostics),
         parties,
@@ -117,6 +118,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         );
     }
     ws.timings = builder.cache.into_inner();
+    ws.memo = builder.memo.into_inner();
     Loaded::Roadmap(Box::new(roadmap))
 }
 
@@ -184,6 +186,7 @@ pub fn apply_status(
             period: roadmap.period.map(|(p, _)| p),
         },
         cache: Default::default(),
+        memo: Default::default(),
     };
     if let Some(line) = doc
         .headers
@@ -473,11 +476,11 @@ fn duplicate_activities(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn approval(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Approval {
-    let (number, date) = syntax::parse_approval(&value.text);
+fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>) -> Approval {
+    let (number, date) = memo.approval(&value.text);
     let date = date.and_then(|range| {
         let written = &value.text[range.clone()];
-        let parsed = timing::parse_date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
+        let parsed = memo.date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
         if parsed.is_none() {
             diagnostics.push(bad_date(value.span.sub(range.start, range.end), written));
         }
@@ -515,8 +518,78 @@ fn bad_date(span: Span, written: &str) -> Diagnostic {
     .with_help(text!(ru: "Пишите дату как 14.03.2022"; en: "Write the date as 14.03.2022"))
 }
 
-/// Distinct timing texts kept; past this a run resolves afresh.
+/// Distinct timing texts kept; past this a run resolves afresh. The same
+/// holds for each kind of value in [`Memo`].
 const CACHE_LIMIT: usize = 100_000;
+
+/// What the builder has read from values so far, by text, kept in the
+/// [`Workspace`] for every roadmap of the run: the indicators, dependencies
+/// and checkpoints of a template are read once for all its plans.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    indicators: HashMap<String, Indicator>,
+    dependencies: HashMap<String, Option<syntax::DependencyItem>>,
+    durations: HashMap<String, Option<(u32, syntax::LagUnit)>>,
+    checkpoints: HashMap<String, Option<(Range, Range)>>,
+    approvals: HashMap<String, (Option<Range>, Option<Range>)>,
+    dates: HashMap<String, Option<chrono::NaiveDate>>,
+}
+
+type Range = std::ops::Range<usize>;
+
+impl Memo {
+    /// [`Indicator::parse`], read once per text.
+    pub(crate) fn indicator(&mut self, source: Spanned) -> Indicator {
+        let Some(known) = self.indicators.get(&source.text) else {
+            let parsed = Indicator::parse(source);
+            if self.indicators.len() < CACHE_LIMIT {
+                self.indicators
+                    .insert(parsed.source.text.clone(), parsed.clone());
+            }
+            return parsed;
+        };
+        Indicator {
+            source,
+            comparator: known.comparator,
+            value: known.value,
+            unit: known.unit.clone(),
+            out_of: known.out_of,
+            description: known.description.clone(),
+        }
+    }
+
+    fn dependency(&mut self, text: &str) -> Option<syntax::DependencyItem> {
+        remember(&mut self.dependencies, text, syntax::parse_dependency)
+    }
+
+    fn duration(&mut self, text: &str) -> Option<(u32, syntax::LagUnit)> {
+        remember(&mut self.durations, text, syntax::parse_duration)
+    }
+
+    fn checkpoint(&mut self, text: &str) -> Option<(Range, Range)> {
+        remember(&mut self.checkpoints, text, syntax::parse_checkpoint)
+    }
+
+    fn approval(&mut self, text: &str) -> (Option<Range>, Option<Range>) {
+        remember(&mut self.approvals, text, syntax::parse_approval)
+    }
+
+    fn date(&mut self, text: &str) -> Option<chrono::NaiveDate> {
+        remember(&mut self.dates, text, timing::parse_date)
+    }
+}
+
+/// `read(text)`, or what it gave for the same text before.
+fn remember<T: Clone>(known: &mut HashMap<String, T>, text: &str, read: fn(&str) -> T) -> T {
+    if let Some(value) = known.get(text) {
+        return value.clone();
+    }
+    let value = read(text);
+    if known.len() < CACHE_LIMIT {
+        known.insert(text.to_string(), value.clone());
+    }
+    value
+}
 
 struct Builder {
     ids: Vec<String>,
@@ -524,6 +597,7 @@ struct Builder {
     /// Resolved timings by text, shared by every roadmap of the run: the
     /// cells a template gives its thousands of plans are resolved once.
     cache: std::cell::RefCell<super::TimingCache>,
+    memo: std::cell::RefCell<Memo>,
 }
 
 impl Builder {
@@ -533,7 +607,7 @@ impl Builder {
             .iter()
             .filter(|p| p.key == Key::After)
             .flat_map(|p| list(&p.value))
-            .filter_map(|item| dependency(&item, diagnostics))
+            .filter_map(|item| dependency(&item, &mut self.memo.borrow_mut(), diagnostics))
             .collect();
         Activity {
             number: decl.number.clone(),
@@ -563,7 +637,7 @@ impl Builder {
             let value = &p.value;
             match p.key {
                 Key::When => facts.timing = Some(self.timing(value, diagnostics)),
-                Key::Duration => match syntax::parse_duration(&value.text) {
+                Key::Duration => match self.memo.borrow_mut().duration(&value.text) {
                     Some((amount, unit)) => facts.duration = Some((Lag { amount, unit }, value.span)),
                     None => diagnostics.push(
                         Diagnostic::new(
@@ -583,21 +657,21 @@ impl Builder {
                         facts.responsible.push(id);
                     }
                 }
-                Key::Indicator => facts.indicators.push(Indicator::parse(value.clone())),
+                Key::Indicator => facts.indicators.push(self.indicator(value)),
                 Key::Result => facts.results.push(value.clone()),
                 Key::Note => facts.notes.push(value.clone()),
                 Key::Checkpoint => {
-                    if let Some(c) = checkpoint(value, diagnostics) {
+                    if let Some(c) = checkpoint(value, &mut self.memo.borrow_mut(), diagnostics) {
                         facts.checkpoints.push(c);
                     }
                 }
                 Key::Started => {
-                    if let Some((date, _)) = dated(value, diagnostics) {
+                    if let Some((date, _)) = dated(value, &mut self.memo.borrow_mut(), diagnostics) {
                         facts.marks.started = Some((date, value.span));
                     }
                 }
                 Key::Done => {
-                    if let Some((date, evidence)) = dated(value, diagnostics) {
+                    if let Some((date, evidence)) = dated(value, &mut self.memo.borrow_mut(), diagnostics) {
                         facts.marks.done.push(Done {
                             date,
                             evidence,
@@ -606,8 +680,9 @@ impl Builder {
                     }
                 }
                 Key::Cancelled => {
-                    let (date, reason) = match syntax::parse_checkpoint(&value.text) {
-                        Some((d, text)) => match timing::parse_date(&value.text[d]) {
+                    let parsed = self.memo.borrow_mut().checkpoint(&value.text);
+                    let (date, reason) = match parsed {
+                        Some((d, text)) => match self.memo.borrow_mut().date(&value.text[d]) {
                             Some(date) => (Some(date), value.text[text].to_string()),
                             None => (None, value.text.clone()),
                         },
@@ -620,7 +695,7 @@ impl Builder {
                     });
                 }
                 Key::Rescheduled => facts.marks.rescheduled = Some(self.timing(value, diagnostics)),
-                Key::Actual => facts.marks.actuals.push(Indicator::parse(value.clone())),
+                Key::Actual => facts.marks.actuals.push(self.indicator(value)),
                 _ => {}
             }
         }
@@ -643,18 +718,26 @@ impl Builder {
         facts
     }
 
-    fn timing(&self, value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> TimingCell {
-        let key = (value.text.clone(), self.context.period);
+    fn indicator(&self, value: &Spanned) -> Indicator {
+        self.memo.borrow_mut().indicator(value.clone())
+    }
+
+    /// [`timing::resolve`] in the roadmap's context, once per text.
+    fn resolve(&self, text: &str) -> Result<Timing, timing::TimingError> {
+        let key = (text.to_string(), self.context.period);
         let cached = self.cache.borrow().get(&key).cloned();
-        let result = cached.unwrap_or_else(|| {
-            let result = timing::resolve(&value.text, &self.context);
+        cached.unwrap_or_else(|| {
+            let result = timing::resolve(text, &self.context);
             let mut cache = self.cache.borrow_mut();
             if cache.len() < CACHE_LIMIT {
                 cache.insert(key, result.clone());
             }
             result
-        });
-        let resolved = match result {
+        })
+    }
+
+    fn timing(&self, value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> TimingCell {
+        let resolved = match self.resolve(&value.text) {
             Ok(t) => Some(t),
             Err(err) => {
                 let code = match err.kind {
@@ -689,12 +772,7 @@ impl Builder {
         let fmt = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
         match o.plan.key {
             Key::When => {
-                let end = |p: &Property| {
-                    timing::resolve(&p.value.text, &self.context)
-                        .ok()?
-                        .bounds()
-                        .map(|b| b.end)
-                };
+                let end = |p: &Property| self.resolve(&p.value.text).ok()?.bounds().map(|b| b.end);
                 let (Some(template), Some(plan)) = (end(&o.template), end(&o.plan)) else {
                     return;
                 };
@@ -718,8 +796,8 @@ impl Builder {
                 }
             }
             Key::Indicator => {
-                let template = Indicator::parse(o.template.value.clone());
-                let plan = Indicator::parse(o.plan.value.clone());
+                let template = self.indicator(&o.template.value);
+                let plan = self.indicator(&o.plan.value);
                 let (Some(want), Some(got)) = (template.value, plan.value) else {
                     return;
                 };
@@ -802,8 +880,12 @@ fn list(value: &Spanned) -> Vec<Spanned> {
     items
 }
 
-fn dependency(item: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Dependency> {
-    match syntax::parse_dependency(&item.text) {
+fn dependency(
+    item: &Spanned,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Dependency> {
+    match memo.dependency(&item.text) {
         Some(dep) => Some(Dependency {
             number: Spanned {
                 text: item.text[dep.number.clone()].to_string(),
@@ -831,14 +913,12 @@ fn dependency(item: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Depen
 /// A `DATE — text` mark value.
 fn dated(
     value: &Spanned,
+    memo: &mut Memo,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(chrono::NaiveDate, String)> {
-    let parsed = syntax::parse_checkpoint(&value.text).and_then(|(d, text)| {
-        Some((
-            timing::parse_date(&value.text[d])?,
-            value.text[text].to_string(),
-        ))
-    });
+    let parsed = memo
+        .checkpoint(&value.text)
+        .and_then(|(d, text)| Some((memo.date(&value.text[d])?, value.text[text].to_string())));
     if parsed.is_none() {
         diagnostics.push(
             Diagnostic::new(
@@ -855,8 +935,12 @@ fn dated(
     parsed
 }
 
-fn checkpoint(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Checkpoint> {
-    let Some((date_range, text_range)) = syntax::parse_checkpoint(&value.text) else {
+fn checkpoint(
+    value: &Spanned,
+    memo: &mut Memo,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Checkpoint> {
+    let Some((date_range, text_range)) = memo.checkpoint(&value.text) else {
         diagnostics.push(
             Diagnostic::new(
                 Code::BadDate,
@@ -871,7 +955,7 @@ fn checkpoint(value: &Spanned, diagnostics: &mut Vec<Diagnostic>) -> Option<Chec
         return None;
     };
     let written = &value.text[date_range.clone()];
-    let Some(date) = timing::parse_date(written) else {
+    let Some(date) = memo.date(written) else {
         diagnostics.push(bad_date(
             value.span.sub(date_range.start, date_range.end),
             written,

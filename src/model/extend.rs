@@ -3,6 +3,7 @@
 //! chain is folded into one syntax tree before the model is built, each line
 //! keeping the span of the file it came from.
 
+use super::build::Memo;
 use super::Workspace;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -10,6 +11,7 @@ use crate::source::{FileId, Span};
 use crate::syntax::{ActivityDecl, Document, Key, Property, SectionDecl, Spanned};
 use crate::text;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A parameter as the chain leaves it.
 #[derive(Debug, Clone)]
@@ -27,9 +29,10 @@ pub struct Override {
     pub plan: Property,
 }
 
-/// The chain folded into one tree.
+/// The chain folded into one tree: the file's own tree, not copied, when it
+/// extends nothing and names no parameter.
 pub struct Folded {
-    pub doc: Document,
+    pub doc: Arc<Document>,
     pub parameters: Vec<(String, Parameter)>,
     pub overrides: Vec<Override>,
     /// The file is a plan: it extends a template.
@@ -104,7 +107,7 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
     let templates = chain[1..].to_vec();
     chain.reverse();
     let mut folded = Folded {
-        doc: (*ws.document(chain[0])).clone(),
+        doc: ws.document(chain[0]),
         parameters: Vec::new(),
         overrides: Vec::new(),
         extends: chain.len() > 1,
@@ -117,10 +120,14 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
     declare(&mut folded.parameters, &folded.doc, false, diagnostics);
     for &layer in &chain[1..] {
         let plan = ws.document(layer);
-        overlay(&mut folded, &plan);
+        overlay(&mut folded, &plan, &mut ws.memo);
         declare(&mut folded.parameters, &plan, true, diagnostics);
     }
-    folded.doc.headers.retain(|h| h.key != Key::Extends);
+    if folded.doc.header(Key::Extends).is_some() {
+        Arc::make_mut(&mut folded.doc)
+            .headers
+            .retain(|h| h.key != Key::Extends);
+    }
     if folded.extends {
         let plan = ws.document(file);
         unbound(&folded.parameters, &plan, file, diagnostics);
@@ -225,8 +232,8 @@ fn unbound(
 }
 
 /// Lays one plan over the tree folded so far.
-fn overlay(folded: &mut Folded, plan: &Document) {
-    let doc = &mut folded.doc;
+fn overlay(folded: &mut Folded, plan: &Document, memo: &mut Memo) {
+    let doc = Arc::make_mut(&mut folded.doc);
     for header in &plan.headers {
         if header.key == Key::Extends {
             continue;
@@ -260,7 +267,7 @@ fn overlay(folded: &mut Folded, plan: &Document) {
             .iter()
             .position(|a| a.number.text == decl.number.text)
         {
-            Some(i) => merge_activity(&mut doc.activities[i], decl, &mut folded.overrides),
+            Some(i) => merge_activity(&mut doc.activities[i], decl, &mut folded.overrides, memo),
             None => {
                 let mut added = decl.clone();
                 added.section = section;
@@ -278,12 +285,18 @@ fn overlay(folded: &mut Folded, plan: &Document) {
 /// A plan's lines for an activity of the template: `срок` and `длительность`
 /// replace (and are checked), a target with the same unit replaces, the rest
 /// adds up.
-fn merge_activity(base: &mut ActivityDecl, plan: &ActivityDecl, overrides: &mut Vec<Override>) {
+fn merge_activity(
+    base: &mut ActivityDecl,
+    plan: &ActivityDecl,
+    overrides: &mut Vec<Override>,
+    memo: &mut Memo,
+) {
     merge_properties(
         &base.number.text,
         &mut base.properties,
         &plan.properties,
         overrides,
+        memo,
     );
     for stage in &plan.stages {
         match base
@@ -296,6 +309,7 @@ fn merge_activity(base: &mut ActivityDecl, plan: &ActivityDecl, overrides: &mut 
                 &mut existing.properties,
                 &stage.properties,
                 overrides,
+                memo,
             ),
             None => base.stages.push(stage.clone()),
         }
@@ -307,6 +321,7 @@ fn merge_properties(
     base: &mut Vec<Property>,
     plan: &[Property],
     overrides: &mut Vec<Override>,
+    memo: &mut Memo,
 ) {
     for property in plan {
         let replaced = match property.key {
@@ -314,7 +329,7 @@ fn merge_properties(
                 base.iter().position(|p| p.key == property.key)
             }
             Key::Indicator => {
-                let unit = |p: &Property| super::Indicator::parse(p.value.clone()).unit;
+                let mut unit = |p: &Property| memo.indicator(p.value.clone()).unit;
                 let wanted = unit(property);
                 base.iter().position(|p| {
                     p.key == Key::Indicator
@@ -403,7 +418,10 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
         out.push_str(rest);
         value.text = out;
     };
-    let doc = &mut folded.doc;
+    if !names_any(&folded.doc) {
+        return;
+    }
+    let doc = Arc::make_mut(&mut folded.doc);
     for h in &mut doc.headers {
         fix(&mut h.value);
     }
@@ -421,4 +439,22 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
             stage.properties.iter_mut().for_each(|p| fix(&mut p.value));
         }
     }
+}
+
+/// Some value, title or name of `doc` holds a `{`: a parameter to fill in.
+fn names_any(doc: &Document) -> bool {
+    let named = |value: &Spanned| value.text.contains('{');
+    doc.headers.iter().any(|h| named(&h.value))
+        || doc
+            .parties
+            .iter()
+            .any(|p| named(&p.name) || p.properties.iter().any(|p| named(&p.value)))
+        || doc.sections.iter().any(|s| named(&s.title))
+        || doc.activities.iter().any(|a| {
+            named(&a.title)
+                || a.properties.iter().any(|p| named(&p.value))
+                || a.stages
+                    .iter()
+                    .any(|s| s.properties.iter().any(|p| named(&p.value)))
+        })
 }

@@ -6,7 +6,7 @@ use crate::source::{FileId, Sources};
 use crate::syntax::{self, Document};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::Roadmap;
 
@@ -22,12 +22,15 @@ pub enum Loaded {
 #[derive(Debug, Default)]
 pub struct Workspace {
     pub sources: Sources,
-    documents: Vec<Arc<Document>>,
+    /// Empty once [`Workspace::forget`] drops a tree; read again on demand.
+    documents: Vec<OnceLock<Arc<Document>>>,
     by_real_path: HashMap<PathBuf, FileId>,
     /// Diagnostics of reading files (syntax, encoding), once per file.
     pub diagnostics: Vec<Diagnostic>,
     /// Shared by every roadmap built from this workspace.
     pub(crate) timings: super::TimingCache,
+    /// The same for indicators, dependencies, checkpoints and the like.
+    pub(crate) memo: super::build::Memo,
 }
 
 impl Workspace {
@@ -50,13 +53,45 @@ impl Workspace {
         let (document, diagnostics) = syntax::parse(next, &text);
         let id = self.sources.add(path, text);
         debug_assert_eq!(id, next);
-        self.documents.push(Arc::new(document));
+        self.documents.push(OnceLock::from(Arc::new(document)));
         self.diagnostics.extend(encoding);
         self.diagnostics.extend(diagnostics);
         id
     }
 
+    /// The syntax tree of a file read before; parsed again from its text if
+    /// it was forgotten (the same tree: the diagnostics of reading it were
+    /// kept the first time).
     pub fn document(&self, id: FileId) -> Arc<Document> {
-        Arc::clone(&self.documents[id.0 as usize])
+        let tree = self.documents[id.0 as usize]
+            .get_or_init(|| Arc::new(syntax::parse(id, &self.sources.get(id).text).0));
+        Arc::clone(tree)
+    }
+
+    /// Drops the syntax tree of a file that has been built: a large roadmap's
+    /// tree is several times the size of its model. Asked for again, it is
+    /// parsed again.
+    pub fn forget(&mut self, id: FileId) {
+        if let Some(slot) = self.documents.get_mut(id.0 as usize) {
+            slot.take();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_forgotten_tree_is_parsed_again_the_same() {
+        let mut ws = Workspace::default();
+        let text =
+            "дорожная карта: Т\nпериод: 2022\n\nмероприятие 1. А\n  срок: март\n  после: 9\n";
+        let id = ws.add("t.roadmap".into(), text.as_bytes().to_vec());
+        let before = ws.document(id);
+        let diagnostics = ws.diagnostics.len();
+        ws.forget(id);
+        assert_eq!(*ws.document(id), *before);
+        assert_eq!(ws.diagnostics.len(), diagnostics);
     }
 }

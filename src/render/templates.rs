@@ -5,6 +5,7 @@ use super::{helpers, Error};
 use crate::lang::Lang;
 use handlebars::Handlebars;
 use std::path::Path;
+use std::sync::Mutex;
 
 /// Every template and partial, by file name.
 pub const EMBEDDED: [(&str, &str); 18] = [
@@ -103,7 +104,7 @@ pub fn source(name: &str, dir: Option<&Path>) -> Result<String, Error> {
 }
 
 /// How user text is escaped in a template's `{{ }}`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Escape {
     Html,
     Markdown,
@@ -114,6 +115,9 @@ pub enum Escape {
 
 /// A registry holding template `main` (registered under its file name) and
 /// the `partials` (name used in `{{> name}}`, file name), with the helpers.
+/// Compiled once per language, escape and template texts in a process
+/// (`watch` and `serve` render again and again); a file of `dir` that changes
+/// is compiled again.
 pub fn registry(
     lang: Lang,
     escape: Escape,
@@ -121,23 +125,63 @@ pub fn registry(
     main: &str,
     partials: &[(&str, &str)],
 ) -> Result<Handlebars<'static>, Error> {
+    let mut texts = Vec::with_capacity(partials.len() + 1);
+    texts.push((main.to_string(), source(main, dir)?));
+    for (name, file) in partials {
+        texts.push((name.to_string(), source(file, dir)?));
+    }
+    let key = Key {
+        lang,
+        escape,
+        files: partials.iter().map(|(_, file)| file.to_string()).collect(),
+        texts,
+    };
+    let mut cache = COMPILED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, hb)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(hb.clone());
+    }
+    let hb = compile(&key)?;
+    if cache.len() == CACHE_LIMIT {
+        cache.remove(0);
+    }
+    cache.push((key, hb.clone()));
+    Ok(hb)
+}
+
+/// What a registry is compiled from: the main template first in `texts`
+/// (file name, text), then the partials (name, text) from `files`.
+#[derive(PartialEq)]
+struct Key {
+    lang: Lang,
+    escape: Escape,
+    files: Vec<String>,
+    texts: Vec<(String, String)>,
+}
+
+/// Registries kept; the oldest goes first. Every built-in combination fits.
+const CACHE_LIMIT: usize = 32;
+
+static COMPILED: Mutex<Vec<(Key, Handlebars<'static>)>> = Mutex::new(Vec::new());
+
+fn compile(key: &Key) -> Result<Handlebars<'static>, Error> {
     let mut hb = Handlebars::new();
-    helpers::register(&mut hb, lang);
-    match escape {
+    helpers::register(&mut hb, key.lang);
+    match key.escape {
         Escape::Html => hb.register_escape_fn(handlebars::html_escape),
         Escape::Markdown => hb.register_escape_fn(markdown),
         Escape::MermaidGantt => hb.register_escape_fn(mermaid_gantt),
         Escape::MermaidFlow => hb.register_escape_fn(mermaid_flow),
         Escape::Dot => hb.register_escape_fn(dot),
     }
-    let text = source(main, dir)?;
+    let Some(((main, text), partials)) = key.texts.split_first() else {
+        return Ok(hb);
+    };
     hb.register_template_string(main, text)
         .map_err(|e| Error::Template {
             name: main.to_string(),
             message: e.to_string(),
         })?;
-    for (name, file) in partials {
-        let text = source(file, dir)?;
+    for ((name, text), file) in partials.iter().zip(&key.files) {
         hb.register_partial(name, text)
             .map_err(|e| Error::Template {
                 name: file.to_string(),
@@ -227,6 +271,32 @@ mod tests {
         );
         assert_eq!(mermaid_flow("«a» \"b\" #1"), "«a» #34;b#34; #35;1");
         assert_eq!(dot("a \"b\" \\"), "a \\\"b\\\" \\\\");
+    }
+
+    #[test]
+    fn a_changed_template_is_compiled_again() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let render = |text: &str| {
+            std::fs::write(dir.path().join("graph.dot.hbs"), text).expect("written");
+            registry(
+                Lang::Ru,
+                Escape::Dot,
+                Some(dir.path()),
+                "graph.dot.hbs",
+                &[],
+            )
+            .and_then(|hb| {
+                hb.render("graph.dot.hbs", &serde_json::json!({ "x": "\"" }))
+                    .map_err(|e| Error::Template {
+                        name: "graph.dot.hbs".into(),
+                        message: e.to_string(),
+                    })
+            })
+            .expect("rendered")
+        };
+        assert_eq!(render("a {{x}}"), "a \\\"");
+        assert_eq!(render("b {{x}}"), "b \\\"");
+        assert_eq!(render("a {{x}}"), "a \\\"");
     }
 
     #[test]

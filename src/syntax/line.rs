@@ -252,6 +252,11 @@ pub enum LineKind {
 
 /// Reads one line (no line break). `Err` carries pest's account of where it failed.
 pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<Rule>>> {
+    read_line(line, true)
+}
+
+/// [`parse_line`]; `quickly` off sends every line through pest.
+fn read_line(line: &str, quickly: bool) -> Result<LineKind, Box<pest::error::Error<Rule>>> {
     let trimmed_end = line.trim_end_matches([' ', '\t']).len();
     let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
     if indent >= trimmed_end {
@@ -259,6 +264,9 @@ pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<
     }
     let body = &line[indent..trimmed_end];
     let shift = |r: Range| r.start + indent..r.end + indent;
+    if let Some(kind) = quick(body, indent).filter(|_| quickly) {
+        return Ok(kind);
+    }
     let folded = fold_case(body);
     let mut pairs = LineParser::parse(Rule::line, &folded).map_err(Box::new)?;
     let line_pair = pairs.next().expect("the line rule yields one pair");
@@ -318,6 +326,193 @@ pub(crate) fn parse_line(line: &str) -> Result<LineKind, Box<pest::error::Error<
     })
 }
 
+/// The spellings of the keys in the order the grammar's `key` rule tries
+/// them (its alternatives, then each one's): the first that begins a line is
+/// its key, as for pest.
+const KEY_SPELLINGS: [(Key, &str); 63] = [
+    (Key::Title, "дорожная карта"),
+    (Key::Title, "roadmap"),
+    (Key::Period, "период"),
+    (Key::Period, "period"),
+    (Key::Approved, "утверждена"),
+    (Key::Approved, "утверждено"),
+    (Key::Approved, "утверждён"),
+    (Key::Approved, "утвержден"),
+    (Key::Approved, "approved"),
+    (Key::Owner, "владелец"),
+    (Key::Owner, "owner"),
+    (Key::Include, "подключить"),
+    (Key::Include, "include"),
+    (Key::Extends, "расширяет"),
+    (Key::Extends, "extends"),
+    (Key::DaysOff, "нерабочие дни"),
+    (Key::DaysOff, "выходные"),
+    (Key::DaysOff, "days off"),
+    (Key::StatusOf, "отметки к"),
+    (Key::StatusOf, "status of"),
+    (Key::Email, "почта"),
+    (Key::Email, "e-mail"),
+    (Key::Email, "email"),
+    (Key::Contact, "контакты"),
+    (Key::Contact, "телефон"),
+    (Key::Contact, "contacts"),
+    (Key::Contact, "contact"),
+    (Key::Contact, "phone"),
+    (Key::When, "сроки"),
+    (Key::When, "срок"),
+    (Key::When, "when"),
+    (Key::Duration, "длительность"),
+    (Key::Duration, "продолжительность"),
+    (Key::Duration, "duration"),
+    (Key::By, "ответственные"),
+    (Key::By, "ответственный"),
+    (Key::By, "исполнители"),
+    (Key::By, "исполнитель"),
+    (Key::By, "responsible"),
+    (Key::By, "by"),
+    (Key::After, "после"),
+    (Key::After, "after"),
+    (Key::Indicator, "показатель"),
+    (Key::Indicator, "indicator"),
+    (Key::Result, "результат"),
+    (Key::Result, "result"),
+    (Key::Checkpoint, "контрольная точка"),
+    (Key::Checkpoint, "checkpoint"),
+    (Key::Note, "примечание"),
+    (Key::Note, "note"),
+    (Key::Mandatory, "обязательное"),
+    (Key::Mandatory, "mandatory"),
+    (Key::Started, "начато"),
+    (Key::Started, "started"),
+    (Key::Done, "выполнено"),
+    (Key::Done, "done"),
+    (Key::Cancelled, "отменено"),
+    (Key::Cancelled, "cancelled"),
+    (Key::Cancelled, "canceled"),
+    (Key::Rescheduled, "перенесено"),
+    (Key::Rescheduled, "rescheduled"),
+    (Key::Actual, "факт"),
+    (Key::Actual, "actual"),
+];
+
+/// The words the grammar tries before any key: a line that begins with one
+/// may be a declaration.
+const DECLARATION_WORDS: [&str; 10] = [
+    "участник",
+    "party",
+    "раздел",
+    "section",
+    "мероприятие",
+    "activity",
+    "этап",
+    "stage",
+    "параметр",
+    "parameter",
+];
+
+/// The commonest lines, a comment or `key: value`, read without pest, as
+/// the grammar reads them; `None` for any other line, read by pest (which
+/// also reports what is wrong). `body` is the line without its indentation
+/// (`indent` bytes) or trailing blanks, not empty.
+fn quick(body: &str, indent: usize) -> Option<LineKind> {
+    // Keywords are looked for in a case-folded copy of the line's start,
+    // long enough for the longest.
+    let head = fold_case(&body[..crate::source::floor_char_boundary(body, 48)]);
+    let first = head.as_bytes().first()?.to_ascii_lowercase();
+    let starts = |word: &str| {
+        word.as_bytes().first() == Some(&first)
+            && head
+                .as_bytes()
+                .get(..word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if body.starts_with('#') {
+        return Some(LineKind::Comment {
+            text: indent + 1..indent + body.len(),
+        });
+    }
+    let shift = |r: Range| r.start + indent..r.end + indent;
+    for (words, activity) in [
+        (["раздел", "section"], false),
+        (["мероприятие", "activity"], true),
+    ] {
+        if let Some(word) = words.iter().find(|w| starts(w)) {
+            let (number, title) = numbered(body, word.len())?;
+            let (script, number, title) = (Script::of(body), shift(number), shift(title));
+            return Some(if activity {
+                LineKind::Activity {
+                    script,
+                    number,
+                    title,
+                }
+            } else {
+                LineKind::Section {
+                    script,
+                    number,
+                    title,
+                }
+            });
+        }
+    }
+    if DECLARATION_WORDS.iter().any(|w| starts(w)) {
+        return None;
+    }
+    let (key, word) = KEY_SPELLINGS.iter().find(|(_, word)| starts(word))?;
+    let after_key = body[word.len()..].trim_start_matches([' ', '\t']);
+    let value = after_key.strip_prefix(':')?.trim_start_matches([' ', '\t']);
+    Some(LineKind::Keyed {
+        key: *key,
+        script: Script::of(&body[..word.len()]),
+        key_range: indent..indent + word.len(),
+        value: indent + body.len() - value.len()..indent + body.len(),
+    })
+}
+
+/// The number and the title of a section or an activity line whose keyword
+/// ends at `from`, as the grammar's `section` and `activity` read them.
+fn numbered(body: &str, from: usize) -> Option<(Range, Range)> {
+    let b = body.as_bytes();
+    let blanks = |mut at: usize| {
+        while b.get(at).is_some_and(|&c| c == b' ' || c == b'\t') {
+            at += 1;
+        }
+        at
+    };
+    let digits = |at: usize| {
+        let end = at + b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        (end > at).then_some(end)
+    };
+    let start = blanks(from);
+    if start == from {
+        return None;
+    }
+    let end = match digits(start) {
+        Some(mut end) => {
+            while let Some(next) = (b.get(end) == Some(&b'.'))
+                .then(|| digits(end + 1))
+                .flatten()
+            {
+                end = next;
+            }
+            end
+        }
+        None => {
+            let roman = b[start..]
+                .iter()
+                .take_while(|c| b"IVXLC".contains(c))
+                .count();
+            (roman > 0).then_some(start + roman)?
+        }
+    };
+    let title = match b.get(end) {
+        Some(b'.') => blanks(end + 1),
+        Some(b' ' | b'\t') => blanks(end),
+        Some(_) => return None,
+        None => end,
+    };
+    Some((start..end, title..b.len()))
+}
+
 /// Lower-cases Cyrillic letters, so that Russian keywords match in any case
 /// (pest's `^"…"` folds ASCII only). Cyrillic case pairs have the same UTF-8
 /// length, so every position found in the folded text is valid in the original.
@@ -356,6 +551,23 @@ pub(crate) struct DependencyItem {
 }
 
 pub(crate) fn parse_dependency(item: &str) -> Option<DependencyItem> {
+    // The commonest item, a number alone, without pest.
+    let number = item.trim_start_matches([' ', '\t']);
+    let number = number.trim_end_matches([' ', '\t']);
+    if number
+        .split('.')
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let start = item.len() - item.trim_start_matches([' ', '\t']).len();
+        return Some(DependencyItem {
+            number: start..start + number.len(),
+            lag: None,
+        });
+    }
+    parse_dependency_with_grammar(item)
+}
+
+fn parse_dependency_with_grammar(item: &str) -> Option<DependencyItem> {
     let folded = fold_case(item);
     let pair = LineParser::parse(Rule::dependency, &folded).ok()?.next()?;
     let mut inner = pair.into_inner();
@@ -421,6 +633,111 @@ pub(crate) fn parse_approval(value: &str) -> (Option<Range>, Option<Range>) {
 mod tests {
     use super::*;
     use pest::{consumes_to, parses_to};
+
+    #[test]
+    fn a_number_alone_is_read_as_the_grammar_reads_it() {
+        for item in [
+            "1",
+            " 1.2 ",
+            "\t3.1\t",
+            "10.20.30",
+            "1.",
+            ".1",
+            "1..2",
+            "",
+            " ",
+            "1 2",
+            "4.2 + 5 дней",
+            "a",
+        ] {
+            assert_eq!(
+                parse_dependency(item),
+                parse_dependency_with_grammar(item),
+                "{item:?}"
+            );
+        }
+    }
+
+    /// Every line of the bundled roadmaps and of the test corpus, and every
+    /// key in several spellings, read with and without the quick path.
+    #[test]
+    fn the_quick_path_reads_as_the_grammar_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines: Vec<String> = Vec::new();
+        let mut dirs = vec![root.join("roadmaps"), root.join("tests")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path
+                    .extension()
+                    .is_some_and(|e| e == "roadmap" || e == "status")
+                {
+                    let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                    lines.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        assert!(lines.len() > 1000, "{}", lines.len());
+        let words = KEY_SPELLINGS
+            .iter()
+            .map(|(_, w)| *w)
+            .chain(DECLARATION_WORDS)
+            .chain([
+                "срк",
+                "by the way",
+                "контакт",
+                "сроки исполнения",
+                "#",
+                "# a: b",
+            ]);
+        for word in words {
+            let upper = word.to_uppercase();
+            let mut first = word.chars();
+            let title: String = first
+                .next()
+                .map(|c| c.to_uppercase().chain(first).collect())
+                .unwrap_or_default();
+            for w in [word.to_string(), upper, title] {
+                for line in [
+                    format!("{w}: значение"),
+                    format!("  {w}:значение: ещё"),
+                    format!("\t{w} \t:  "),
+                    format!("{w}:"),
+                    w.clone(),
+                    format!("{w}x: значение"),
+                    format!("{w} 1.2. Название"),
+                    format!("{w} 1.2: Название"),
+                    format!("{w} оо: Школа"),
+                    format!("{w} IV. Итоги"),
+                    format!("{w} iv. Итоги"),
+                    format!("{w} XIV"),
+                    format!("{w} 1"),
+                    format!("{w} 1."),
+                    format!("{w}  1.2.3   Название. Ещё"),
+                    format!("{w}\t7\tT"),
+                    format!("{w} 1а Т"),
+                    format!("{w} 1.а Т"),
+                    format!("{w} 1..2 Т"),
+                    format!("{w}1.1 Т"),
+                    format!("{w} .1 Т"),
+                    format!("{w} activity 1. Т"),
+                ] {
+                    lines.push(line);
+                }
+            }
+        }
+        let mut quick_lines = 0;
+        for line in &lines {
+            let quickly = read_line(line, true);
+            let slowly = read_line(line, false);
+            assert_eq!(format!("{quickly:?}"), format!("{slowly:?}"), "{line:?}");
+            let body = line.trim_matches([' ', '\t']);
+            quick_lines += usize::from(quick(&fold_case(body), 0).is_some());
+        }
+        assert!(quick_lines > 1000, "{quick_lines} of {} lines", lines.len());
+    }
 
     fn kind(line: &str) -> LineKind {
         parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"))
