@@ -454,6 +454,14 @@ fn quick(body: &str, indent: usize) -> Option<LineKind> {
             });
         }
     }
+    if let Some(word) = ["параметр", "parameter"].iter().find(|w| starts(w)) {
+        let (name, value) = parameter(body, word.len())?;
+        return Some(LineKind::Parameter {
+            script: Script::of(body),
+            name: shift(name),
+            value: value.map(shift),
+        });
+    }
     if DECLARATION_WORDS.iter().any(|w| starts(w)) {
         return None;
     }
@@ -511,6 +519,40 @@ fn numbered(body: &str, from: usize) -> Option<(Range, Range)> {
         None => end,
     };
     Some((start..end, title..b.len()))
+}
+
+/// The name and the value of a parameter line whose keyword ends at `from`,
+/// as the grammar's `parameter` reads them, for names of ASCII letters and
+/// digits, Cyrillic letters, `_` and `-` (the grammar takes any letter or
+/// digit: other names are left to it).
+fn parameter(body: &str, from: usize) -> Option<(Range, Option<Range>)> {
+    let blanks = |at: usize| {
+        at + body[at..]
+            .bytes()
+            .take_while(|&c| c == b' ' || c == b'\t')
+            .count()
+    };
+    let start = blanks(from);
+    if start == from {
+        return None;
+    }
+    let name_len: usize = body[start..]
+        .chars()
+        .take_while(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+        })
+        .map(char::len_utf8)
+        .sum();
+    if name_len == 0 {
+        return None;
+    }
+    let name = start..start + name_len;
+    let after = blanks(name.end);
+    match body.as_bytes().get(after) {
+        None => Some((name, None)),
+        Some(b':') => Some((name, Some(blanks(after + 1)..body.len()))),
+        Some(_) => None,
+    }
 }
 
 /// Lower-cases Cyrillic letters, so that Russian keywords match in any case
@@ -723,6 +765,16 @@ mod tests {
                     format!("{w}1.1 Т"),
                     format!("{w} .1 Т"),
                     format!("{w} activity 1. Т"),
+                    format!("{w} школа"),
+                    format!("{w} почта_школы: a@b.c"),
+                    format!("{w}  Ёлка-2 \t:\t  значение: ещё"),
+                    format!("{w} школа:"),
+                    format!("{w} школа :"),
+                    format!("{w} шко́ла: x"),
+                    format!("{w} école: x"),
+                    format!("{w} x.y: z"),
+                    format!("{w} : z"),
+                    format!("{w}школа: z"),
                 ] {
                     lines.push(line);
                 }
