@@ -547,6 +547,91 @@ fn serve_pages_follow_the_files() {
     assert_eq!(code, Some(0), "{output}");
 }
 
+#[test]
+fn serve_rolls_the_plans_up_and_follows_their_status_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let region = dir.path().join("500plus");
+    std::fs::create_dir(&region).unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/500plus");
+    for entry in std::fs::read_dir(&bundled).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, region.join(path.file_name().unwrap())).unwrap();
+    }
+    let mut serve = Running::start(
+        dir.path(),
+        &[
+            "serve",
+            "500plus",
+            "--port",
+            "0",
+            "--lang",
+            "en",
+            "--debounce",
+            "50",
+            "--as-of",
+            "2022-03-15",
+        ],
+    );
+    let started = serve.wait_for(0, "the URL", |o| {
+        o.lines().any(|l| l.starts_with("http://"))
+    });
+    let url = started
+        .lines()
+        .find(|l| l.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("a loopback URL: {started}"));
+    let port: u16 = url["http://127.0.0.1:".len()..]
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    let host = format!("127.0.0.1:{port}");
+    assert!(get(port, "/", &host).body.contains("href=\"/rollup\""));
+    // The same figures as `roadmap status 500plus --as-of 2022-03-15`.
+    let page = get(port, "/rollup", &host);
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Template: template.roadmap"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains(
+            "Plans: <strong>3</strong> · Behind schedule: <strong class=\"bad\">2</strong>"
+        ),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("src=\"/live.js\""));
+    // Krasnogorsk reports 4.7 done: it is no longer behind.
+    let mut events = Events::open(port, "/events");
+    let first = events.next();
+    let status = region.join("krasnogorsk.status");
+    let text = read(&status);
+    save_atomically(
+        &status,
+        &format!("{text}\nмероприятие 4.7\n  выполнено: 01.03.2022 — план-график направлен\n"),
+    );
+    assert_ne!(events.next(), first);
+    let page = get(port, "/rollup", &host).body;
+    assert!(
+        page.contains(
+            "Plans: <strong>3</strong> · Behind schedule: <strong class=\"bad\">1</strong>"
+        ),
+        "{page}"
+    );
+    // A plan broken: not judged, the others still are.
+    let plan = region.join("vostok.roadmap");
+    save_atomically(
+        &plan,
+        &format!("{}\nмероприятие 4.4\n  после: 9.9\n", read(&plan)),
+    );
+    let _ = events.next();
+    let page = get(port, "/rollup", &host).body;
+    assert!(page.contains("Plans: <strong>2</strong>"), "{page}");
+    assert!(page.contains("vostok.roadmap: 1 error<"), "{page}");
+    let (code, output) = serve.interrupt();
+    assert_eq!(code, Some(0), "{output}");
+}
+
 // ---------------------------------------------------------------- a browser
 
 fn chromium() -> Option<&'static str> {

@@ -10,6 +10,7 @@
 //! |---|---|
 //! | `/` | the index |
 //! | `/r/NAME` | a roadmap's page (NAME relative to PATH) |
+//! | `/rollup` | the roll-up of every plan, as `roadmap status PATH --format html` |
 //! | `/events`, `/events/NAME` | `text/event-stream`: a version number, sent again on every change |
 //! | `/status.json` | every file's version, title and counts |
 //! | `/live.js` | the script that follows the events |
@@ -27,6 +28,7 @@ use crate::model::Roadmap;
 use crate::render::Format;
 use crate::render::{self, By, Options};
 use crate::schedule::{self, calendar::Calendar};
+use crate::state::rollup;
 use crate::text;
 use crate::watch::{self, Checked};
 use chrono::NaiveDate;
@@ -107,13 +109,18 @@ struct Page {
     checked: String,
     /// [`State::version`] at its last check.
     version: u64,
+    /// The roadmap as last checked, when that found no error: what the
+    /// roll-up judges.
+    current: Option<Arc<(Roadmap, Graph)>>,
+    /// The templates it extends, by name, from the one it names to the root.
+    templates: Vec<String>,
 }
 
 /// A schedule page is made when it is first asked for (a thousand plans
 /// are checked in a second, and their pages would take half a minute), and
 /// kept until the roadmap changes.
 enum Good {
-    Pending(Box<(Roadmap, Graph)>),
+    Pending(Arc<(Roadmap, Graph)>),
     Html(String),
 }
 
@@ -249,8 +256,23 @@ fn apply(shared: &Shared, checked: Checked, lang: Lang) {
     for (_, name) in &checked.removed {
         state.pages.remove(name);
     }
+    let root = std::path::Path::new(&shared.root);
+    let name_of = |id: crate::source::FileId| {
+        let path = &checked.sources.get(id).path;
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let name = relative.to_string_lossy().replace('\\', "/");
+        if name.is_empty() {
+            path.to_string_lossy().into_owned()
+        } else {
+            name
+        }
+    };
     for (file, report) in checked.files.into_iter().zip(reports) {
         let roadmap = file.roadmap.as_ref().map(|(r, _)| r);
+        let templates = roadmap
+            .and_then(|r| r.extension.as_ref())
+            .map(|e| e.chain.iter().map(|&id| name_of(id)).collect())
+            .unwrap_or_default();
         let mut page = Page {
             path: file.path.display().to_string(),
             title: roadmap
@@ -265,11 +287,15 @@ fn apply(shared: &Shared, checked: Checked, lang: Lang) {
             render_error: None,
             checked: time.clone(),
             version,
+            current: None,
+            templates,
         };
         let old = state.pages.remove(&file.name);
         page.good = match file.roadmap {
             Some(loaded) if file.errors == 0 => {
-                Some((Good::Pending(Box::new(loaded)), time.clone()))
+                let loaded = Arc::new(loaded);
+                page.current = Some(Arc::clone(&loaded));
+                Some((Good::Pending(loaded), time.clone()))
             }
             Some(_) => old.and_then(|old| old.good),
             None => None,
@@ -365,6 +391,10 @@ fn handle(request: Request, shared: &Shared) {
             respond(request, 200, "application/json", body)
         }
         "/events" => events(request, shared, None),
+        "/rollup" => {
+            let body = rollup_page(&shared.lock(), shared);
+            respond(request, 200, HTML, body)
+        }
         "/favicon.ico" => respond(request, 404, "text/plain", ""),
         _ => {
             if let Some(name) = path.strip_prefix("/events/") {
@@ -679,6 +709,14 @@ fn index(state: &State, root: &str, lang: Lang) -> String {
             Lang::En => format!("checked at {}", state.checked),
         }
     );
+    if state.pages.values().any(|p| p.roadmap) {
+        out.push_str(match lang {
+            Lang::Ru => {
+                "<p><a href=\"/rollup\">Сводный мониторинг: все планы на сегодня →</a></p>\n"
+            }
+            Lang::En => "<p><a href=\"/rollup\">Roll-up: every plan as of today →</a></p>\n",
+        });
+    }
     if state.pages.is_empty() {
         out.push_str(match lang {
             Lang::Ru => "<p>Файлов .roadmap пока нет.</p>\n",
@@ -717,6 +755,85 @@ fn index(state: &State, root: &str, lang: Lang) -> String {
     }
     out.push_str(&live_script("/events", state.version));
     bare_page(&format!("{heading}: {root}"), &out, lang)
+}
+
+/// The roll-up of every plan whose last check found no error, as `roadmap
+/// status PATH --format html` makes it, following the tree's events.
+fn rollup_page(state: &State, shared: &Shared) -> String {
+    let lang = shared.lang;
+    let extended: std::collections::HashSet<&str> = state
+        .pages
+        .values()
+        .flat_map(|p| p.templates.iter().map(String::as_str))
+        .collect();
+    let options = crate::state::Options {
+        as_of: shared
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        within: 14,
+    };
+    let mut judged = Vec::new();
+    let mut not_judged = Vec::new();
+    for (name, page) in &state.pages {
+        if !page.roadmap || extended.contains(name.as_str()) {
+            continue;
+        }
+        let Some(loaded) = &page.current else {
+            if page.errors > 0 {
+                not_judged.push(rollup::NotJudged {
+                    file: name.clone(),
+                    errors: page.errors,
+                });
+            }
+            continue;
+        };
+        let (roadmap, graph) = &**loaded;
+        if roadmap.is_template {
+            continue;
+        }
+        let schedule = schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
+        judged.push(rollup::Judged {
+            file: name.clone(),
+            roadmap,
+            assessment: crate::state::assess(roadmap, &schedule, &options),
+            template: page.templates.last().map(|root| rollup::TemplateInfo {
+                file: root.clone(),
+                title: roadmap
+                    .extension
+                    .as_ref()
+                    .and_then(|e| e.template_title.clone()),
+            }),
+        });
+    }
+    let rollup = rollup::build(&shared.root, &judged, not_judged, None, &options, lang);
+    let all = match lang {
+        Lang::Ru => "← все дорожные карты",
+        Lang::En => "← all roadmaps",
+    };
+    let bar = format!("<p><a href=\"/\">{all}</a></p>");
+    let script = live_script("/events", state.version);
+    match rollup::render(&rollup, crate::state::report::Format::Html, None) {
+        Ok(html) => match (html.find("<body>"), html.rfind("</body>")) {
+            (Some(body), Some(end)) if body < end => {
+                let body = body + "<body>".len();
+                format!(
+                    "{}{bar}{}{script}{}",
+                    &html[..body],
+                    &html[body..end],
+                    &html[end..]
+                )
+            }
+            _ => format!("{bar}{html}{script}"),
+        },
+        Err(err) => bare_page(
+            "roll-up",
+            &format!(
+                "{bar}<p class=\"errors\">{}</p>{script}",
+                escape(&err.message(lang))
+            ),
+            lang,
+        ),
+    }
 }
 
 fn status_json(state: &State) -> String {

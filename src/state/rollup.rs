@@ -401,7 +401,6 @@ fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
             "Не оценены: в файлах есть ошибки",
             "Not judged: the files have errors",
         ),
-        ("errors", "ошибок", "errors"),
         (
             "no_plans",
             "Нечего сводить: в папке нет планов, расширяющих шаблон, и других дорожных карт.",
