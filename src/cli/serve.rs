@@ -900,6 +900,8 @@ mod tests {
             render_error: None,
             checked: "10:00:05".into(),
             version: 7,
+            current: None,
+            templates: Vec::new(),
         };
         let html = roadmap_page("a.roadmap", &page, Lang::En);
         let bar = html.find("id=\"roadmap-live\"").unwrap();
