@@ -791,6 +791,20 @@ mod tests {
         assert!(quick_lines > 1000, "{quick_lines} of {} lines", lines.len());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Lines made of keywords, numbers, separators and letters of both
+        /// alphabets: the quick path and the grammar read them alike.
+        #[test]
+        fn the_quick_path_agrees_on_made_up_lines(
+            line in "[ \t]{0,3}(срок|Срок|СРОК|ответственн(ый|ые)|мероприятие|Мероприятие|раздел|участник|параметр|этап|после|показатель|выполнено|расширяет|дорожная карта|период|#|when|by|activity|section|party|parameter|stage|after)?[ \t]{0,2}[0-9IVXivxа-яА-ЯёЁa-zA-Z_.:,()«»#-]{0,6}[ \t]{0,2}[0-9.:]{0,4}[ \t]{0,2}[а-яa-z :.]{0,12}"
+        ) {
+            let quickly = read_line(&line, true);
+            let slowly = read_line(&line, false);
+            proptest::prop_assert_eq!(format!("{quickly:?}"), format!("{slowly:?}"), "{:?}", line);
+        }
+    }
+
     fn kind(line: &str) -> LineKind {
         parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"))
     }
