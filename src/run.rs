@@ -2,6 +2,7 @@
 //! the same for every command.
 
 use crate::check;
+use crate::code::Severity;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::graph::{self, Graph};
 use crate::lang::Lang;
@@ -231,6 +232,7 @@ fn check_one(
     status: Option<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Roadmap, Graph)> {
+    let before = diagnostics.len();
     let loaded = model::build(workspace, id, diagnostics);
     // Its tree is not needed again unless the file is also a template or
     // included, and then it is parsed again.
@@ -238,9 +240,17 @@ fn check_one(
     let Loaded::Roadmap(mut roadmap) = loaded else {
         return None;
     };
+    let mut files = vec![id];
+    files.extend(
+        roadmap
+            .extension
+            .iter()
+            .flat_map(|e| e.chain.iter().copied()),
+    );
     if let Some(status) = status {
         match workspace.load(&status) {
             Ok(status) => {
+                files.push(status);
                 model::apply_status(workspace, &mut roadmap, status, diagnostics);
                 workspace.forget(status);
             }
@@ -249,6 +259,16 @@ fn check_one(
     }
     let graph = graph::build(&roadmap, diagnostics);
     check::check(&roadmap, &graph, diagnostics);
+    // What building and checking it found, and what reading its files did
+    // (the workspace keeps that apart: it is reported once per file).
+    roadmap.errors = diagnostics[before..]
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count()
+        + files
+            .iter()
+            .map(|&f| workspace.read_errors(f))
+            .sum::<usize>();
     Some((*roadmap, graph))
 }
 

@@ -755,3 +755,99 @@ fn a_folder_with_nothing_to_roll_up() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).ends_with("\nNothing to roll up: the folder holds no plan extending a template and no other roadmap.\n"), "{}", stdout(&out));
 }
+
+#[test]
+fn each_plan_answers_for_its_own_errors_in_the_rollup() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "template.roadmap",
+        "дорожная карта: План {школа}
+период: 2022
+параметр школа
+параметр дата_совета: 20.02.2022
+
+участник ОО: {школа}
+
+раздел 1. Работа
+
+мероприятие 1.1. Анкетирование в {школа}
+  срок: 17.01. – 04.02.2022
+  ответственный: ОО
+
+мероприятие 1.2. Педсовет
+  срок: февраль 2022 года
+  ответственный: ОО
+  контрольная точка: {дата_совета} — педсовет проведён
+",
+    );
+    let plan = |school: &str| format!("расширяет: template.roadmap\nпараметр школа: {school}\n");
+    // A date of the plan's own that the template's line cannot take.
+    write(
+        "a.roadmap",
+        &format!("{}параметр дата_совета: 30.02.2022\n", plan("Школа А")),
+    );
+    write("b.roadmap", &plan("Школа Б"));
+    write("c.roadmap", &plan("Школа В"));
+    // The school's name left out (E0705).
+    write("d.roadmap", "расширяет: template.roadmap\n");
+    // A mark that cannot be read in the status file.
+    write("e.roadmap", &plan("Школа Д"));
+    write(
+        "e.status",
+        "отметки к: e.roadmap\n\nмероприятие 1.1\n  выполнено: 31.01.2O22\n",
+    );
+    let out = roadmap(
+        dir.path(),
+        &[
+            "status",
+            ".",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let rollup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let not_judged: Vec<&str> = rollup["not_judged"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        not_judged,
+        ["a.roadmap", "d.roadmap", "e.roadmap"],
+        "{rollup}"
+    );
+    let t = &rollup["templates"][0];
+    assert_eq!(t["plans"], 2, "{rollup}");
+    // The template's words, not the first school's.
+    assert_eq!(t["activities"][0]["title"], "Анкетирование в {школа}");
+}
+
+#[test]
+fn an_actual_value_in_another_form_of_the_unit_is_the_same_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.roadmap"),
+        "дорожная карта: План
+период: 2022
+участник ОО: Школа
+
+мероприятие 1. Проверка тетрадей
+  срок: март 2022 года
+  ответственный: ОО
+  показатель: срок проверки не более 5 дней
+  выполнено: 31.03.2022
+  факт: 3 дня
+",
+    )
+    .unwrap();
+    let out = roadmap(dir.path(), &["check", "plan.roadmap", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("E0604"), "{}", stderr(&out));
+}

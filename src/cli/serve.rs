@@ -109,8 +109,7 @@ struct Page {
     checked: String,
     /// [`State::version`] at its last check.
     version: u64,
-    /// The roadmap as last checked, when that found no error: what the
-    /// roll-up judges.
+    /// The roadmap as last checked, errors and all: what the roll-up judges.
     current: Option<Arc<(Roadmap, Graph)>>,
     /// The templates it extends, by name, from the one it names to the root.
     templates: Vec<String>,
@@ -291,12 +290,10 @@ fn apply(shared: &Shared, checked: Checked, lang: Lang) {
             templates,
         };
         let old = state.pages.remove(&file.name);
-        page.good = match file.roadmap {
-            Some(loaded) if file.errors == 0 => {
-                let loaded = Arc::new(loaded);
-                page.current = Some(Arc::clone(&loaded));
-                Some((Good::Pending(loaded), time.clone()))
-            }
+        let loaded = file.roadmap.map(Arc::new);
+        page.current = loaded.clone();
+        page.good = match loaded {
+            Some(loaded) if file.errors == 0 => Some((Good::Pending(loaded), time.clone())),
             Some(_) => old.and_then(|old| old.good),
             None => None,
         };
@@ -761,50 +758,26 @@ fn index(state: &State, root: &str, lang: Lang) -> String {
 /// status PATH --format html` makes it, following the tree's events.
 fn rollup_page(state: &State, shared: &Shared) -> String {
     let lang = shared.lang;
-    let extended: std::collections::HashSet<&str> = state
-        .pages
-        .values()
-        .flat_map(|p| p.templates.iter().map(String::as_str))
-        .collect();
     let options = crate::state::Options {
         as_of: shared
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         within: 14,
     };
-    let mut judged = Vec::new();
-    let mut not_judged = Vec::new();
-    for (name, page) in &state.pages {
-        if !page.roadmap || extended.contains(name.as_str()) {
-            continue;
-        }
-        let Some(loaded) = &page.current else {
-            if page.errors > 0 {
-                not_judged.push(rollup::NotJudged {
-                    file: name.clone(),
-                    errors: page.errors,
-                });
-            }
-            continue;
-        };
-        let (roadmap, graph) = &**loaded;
-        if roadmap.is_template {
-            continue;
-        }
-        let schedule = schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
-        judged.push(rollup::Judged {
-            file: name.clone(),
-            roadmap,
-            assessment: crate::state::assess(roadmap, &schedule, &options),
-            template: page.templates.last().map(|root| rollup::TemplateInfo {
-                file: root.clone(),
-                title: roadmap
-                    .extension
-                    .as_ref()
-                    .and_then(|e| e.template_title.clone()),
-            }),
-        });
-    }
+    let candidates = state
+        .pages
+        .iter()
+        .filter_map(|(name, page)| {
+            let (roadmap, graph) = &**page.current.as_ref()?;
+            Some(rollup::Candidate {
+                file: name.clone(),
+                roadmap,
+                graph,
+                templates: page.templates.clone(),
+            })
+        })
+        .collect();
+    let (judged, not_judged) = rollup::judge(candidates, &options);
     let rollup = rollup::build(&shared.root, &judged, not_judged, None, &options, lang);
     let all = match lang {
         Lang::Ru => "← все дорожные карты",

@@ -5,16 +5,13 @@
 
 use super::parse_date;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
-use crate::code::Severity;
 use crate::lang::Lang;
 use crate::run;
-use crate::schedule;
 use crate::source::FileId;
 use crate::state::report::{self, Format};
-use crate::state::rollup::{self, Judged, NotJudged, TemplateInfo};
+use crate::state::rollup::{self, Candidate};
 use crate::state::{self, Options};
 use chrono::NaiveDate;
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -175,49 +172,22 @@ fn rollup(args: &Args, env: &Env) -> i32 {
             .display()
             .to_string()
     };
-    let errors_in = |ids: &[FileId]| {
-        run.diagnostics
-            .iter()
-            .filter(|d| d.severity() == Severity::Error && ids.contains(&d.span.file))
-            .count()
-    };
-    let templates: HashSet<FileId> = run
+    let options = args.on.options();
+    let candidates = run
         .roadmaps
         .iter()
-        .filter_map(|(r, _)| r.extension.as_ref())
-        .flat_map(|e| e.chain.iter().copied())
-        .collect();
-    let options = args.on.options();
-    let mut judged = Vec::new();
-    let mut not_judged = Vec::new();
-    for (roadmap, graph) in &run.roadmaps {
-        if templates.contains(&roadmap.file) || roadmap.is_template {
-            continue;
-        }
-        let chain = roadmap.extension.as_ref().map(|e| e.chain.as_slice());
-        let mut ids = vec![roadmap.file];
-        ids.extend(chain.unwrap_or_default());
-        let errors = errors_in(&ids);
-        if errors > 0 {
-            not_judged.push(NotJudged {
-                file: shown(roadmap.file),
-                errors,
-            });
-            continue;
-        }
-        let schedule = schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
-        judged.push(Judged {
+        .map(|(roadmap, graph)| Candidate {
             file: shown(roadmap.file),
             roadmap,
-            assessment: state::assess(roadmap, &schedule, &options),
-            template: roadmap.extension.as_ref().and_then(|e| {
-                Some(TemplateInfo {
-                    file: shown(*e.chain.last()?),
-                    title: e.template_title.clone(),
-                })
-            }),
-        });
-    }
+            graph,
+            templates: roadmap
+                .extension
+                .iter()
+                .flat_map(|e| e.chain.iter().map(|&id| shown(id)))
+                .collect(),
+        })
+        .collect();
+    let (judged, not_judged) = rollup::judge(candidates, &options);
     let rollup = rollup::build(
         &args.path.display().to_string(),
         &judged,

@@ -80,6 +80,9 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         .iter()
         .map(|decl| builder.activity(decl, diagnostics))
         .collect();
+    for activity in &mut activities {
+        activity.template_title = folded.raw_titles.get(&activity.number.text).cloned();
+    }
     let extension = folded.extends.then(|| {
         let plan = ws.document(file);
         mark_origins(&plan, file, &mut activities);
@@ -99,6 +102,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         activities,
         extension,
         is_template: folded.parameters.iter().any(|(_, p)| p.value.is_none()),
+        errors: 0,
     };
     duplicate_activities(&roadmap, diagnostics);
     for o in &folded.overrides {
@@ -614,6 +618,7 @@ impl Builder {
             title: decl.title.text.clone(),
             section: decl.section,
             origin: Origin::Own,
+            template_title: None,
             after,
             mandatory: !decl.properties.iter().any(|p| {
                 p.key == Key::Mandatory

@@ -41,6 +41,8 @@ pub struct Folded {
     pub templates: Vec<FileId>,
     /// The title of the root template as written, before `{name}` is filled in.
     pub template_title: Option<String>,
+    /// Activities' titles with `{name}` in them, as written, by number.
+    pub raw_titles: HashMap<String, String>,
 }
 
 /// Follows `расширяет:` from `file` up to the root template and folds the
@@ -113,6 +115,7 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
         extends: chain.len() > 1,
         templates,
         template_title: None,
+        raw_titles: HashMap::new(),
     };
     if folded.extends {
         folded.template_title = folded.doc.header(Key::Title).map(|t| t.value.text.clone());
@@ -131,6 +134,15 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
     if folded.extends {
         let plan = ws.document(file);
         unbound(&folded.parameters, &plan, file, diagnostics);
+    }
+    if folded.extends {
+        folded.raw_titles = folded
+            .doc
+            .activities
+            .iter()
+            .filter(|a| a.title.text.contains('{'))
+            .map(|a| (a.number.text.clone(), a.title.text.clone()))
+            .collect();
     }
     substitute(&mut folded, diagnostics);
     folded

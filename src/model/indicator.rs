@@ -119,20 +119,39 @@ pub fn same_unit(a: &str, b: &str) -> bool {
 
 /// A unit with each word cut to its stem: lower case, «ё» as «е», a Russian
 /// word's case ending (or an English plural «s») dropped when at least three
-/// letters remain.
+/// letters remain, the few words whose stem changes («день», «дня», «дней»;
+/// «год», «лет») named by hand. Signs (`%`, `₽`, `$`) are kept; punctuation
+/// around a word is not.
 fn unit_key(unit: &str) -> Vec<String> {
-    const ENDINGS: [&str; 18] = [
-        "ами", "ями", "ов", "ев", "ей", "ам", "ям", "ах", "ях", "а", "я", "ы", "и", "ь", "е", "у",
-        "ю", "й",
+    const ENDINGS: [&str; 23] = [
+        "ихся", "иеся", "ыхся", "ыеся", "ами", "ями", "ов", "ев", "ей", "ам", "ям", "ах", "ях",
+        "а", "я", "ы", "и", "ь", "е", "у", "ю", "й", "о",
+    ];
+    const IRREGULAR: [(&str, &str); 7] = [
+        ("день", "дн"),
+        ("дня", "дн"),
+        ("дней", "дн"),
+        ("дням", "дн"),
+        ("лет", "год"),
+        ("года", "год"),
+        ("годов", "год"),
     ];
     unit.split_whitespace()
         .map(|word| {
             let word: String = word
+                .trim_matches(|c: char| {
+                    matches!(
+                        c,
+                        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»' | '"' | '\''
+                    )
+                })
                 .chars()
-                .filter(|c| c.is_alphanumeric() || *c == '%')
                 .flat_map(char::to_lowercase)
                 .map(|c| if c == 'ё' { 'е' } else { c })
                 .collect();
+            if let Some((_, stem)) = IRREGULAR.iter().find(|(w, _)| *w == word) {
+                return stem.to_string();
+            }
             let letters = word.chars().count();
             let cyrillic = word.chars().all(|c| matches!(c, 'а'..='я'));
             let ending = if cyrillic {
@@ -279,6 +298,14 @@ mod tests {
             ("%", "%"),
             ("schools", "school"),
             ("пар ОО", "пары ОО"),
+            ("дней", "дня"),
+            ("день", "дней"),
+            ("года", "лет"),
+            ("мест", "места"),
+            ("место", "мест"),
+            ("учащихся", "учащиеся"),
+            ("₽", "₽"),
+            ("раз в месяц.", "раз в месяц"),
         ] {
             assert!(same_unit(a, b), "{a} = {b}");
         }
@@ -287,6 +314,10 @@ mod tests {
             ("%", "баллов"),
             ("педагогов", "школ"),
             ("ОО", "пар ОО"),
+            ("₽", "$"),
+            ("€", "‰"),
+            ("дней", "недель"),
+            ("год", "месяц"),
         ] {
             assert!(!same_unit(a, b), "{a} ≠ {b}");
         }

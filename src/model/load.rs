@@ -27,6 +27,8 @@ pub struct Workspace {
     by_real_path: HashMap<PathBuf, FileId>,
     /// Diagnostics of reading files (syntax, encoding), once per file.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many of those are errors, by file.
+    read_errors: Vec<usize>,
     /// Shared by every roadmap built from this workspace.
     pub(crate) timings: super::TimingCache,
     /// The same for indicators, dependencies, checkpoints and the like.
@@ -54,9 +56,21 @@ impl Workspace {
         let id = self.sources.add(path, text);
         debug_assert_eq!(id, next);
         self.documents.push(OnceLock::from(Arc::new(document)));
+        self.read_errors.push(
+            encoding
+                .iter()
+                .chain(&diagnostics)
+                .filter(|d| d.severity() == crate::code::Severity::Error)
+                .count(),
+        );
         self.diagnostics.extend(encoding);
         self.diagnostics.extend(diagnostics);
         id
+    }
+
+    /// How many errors reading `id` found (syntax, encoding).
+    pub fn read_errors(&self, id: FileId) -> usize {
+        self.read_errors.get(id.0 as usize).copied().unwrap_or(0)
     }
 
     /// The syntax tree of a file read before; parsed again from its text if

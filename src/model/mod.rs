@@ -139,6 +139,9 @@ pub struct Activity {
     pub mandatory: bool,
     /// Whether the roadmap declares it or takes it from its template.
     pub origin: Origin,
+    /// The title as the template writes it, when a parameter of the plan
+    /// filled it in («Анкетирование в {школа}»).
+    pub template_title: Option<String>,
     pub after: Vec<Dependency>,
     pub facts: Facts,
     pub stages: Vec<Stage>,
@@ -221,6 +224,10 @@ pub struct Roadmap {
     /// It leaves a parameter without a value: a template for plans, not a
     /// plan of its own.
     pub is_template: bool,
+    /// The errors found in building and checking it — in its own file, in
+    /// its templates as its parameters fill them in, in its status file —
+    /// as the run counted them (0 until a run checks it).
+    pub errors: usize,
 }
 
 impl Roadmap {

@@ -6,12 +6,13 @@
 
 use super::report::{labels, render_as, Counts, Format};
 use super::{ActivityState, Assessment, State};
+use crate::graph::Graph;
 use crate::lang::Lang;
 use crate::model::{Origin, Roadmap};
 use crate::render::Error;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 /// One roadmap of the folder, judged on the date.
@@ -140,6 +141,64 @@ pub struct RoadmapLine {
     pub overdue: Vec<ActivityState>,
 }
 
+/// A roadmap of the folder, before it is judged.
+pub struct Candidate<'a> {
+    /// Its name under the folder.
+    pub file: String,
+    pub roadmap: &'a Roadmap,
+    pub graph: &'a Graph,
+    /// The names of the templates it extends, from the one it names to the root.
+    pub templates: Vec<String>,
+}
+
+/// Judges the roadmaps of a folder on the date: a plan or a roadmap of its
+/// own with no error is judged; one with errors (in itself, in its template
+/// as it fills it in, in its status file) is listed apart; a template (a
+/// file some plan extends, or one that leaves a parameter without a value)
+/// is neither.
+pub fn judge<'a>(
+    candidates: Vec<Candidate<'a>>,
+    options: &super::Options,
+) -> (Vec<Judged<'a>>, Vec<NotJudged>) {
+    let extended: HashSet<String> = candidates
+        .iter()
+        .flat_map(|c| c.templates.iter().cloned())
+        .collect();
+    let mut judged = Vec::new();
+    let mut not_judged = Vec::new();
+    for c in candidates {
+        if extended.contains(&c.file) {
+            continue;
+        }
+        if c.roadmap.errors > 0 {
+            not_judged.push(NotJudged {
+                file: c.file,
+                errors: c.roadmap.errors,
+            });
+            continue;
+        }
+        if c.roadmap.is_template {
+            continue;
+        }
+        let schedule =
+            crate::schedule::compute(c.roadmap, c.graph, &crate::check::calendar(c.roadmap));
+        judged.push(Judged {
+            assessment: super::assess(c.roadmap, &schedule, options),
+            template: c.templates.last().map(|root| TemplateInfo {
+                file: root.clone(),
+                title: c
+                    .roadmap
+                    .extension
+                    .as_ref()
+                    .and_then(|e| e.template_title.clone()),
+            }),
+            file: c.file,
+            roadmap: c.roadmap,
+        });
+    }
+    (judged, not_judged)
+}
+
 /// Whether an activity of a plan counts in the roll-up: taken from the
 /// template, mandatory there, and the party's when one is asked for.
 fn counted(roadmap: &Roadmap, state: &ActivityState, party: Option<&str>) -> bool {
@@ -253,7 +312,10 @@ fn template_rollup(
                 None => {
                     activities.push(ActivityRollup {
                         number: s.number.clone(),
-                        title: s.title.clone(),
+                        title: j.roadmap.activities[s.index]
+                            .template_title
+                            .clone()
+                            .unwrap_or_else(|| s.title.clone()),
                         section: s.section.clone(),
                         due_first: None,
                         due_last: None,
