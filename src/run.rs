@@ -259,6 +259,9 @@ fn check_one(
     }
     let graph = graph::build(&roadmap, diagnostics);
     check::check(&roadmap, &graph, diagnostics);
+    if let Some(extension) = &roadmap.extension {
+        extension.point_at_bindings(&mut diagnostics[before..]);
+    }
     // What building and checking it found, and what reading its files did
     // (the workspace keeps that apart: it is reported once per file).
     roadmap.errors = diagnostics[before..]

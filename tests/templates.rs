@@ -812,6 +812,18 @@ fn each_plan_answers_for_its_own_errors_in_the_rollup() {
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let rollup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The finding is on the template's line, and names the plan's.
+    let check = roadmap(
+        dir.path(),
+        &["check", "a.roadmap", "b.roadmap", "--lang", "en"],
+    );
+    let text = stderr(&check);
+    assert!(text.contains("[template.roadmap:17:22]"), "{text}");
+    assert!(
+        text.contains("a.roadmap:3:23: the value of parameter `дата_совета` is set here"),
+        "{text}"
+    );
+    assert_eq!(text.matches("error[").count(), 1, "{text}");
     let not_judged: Vec<&str> = rollup["not_judged"]
         .as_array()
         .unwrap()

@@ -172,6 +172,7 @@ fn extension(folded: &super::extend::Folded, plan: &Document) -> Extension {
         parameters,
         subject,
         template_title: folded.template_title.clone(),
+        filled: folded.filled.clone(),
     }
 }
 

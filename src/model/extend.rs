@@ -43,6 +43,8 @@ pub struct Folded {
     pub template_title: Option<String>,
     /// Activities' titles with `{name}` in them, as written, by number.
     pub raw_titles: HashMap<String, String>,
+    /// Values of another file that a plan's parameters filled in.
+    pub filled: Vec<super::Filled>,
 }
 
 /// Follows `расширяет:` from `file` up to the root template and folds the
@@ -116,6 +118,7 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
         templates,
         template_title: None,
         raw_titles: HashMap::new(),
+        filled: Vec::new(),
     };
     if folded.extends {
         folded.template_title = folded.doc.header(Key::Title).map(|t| t.value.text.clone());
@@ -392,6 +395,12 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_deref()))
         .collect();
+    let bindings: HashMap<&str, Span> = folded
+        .parameters
+        .iter()
+        .filter_map(|(n, p)| Some((n.as_str(), p.value.as_ref()?.span)))
+        .collect();
+    let mut places = Vec::new();
     let mut fix = |value: &mut Spanned| {
         if !value.text.contains('{') {
             return;
@@ -406,7 +415,18 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
             let name = &rest[open + 1..close];
             out.push_str(&rest[..open]);
             match values.get(name) {
-                Some(Some(v)) => out.push_str(v),
+                Some(Some(v)) => {
+                    out.push_str(v);
+                    if let Some(&binding) = bindings.get(name) {
+                        if binding.file != value.span.file {
+                            places.push(super::Filled {
+                                value: value.span,
+                                binding,
+                                parameter: name.to_string(),
+                            });
+                        }
+                    }
+                }
                 Some(None) => out.push_str(&rest[open..=close]),
                 None => {
                     let at = value.span.sub(offset + open, offset + close + 1);
@@ -451,6 +471,7 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
             stage.properties.iter_mut().for_each(|p| fix(&mut p.value));
         }
     }
+    folded.filled = places;
 }
 
 /// Some value, title or name of `doc` holds a `{`: a parameter to fill in.

@@ -13,7 +13,9 @@ pub use indicator::{same_unit, Comparator, Indicator};
 pub use load::{Loaded, Workspace};
 pub use timing::{Interval, Timing};
 
+use crate::diagnostic::{Diagnostic, Label};
 use crate::source::{FileId, Span};
+use crate::text;
 
 /// Timings resolved so far, by text and roadmap period.
 pub type TimingCache =
@@ -182,6 +184,17 @@ pub enum Origin {
     Amended,
 }
 
+/// A value of a template that a plan's parameter filled in: a finding there
+/// is the plan's, and says where the plan sets the parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filled {
+    /// The value in the template, as a whole.
+    pub value: Span,
+    /// The parameter's value in the plan.
+    pub binding: Span,
+    pub parameter: String,
+}
+
 /// What a plan takes from the templates it extends.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extension {
@@ -196,6 +209,33 @@ pub struct Extension {
     pub subject: Option<String>,
     /// The root template's title as written, `{школа}` and all.
     pub template_title: Option<String>,
+    /// The template's values its parameters filled in.
+    pub filled: Vec<Filled>,
+}
+
+impl Extension {
+    /// Makes a finding inside a value the plan's parameter filled in point
+    /// at the whole value (its text is the plan's, not the template's) and
+    /// at the line of the plan that sets the parameter.
+    pub fn point_at_bindings(&self, diagnostics: &mut [Diagnostic]) {
+        for d in diagnostics {
+            let Some(f) = self.filled.iter().find(|f| {
+                f.value.file == d.span.file
+                    && f.value.start <= d.span.start
+                    && d.span.end <= f.value.end
+            }) else {
+                continue;
+            };
+            d.span = f.value;
+            d.labels.push(Label {
+                span: f.binding,
+                text: text!(
+                    ru: "значение параметра «{}» задано здесь", f.parameter;
+                    en: "the value of parameter `{}` is set here", f.parameter
+                ),
+            });
+        }
+    }
 }
 
 /// The approving document.

@@ -338,10 +338,14 @@ impl Tree {
                     }
                 }
             }
+            // A finding in a file this one depends on is its own, unless it
+            // points into a file it does not depend on: a value another
+            // plan filled into the template is that plan's.
+            let ours = |file: FileId| deps.contains(&keys[file.0 as usize]);
             let mine: Vec<usize> = diagnostics
                 .iter()
                 .enumerate()
-                .filter(|(_, d)| deps.contains(&keys[d.span.file.0 as usize]))
+                .filter(|(_, d)| ours(d.span.file) && d.labels.iter().all(|l| ours(l.span.file)))
                 .map(|(i, _)| i)
                 .collect();
             let errors = mine
