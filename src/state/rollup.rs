@@ -125,7 +125,7 @@ pub struct SchoolLine {
     /// Activities the plan adds of its own (not in the figures).
     pub own: usize,
     /// Its overdue mandatory activities, the longest overdue first.
-    pub overdue: Vec<ActivityState>,
+    pub overdue: Vec<Overdue>,
     /// How many more the page leaves out of `overdue` (0 in JSON).
     pub overdue_more: usize,
     /// The longest delay among them, in days.
@@ -138,7 +138,16 @@ pub struct RoadmapLine {
     pub file: String,
     pub title: Option<String>,
     pub counts: Counts,
-    pub overdue: Vec<ActivityState>,
+    pub overdue: Vec<Overdue>,
+}
+
+/// An overdue activity of one roadmap.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overdue {
+    pub number: String,
+    pub title: String,
+    pub due: Option<NaiveDate>,
+    pub days_late: Option<i64>,
 }
 
 /// A roadmap of the folder, before it is judged.
@@ -213,14 +222,22 @@ fn mine(state: &ActivityState, party: Option<&str>) -> bool {
 }
 
 /// Overdue first, the longest overdue first.
-fn overdue(states: &[&ActivityState]) -> Vec<ActivityState> {
-    let mut overdue: Vec<ActivityState> = states
+fn overdue(states: &[&ActivityState]) -> Vec<Overdue> {
+    let mut overdue: Vec<&ActivityState> = states
         .iter()
+        .copied()
         .filter(|s| s.state == State::Overdue)
-        .map(|s| (*s).clone())
         .collect();
     overdue.sort_by_key(|s| (std::cmp::Reverse(s.days_late), s.index));
     overdue
+        .into_iter()
+        .map(|s| Overdue {
+            number: s.number.clone(),
+            title: s.title.clone(),
+            due: s.due,
+            days_late: s.days_late,
+        })
+        .collect()
 }
 
 /// Gathers the judged roadmaps of `folder`.
