@@ -3,8 +3,8 @@
 //! DD.MM.YYYY; one line per activity in its group (the first column).
 
 use super::view::Document;
-use super::xlsx::stage_lines;
-use super::{labels, text, By};
+use super::xlsx::{critical_cell, header_cells, indicators_and_results, stage_lines};
+use super::{text, By};
 use crate::lang::Lang;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -17,7 +17,6 @@ pub fn render(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, super::Error> {
 }
 
 fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
-    let l = labels(lang);
     let mut out = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
@@ -30,51 +29,17 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         (By::Month, Lang::En) => "Month",
         (By::Party, Lang::En) => "Party",
     };
-    let (written, slack) = match lang {
-        Lang::Ru => ("Срок (как в карте)", "Резерв, дней"),
-        Lang::En => ("When (as written)", "Slack, days"),
-    };
     // A plan's rows say where each activity comes from; a roadmap that
     // extends nothing has no such column.
-    let plan = doc.roadmap.extends.is_some();
-    let mut header = vec![
-        group,
-        l["number"],
-        l["activity"],
-        written,
-        l["dates"],
-        l["start"],
-        l["end"],
-        l["responsible"],
-        l["indicator"],
-        l["result"],
-        l["checkpoints"],
-        slack,
-        l["critical"],
-    ];
-    if plan {
-        header.push(l["origin"]);
-    }
+    let mut header = vec![group.to_string()];
+    header.extend(header_cells(lang, doc.roadmap.extends.is_some()));
     out.write_record(&header)?;
     let date =
         |d: Option<chrono::NaiveDate>| d.map(|d| text::date_numeric(d, lang)).unwrap_or_default();
     for g in &doc.groups {
         for m in &g.members {
             let r = &doc.entries[m.row];
-            let mut indicators = r.indicators.clone();
-            let mut results = r.results.clone();
-            for s in &r.stages {
-                indicators.extend(
-                    s.indicators
-                        .iter()
-                        .map(|x| format!("{} {}: {x}", l["stage"], s.label)),
-                );
-                results.extend(
-                    s.results
-                        .iter()
-                        .map(|x| format!("{} {}: {x}", l["stage"], s.label)),
-                );
-            }
+            let (indicators, results) = indicators_and_results(r, lang);
             let checkpoints: Vec<String> = r
                 .checkpoints
                 .iter()
@@ -85,11 +50,6 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 .slack_days
                 .map(|s| s.to_string())
                 .unwrap_or_default();
-            let critical = match (r.entry.critical, lang) {
-                (true, Lang::Ru) => "да",
-                (true, Lang::En) => "yes",
-                (false, _) => "",
-            };
             let mut record: Vec<String> = vec![
                 g.title.clone(),
                 r.entry.number.clone(),
@@ -103,7 +63,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 results.join("; "),
                 checkpoints.join("; "),
                 slack_days,
-                critical.to_string(),
+                critical_cell(r, lang).to_string(),
             ];
             record.extend(r.origin_text.map(str::to_string));
             out.write_record(&record)?;

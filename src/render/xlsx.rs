@@ -65,7 +65,9 @@ fn formats() -> Formats {
     }
 }
 
-fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
+/// The columns' headings (a plan's with «Источник» at the end); the CSV has
+/// the same after its group column.
+pub fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
     let l = labels(lang);
     let slack = match lang {
         Lang::Ru => "Резерв, дней",
@@ -96,6 +98,29 @@ fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
     .collect()
 }
 
+/// The indicators and the results, the activity's then each stage's with
+/// its label.
+pub fn indicators_and_results(r: &Row<'_>, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let l = labels(lang);
+    let mut indicators = r.indicators.clone();
+    let mut results = r.results.clone();
+    for s in &r.stages {
+        let staged = |x: &String| format!("{} {}: {x}", l["stage"], s.label);
+        indicators.extend(s.indicators.iter().map(staged));
+        results.extend(s.results.iter().map(staged));
+    }
+    (indicators, results)
+}
+
+/// «да» / "yes" for an activity on the critical path, else nothing.
+pub fn critical_cell(r: &Row<'_>, lang: Lang) -> &'static str {
+    match (r.entry.critical, lang) {
+        (true, Lang::Ru) => "да",
+        (true, Lang::En) => "yes",
+        (false, _) => "",
+    }
+}
+
 /// The `срок:` cells as written, each stage's with its label.
 pub fn stage_lines(r: &Row<'_>, lang: Lang) -> Vec<String> {
     let l = labels(lang);
@@ -119,27 +144,13 @@ fn write_row(
     f: &Formats,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let l = labels(lang);
     let title_format = if r.entry.critical {
         &f.critical
     } else {
         &f.cell
     };
     let timing = stage_lines(r, lang);
-    let mut results = r.results.clone();
-    let mut indicators = r.indicators.clone();
-    for s in &r.stages {
-        results.extend(
-            s.results
-                .iter()
-                .map(|x| format!("{} {}: {x}", l["stage"], s.label)),
-        );
-        indicators.extend(
-            s.indicators
-                .iter()
-                .map(|x| format!("{} {}: {x}", l["stage"], s.label)),
-        );
-    }
+    let (indicators, results) = indicators_and_results(r, lang);
     sheet.write_string_with_format(at, 0, r.entry.number.as_str(), &f.cell)?;
     sheet.write_string_with_format(at, 1, r.entry.title.as_str(), title_format)?;
     sheet.write_string_with_format(at, 2, lines(timing), &f.cell)?;
@@ -174,12 +185,7 @@ fn write_row(
         Some(s) => sheet.write_number_with_format(at, 10, s as f64, &f.number)?,
         None => sheet.write_blank(at, 10, &f.number)?,
     };
-    let critical = match (r.entry.critical, lang) {
-        (true, Lang::Ru) => "да",
-        (true, Lang::En) => "yes",
-        (false, _) => "",
-    };
-    sheet.write_string_with_format(at, 11, critical, &f.cell)?;
+    sheet.write_string_with_format(at, 11, critical_cell(r, lang), &f.cell)?;
     if let Some(origin) = r.origin_text {
         sheet.write_string_with_format(at, COLUMNS, origin, &f.cell)?;
     }
