@@ -177,6 +177,14 @@ pub struct ActivityState {
     pub marks_done: usize,
 }
 
+impl ActivityState {
+    /// Whether `party` (an id) is responsible for it; any party will do when
+    /// none is named.
+    pub fn is_for(&self, party: Option<&str>) -> bool {
+        party.is_none_or(|p| self.responsible.iter().any(|r| r == p))
+    }
+}
+
 /// One target indicator with its actual value.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorState {

@@ -160,9 +160,12 @@ pub fn build(
     file: &str,
     lang: Lang,
 ) -> Report {
-    let mine = |s: &&ActivityState| party.is_none_or(|p| s.responsible.iter().any(|r| r == p));
-    let activities: Vec<ActivityState> =
-        assessment.activities.iter().filter(mine).cloned().collect();
+    let activities: Vec<ActivityState> = assessment
+        .activities
+        .iter()
+        .filter(|s| s.is_for(party))
+        .cloned()
+        .collect();
     let totals = Counts::of(&activities);
     let mut by_section: Vec<Group> = Vec::new();
     for a in &activities {
@@ -291,7 +294,7 @@ pub fn actionable(assessment: &Assessment, party: Option<&str>) -> Vec<ActivityS
         .activities
         .iter()
         .filter(|a| a.state.is_actionable())
-        .filter(|a| party.is_none_or(|p| a.responsible.iter().any(|r| r == p)))
+        .filter(|a| a.is_for(party))
         .cloned()
         .collect();
     items.sort_by_key(|a| (a.due.is_none(), a.due, a.index));

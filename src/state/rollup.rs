@@ -212,13 +212,7 @@ pub fn judge<'a>(
 /// template, mandatory there, and the party's when one is asked for.
 fn counted(roadmap: &Roadmap, state: &ActivityState, party: Option<&str>) -> bool {
     let activity = &roadmap.activities[state.index];
-    activity.origin != Origin::Own
-        && activity.mandatory
-        && party.is_none_or(|p| state.responsible.iter().any(|r| r == p))
-}
-
-fn mine(state: &ActivityState, party: Option<&str>) -> bool {
-    party.is_none_or(|p| state.responsible.iter().any(|r| r == p))
+    activity.origin != Origin::Own && activity.mandatory && state.is_for(party)
 }
 
 /// Overdue first, the longest overdue first.
@@ -262,7 +256,7 @@ pub fn build(
                     .assessment
                     .activities
                     .iter()
-                    .filter(|s| mine(s, party))
+                    .filter(|s| s.is_for(party))
                     .collect();
                 if party.is_some() && states.is_empty() {
                     continue;
