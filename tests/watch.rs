@@ -97,6 +97,21 @@ impl Running {
     }
 
     /// Waits until the output after `mark` satisfies `done`; returns it.
+    /// The port of `roadmap serve`, from the loopback URL it prints.
+    fn port(&mut self) -> u16 {
+        let started = self.wait_for(0, "the URL", |o| {
+            o.lines().any(|l| l.starts_with("http://"))
+        });
+        let url = started
+            .lines()
+            .find(|l| l.starts_with("http://127.0.0.1:"))
+            .unwrap_or_else(|| panic!("a loopback URL: {started}"));
+        url["http://127.0.0.1:".len()..]
+            .trim_end_matches('/')
+            .parse()
+            .unwrap()
+    }
+
     fn wait_for(&mut self, mark: usize, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -456,17 +471,7 @@ fn serve_pages_follow_the_files() {
             "50",
         ],
     );
-    let started = serve.wait_for(0, "the URL", |o| {
-        o.lines().any(|l| l.starts_with("http://"))
-    });
-    let url = started
-        .lines()
-        .find(|l| l.starts_with("http://127.0.0.1:"))
-        .unwrap_or_else(|| panic!("a loopback URL: {started}"));
-    let port: u16 = url["http://127.0.0.1:".len()..]
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
+    let port = serve.port();
     let host = format!("127.0.0.1:{port}");
 
     // The index lists both files; the page's address is in status.json.
@@ -572,17 +577,7 @@ fn serve_rolls_the_plans_up_and_follows_their_status_files() {
             "2022-03-15",
         ],
     );
-    let started = serve.wait_for(0, "the URL", |o| {
-        o.lines().any(|l| l.starts_with("http://"))
-    });
-    let url = started
-        .lines()
-        .find(|l| l.starts_with("http://127.0.0.1:"))
-        .unwrap_or_else(|| panic!("a loopback URL: {started}"));
-    let port: u16 = url["http://127.0.0.1:".len()..]
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
+    let port = serve.port();
     let host = format!("127.0.0.1:{port}");
     assert!(get(port, "/", &host).body.contains("href=\"/rollup\""));
     // The same figures as `roadmap status 500plus --as-of 2022-03-15`.
