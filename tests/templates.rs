@@ -20,6 +20,17 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
 }
 
+/// A fresh folder holding tests/templates/template.roadmap as `name`.
+fn with_template(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("templates/template.roadmap"),
+        dir.path().join(name),
+    )
+    .unwrap();
+    dir
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -126,12 +137,7 @@ fn a_plan_that_tightens_and_adds_is_clean() {
 
 #[test]
 fn instantiate_writes_a_thousand_clean_plans_and_never_overwrites() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixtures().join("templates/template.roadmap"),
-        dir.path().join("template.roadmap"),
-    )
-    .unwrap();
+    let dir = with_template("template.roadmap");
     let mut csv = String::from("файл;школа;почта_школы\n");
     for i in 1..=1000 {
         csv.push_str(&format!(
@@ -182,12 +188,7 @@ fn instantiate_writes_a_thousand_clean_plans_and_never_overwrites() {
 
 #[test]
 fn instantiate_reports_bad_rows_by_line_and_writes_the_others() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixtures().join("templates/template.roadmap"),
-        dir.path().join("template.roadmap"),
-    )
-    .unwrap();
+    let dir = with_template("template.roadmap");
     std::fs::write(
         dir.path().join("schools.csv"),
         "файл;школа;почта_школы\na;Школа А;a@example.org\nb;;b@example.org\na;Школа А-2;a2@example.org\nc;Школа В;c@example.org\n",
@@ -224,9 +225,8 @@ fn instantiate_reports_bad_rows_by_line_and_writes_the_others() {
 fn editing_the_template_moves_every_plan() {
     use roadmap::run::check_files;
     use roadmap::schedule::{calendar::Calendar, compute};
-    let dir = tempfile::tempdir().unwrap();
+    let dir = with_template("template.roadmap");
     let template = dir.path().join("template.roadmap");
-    std::fs::copy(fixtures().join("templates/template.roadmap"), &template).unwrap();
     let plans: Vec<PathBuf> = (1..=3)
         .map(|i| {
             let path = dir.path().join(format!("plan-{i}.roadmap"));
@@ -622,12 +622,7 @@ fn the_rollup_of_one_party_and_of_an_unknown_one() {
 #[test]
 fn a_chain_of_templates_rolls_up_to_its_root() {
     // region → municipality → two schools; and one roadmap of its own.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixtures().join("templates/template.roadmap"),
-        dir.path().join("region.roadmap"),
-    )
-    .unwrap();
+    let dir = with_template("region.roadmap");
     std::fs::create_dir(dir.path().join("schools")).unwrap();
     std::fs::write(
         dir.path().join("municipality.roadmap"),
@@ -678,12 +673,7 @@ fn a_chain_of_templates_rolls_up_to_its_root() {
 
 #[test]
 fn a_page_names_ten_schools_behind_and_counts_the_rest() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixtures().join("templates/template.roadmap"),
-        dir.path().join("template.roadmap"),
-    )
-    .unwrap();
+    let dir = with_template("template.roadmap");
     for i in 1..=12 {
         std::fs::write(
             dir.path().join(format!("school-{i:02}.roadmap")),
