@@ -762,7 +762,7 @@ fn rollup_page(state: &State, shared: &Shared) -> String {
         as_of: shared
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        within: 14,
+        within: crate::state::DUE_SOON_DAYS,
     };
     let candidates = state
         .pages

@@ -40,7 +40,7 @@ pub struct On {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// How far ahead a deadline is «due soon»: `14d`, `14`, `2w`.
-    #[arg(long, value_name = "DAYS", default_value = "14d", value_parser = parse_within)]
+    #[arg(long, value_name = "DAYS", default_value_t = state::DUE_SOON_DAYS, value_parser = parse_within)]
     pub within: i64,
 }
 

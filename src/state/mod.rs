@@ -93,6 +93,9 @@ impl State {
 }
 
 /// What a judgement needs besides the roadmap.
+/// How many days ahead a deadline is «скоро срок» unless asked otherwise.
+pub const DUE_SOON_DAYS: i64 = 14;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub as_of: NaiveDate,
