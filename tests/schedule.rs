@@ -601,24 +601,76 @@ fn ics_text_is_escaped_and_folded() {
     assert!(unfolded.contains("SUMMARY:1.1. Анкетирование: <img src=x onerror=alert(1)> | «ОО» # 1\\; %% не комментарий"), "{unfolded}");
 }
 
+/// A roadmap with errors is still rendered in every format and by every
+/// command, its findings printed on standard error and listed in the output,
+/// and the exit code is 1.
 #[test]
-fn a_roadmap_with_errors_gets_diagnostics_and_no_output() {
-    for format in ["md", "xlsx", "json"] {
+fn a_roadmap_with_errors_is_rendered_with_its_findings() {
+    const BROKEN: &str = "tests/schedule/broken.roadmap";
+    let dir = artifacts().join("broken");
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    for format in FORMATS {
+        let file = dir.join(format!("broken.{format}"));
+        let _ = std::fs::remove_file(&file);
         let out = run(&[
             "schedule",
-            "tests/schedule/broken.roadmap",
+            BROKEN,
             "--format",
             format,
             "--lang",
             "en",
+            "--as-of",
+            AS_OF,
+            "-o",
+            file.to_str().expect("UTF-8 path"),
         ]);
         assert_eq!(out.status.code(), Some(1), "{format}");
-        assert!(out.stdout.is_empty(), "{format}: no output");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("E0203") && err.contains("1 error"), "{err}");
+        let bytes = std::fs::read(&file).expect("the output is written");
+        let listed = match format {
+            // The workbook's second sheet holds the findings.
+            "xlsx" => bytes
+                .windows(b"xl/worksheets/sheet2.xml".len())
+                .any(|w| w == b"xl/worksheets/sheet2.xml"),
+            // A calendar has no place for them: standard error has them.
+            "ics" => String::from_utf8_lossy(&bytes).contains("BEGIN:VEVENT"),
+            _ => String::from_utf8_lossy(&bytes).contains("E0203"),
+        };
+        assert!(listed, "{format}: {}", String::from_utf8_lossy(&bytes));
     }
-    let out = run(&["graph", "tests/schedule/broken.roadmap"]);
-    assert_eq!(out.status.code(), Some(1));
+    let json = run(&["schedule", BROKEN, "--format", "json", "--lang", "en"]);
+    let doc: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["findings"][0]["code"], "E0203");
+    assert_eq!(doc["findings"][0]["line"], 9);
+    for args in [
+        &["graph", BROKEN][..],
+        &["graph", BROKEN, "--format", "mermaid"],
+        &["status", BROKEN, "--as-of", AS_OF],
+        &["status", BROKEN, "--as-of", AS_OF, "--format", "json"],
+        &["next", BROKEN, "--as-of", AS_OF],
+        &["remind", BROKEN, "--as-of", AS_OF],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("E0203"), "{args:?}: {text}");
+    }
+}
+
+/// The newcomer's case: an approved «февраль – март» activity after one that
+/// ends 11.02 starts on 11.02, and the roadmap checks clean.
+#[test]
+fn a_dependency_narrows_a_window_and_checks_clean() {
+    const FILE: &str = "tests/schedule/after-in-a-window.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    insta::assert_snapshot!("after-in-a-window.md", schedule(FILE, "md", &[]));
 }
 
 #[test]
