@@ -48,6 +48,7 @@ codes! {
     EmptyValue = "E0007", Error, "пустое значение", "an empty value";
     BadPeriod = "E0008", Error, "период карты нельзя прочитать", "the roadmap's period cannot be read";
     BadDate = "E0009", Error, "дату нельзя прочитать", "a date that cannot be read";
+    BlankApproval = "W0010", Warning, "в строке утверждения не заполнены номер или дата", "the approval line leaves its number or date blank";
     IncludeNotFound = "E0101", Error, "подключаемый файл не найден", "an included file is not found";
     IncludeCycle = "E0102", Error, "файлы подключают друг друга по кругу", "files include each other in a cycle";
     IncludeContent = "E0103", Error, "в подключаемом файле что-то кроме участников", "an included file holds more than parties";

@@ -1,6 +1,7 @@
 //! Builds a [`Roadmap`] from a file's syntax tree and the files it includes:
 //! resolves names, timings, indicators and checkpoints.
 
+use super::approval;
 use super::timing::{self, Context, TimingErrorKind};
 use super::{
     Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
@@ -482,18 +483,50 @@ fn duplicate_activities(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>) -> Approval {
-    let (number, date) = memo.approval(&value.text);
-    let date = date.and_then(|range| {
-        let written = &value.text[range.clone()];
-        let parsed = memo.date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
-        if parsed.is_none() {
-            diagnostics.push(bad_date(value.span.sub(range.start, range.end), written));
+    let found = memo.approval(&value.text);
+    let blank = |range: &Range, what: crate::lang::Text, diagnostics: &mut Vec<Diagnostic>| {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::BlankApproval,
+                value.span.sub(range.start, range.end),
+                text!(
+                    ru: "В строке утверждения {}: «{}»", what.ru, &value.text[range.clone()];
+                    en: "The approval line leaves its {} blank: `{}`", what.en, &value.text[range.clone()]
+                ),
+            )
+            .with_label(text!(ru: "не заполнено"; en: "left blank"))
+            .with_help(text!(
+                ru: "Перепишите номер и дату из подписанного документа: «утверждена: приказ № 52-а от 14.03.2022»; пока документа нет, уберите пропуски";
+                en: "Copy the number and the date from the signed document: `approved: order No. 52-a of 14.03.2022`; until it is signed, leave the blanks out"
+            )),
+        );
+    };
+    let number = match &found.number {
+        Some(approval::Part::Written(r)) => Some(value.text[r.clone()].to_string()),
+        Some(approval::Part::Blank(r)) => {
+            blank(r, text!(ru: "не заполнен номер"; en: "number"), diagnostics);
+            None
         }
-        parsed
-    });
+        None => None,
+    };
+    let date = match &found.date {
+        Some(approval::Part::Written(r)) => {
+            let written = &value.text[r.clone()];
+            let parsed = approval::date(written);
+            if parsed.is_none() {
+                diagnostics.push(bad_date(value.span.sub(r.start, r.end), written));
+            }
+            parsed
+        }
+        Some(approval::Part::Blank(r)) => {
+            blank(r, text!(ru: "не заполнена дата"; en: "date"), diagnostics);
+            None
+        }
+        None => None,
+    };
     Approval {
         text: value.text.clone(),
-        number: number.map(|r| value.text[r].to_string()),
+        number,
         date,
     }
 }
@@ -536,7 +569,7 @@ pub(crate) struct Memo {
     dependencies: HashMap<String, Option<syntax::DependencyItem>>,
     durations: HashMap<String, Option<(u32, syntax::LagUnit)>>,
     checkpoints: HashMap<String, Option<(Range, Range)>>,
-    approvals: HashMap<String, (Option<Range>, Option<Range>)>,
+    approvals: HashMap<String, approval::Found>,
     dates: HashMap<String, Option<chrono::NaiveDate>>,
 }
 
@@ -575,8 +608,8 @@ impl Memo {
         remember(&mut self.checkpoints, text, syntax::parse_checkpoint)
     }
 
-    fn approval(&mut self, text: &str) -> (Option<Range>, Option<Range>) {
-        remember(&mut self.approvals, text, syntax::parse_approval)
+    fn approval(&mut self, text: &str) -> approval::Found {
+        remember(&mut self.approvals, text, approval::find)
     }
 
     fn date(&mut self, text: &str) -> Option<chrono::NaiveDate> {

@@ -1,6 +1,7 @@
 //! Syntax tree to meaning: parties, sections and activities with their
 //! timings resolved to dates, indicators typed, and names checked.
 
+mod approval;
 mod build;
 pub mod extend;
 pub mod indicator;

@@ -207,6 +207,12 @@ fn dated(activity: &Activity) -> Dated {
         }
     }
     d.windows.sort();
+    if kinds.contains(&Kind::Recurring) {
+        // Occurrences stay apart; only the same one written twice goes.
+        d.windows.dedup();
+    } else {
+        d.windows = merged(std::mem::take(&mut d.windows));
+    }
     let has_duration = activity.all_facts().any(|f| f.duration.is_some());
     d.kind = if d.fixed.is_some() {
         if kinds.contains(&Kind::Recurring) {
@@ -372,6 +378,20 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
             .map(|&a| roadmap.activities[a].number.text.clone())
             .collect(),
     }
+}
+
+/// Sorted windows with those that overlap (a window repeated in two stages,
+/// «II квартал» and «июнь – август») joined into one, so no day is counted
+/// twice; windows that only touch («февраль, март») stay apart, as written.
+fn merged(windows: Vec<Interval>) -> Vec<Interval> {
+    let mut out: Vec<Interval> = Vec::with_capacity(windows.len());
+    for w in windows {
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
 }
 
 /// The windows (or occurrences) from `start` on: those that end before it
@@ -636,6 +656,31 @@ mod tests {
         );
         assert!(s.critical_path.is_empty(), "{:?}", s.critical_path);
         assert!(s.entries.iter().all(|e| !e.critical));
+    }
+
+    #[test]
+    fn windows_repeated_across_stages_are_merged() {
+        // Moscow region 2020, activity 7: «II квартал» in one stage,
+        // «июнь – август» in the next; June is one month, not two. A stage
+        // repeating the other's window adds nothing.
+        let s = schedule(
+            "дорожная карта: Т\nпериод: 2020\nучастник P: П\nмероприятие 1. A\n  ответственный: P\n  этап 1:\n    срок: II квартал 2020 года\n  этап 2:\n    срок: июнь – август 2020 года\nмероприятие 2. B\n  ответственный: P\n  этап 1:\n    срок: март 2020\n  этап 2:\n    срок: март 2020\n  этап 3:\n    срок: май 2020\n",
+        );
+        let a = entry(&s, "1");
+        assert_eq!(a.kind, Kind::Window);
+        assert_eq!(
+            (a.start, a.end),
+            (Some(date("01.04.2020")), Some(date("31.08.2020")))
+        );
+        let b = entry(&s, "2");
+        let windows: Vec<_> = b.windows.iter().map(|w| (w.start, w.end)).collect();
+        assert_eq!(
+            windows,
+            [
+                (date("01.03.2020"), date("31.03.2020")),
+                (date("01.05.2020"), date("31.05.2020"))
+            ]
+        );
     }
 
     #[test]
