@@ -658,6 +658,26 @@ fn a_roadmap_with_errors_is_rendered_with_its_findings() {
     }
 }
 
+/// A party written in another case is the declared one: the roadmap checks
+/// clean and `--party` finds its activities.
+#[test]
+fn a_party_in_another_case_is_the_declared_one() {
+    const FILE: &str = "tests/schedule/party-in-another-case.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let doc = json(FILE, &["--party", "Кураторы"]);
+    assert_eq!(numbers(&doc, false), ["4.2", "4.5"]);
+    let responsible = &doc["entries"][0]["responsible"];
+    assert_eq!(responsible[0]["id"], "Кураторы");
+    assert_eq!(responsible[1]["id"], "ОО");
+    assert_eq!(responsible[1]["name"], "МБОУ СОШ с. Красногорск");
+}
+
 /// The newcomer's case: an approved «февраль – март» activity after one that
 /// ends 11.02 starts on 11.02, and the roadmap checks clean.
 #[test]

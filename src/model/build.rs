@@ -2,6 +2,7 @@
 //! resolves names, timings, indicators and checkpoints.
 
 use super::approval;
+use super::party;
 use super::timing::{self, Context, TimingErrorKind};
 use super::{
     Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
@@ -692,7 +693,7 @@ impl Builder {
                 },
                 Key::By => {
                     for id in list(value) {
-                        self.check_party(&id, diagnostics);
+                        let id = self.check_party(id, diagnostics);
                         facts.responsible.push(id);
                     }
                 }
@@ -866,37 +867,18 @@ impl Builder {
         }
     }
 
-    fn check_party(&self, id: &Spanned, diagnostics: &mut Vec<Diagnostic>) {
-        if self.ids.contains(&id.text) {
-            return;
+    /// The party `id` names, written as declared (an id in another case
+    /// becomes the declared one); an unknown id is reported and kept.
+    fn check_party(&self, mut id: Spanned, diagnostics: &mut Vec<Diagnostic>) -> Spanned {
+        match party::resolve(&self.ids, &id.text) {
+            Some(known) => {
+                if known != id.text {
+                    id.text = known.to_string();
+                }
+            }
+            None => diagnostics.push(party::unknown(&self.ids, &id)),
         }
-        let closest = self
-            .ids
-            .iter()
-            .map(|known| (strsim::levenshtein(known, &id.text), known.as_str()))
-            .filter(|(d, known)| *d <= 2.max(known.chars().count() / 3))
-            .min()
-            .map(|(_, known)| known);
-        let help = match closest {
-            Some(known) => text!(ru: "Может быть, «{}»?", known; en: "Did you mean `{}`?", known),
-            None if self.ids.is_empty() => text!(
-                ru: "В карте нет ни одного участника: объявите его строкой «участник {}: Полное название»", id.text;
-                en: "The roadmap declares no parties: declare it with `party {}: Full name`", id.text
-            ),
-            None => text!(
-                ru: "Объявите его строкой «участник {}: Полное название» или выберите из объявленных: {}", id.text, self.ids.join(", ");
-                en: "Declare it with `party {}: Full name` or pick a declared one: {}", id.text, self.ids.join(", ")
-            ),
-        };
-        diagnostics.push(
-            Diagnostic::new(
-                Code::UnknownParty,
-                id.span,
-                text!(ru: "Участник «{}» не объявлен", id.text; en: "Party `{}` is not declared", id.text),
-            )
-            .with_label(text!(ru: "неизвестный участник"; en: "unknown party"))
-            .with_help(help),
-        );
+        id
     }
 }
 

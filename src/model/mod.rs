@@ -6,6 +6,7 @@ mod build;
 pub mod extend;
 pub mod indicator;
 mod load;
+mod party;
 pub mod timing;
 
 pub use build::apply_status;
