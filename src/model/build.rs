@@ -97,7 +97,13 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         approval: doc
             .header(Key::Approved)
             .map(|p| approval(&p.value, &mut builder.memo.borrow_mut(), diagnostics)),
-        owner: doc.header(Key::Owner).map(|p| p.value.clone()),
+        owner: doc.header(Key::Owner).map(|p| {
+            let mut owner = p.value.clone();
+            if let Some(known) = party::resolve(&builder.ids, &owner.text) {
+                owner.text = known.to_string();
+            }
+            owner
+        }),
         days_off: days_off(doc, diagnostics),
         parties,
         sections,
