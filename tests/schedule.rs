@@ -658,6 +658,74 @@ fn a_roadmap_with_errors_is_rendered_with_its_findings() {
     }
 }
 
+/// What the roadmap says is shown: the activity's and its stages' notes in
+/// md, csv, xlsx and html; a yearly series by its month; the windows of two
+/// stages that overlap as one; no critical path without dependencies; the
+/// approval's number after «N» and its date in words.
+#[test]
+fn what_is_written_is_shown() {
+    const FILE: &str = "tests/schedule/what-is-written.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let md = schedule(FILE, "md", &["--as-of", "2021-03-01"]);
+    insta::assert_snapshot!("what-is-written.md", md);
+    let stage_note = "экспертиза школьных программ повышения качества образования";
+    let csv = schedule(FILE, "csv", &["--as-of", "2021-03-01"]);
+    assert!(
+        csv.contains(&format!("Этап программы: {stage_note}")),
+        "{csv}"
+    );
+    let html = schedule(FILE, "html", &["--as-of", "2021-03-01"]);
+    assert!(
+        html.contains(&format!(
+            "<span class=\"stage\">программы:</span> {stage_note}"
+        )),
+        "{html}"
+    );
+    let doc = json(FILE, &["--as-of", "2021-03-01"]);
+    assert_eq!(doc["roadmap"]["approval"]["number"], "52");
+    assert_eq!(doc["roadmap"]["approval"]["date"], "2020-06-05");
+    assert_eq!(doc["critical_path"], serde_json::json!([]));
+    assert_eq!(doc["entries"][0]["windows"], serde_json::json!([]));
+    assert_eq!(doc["entries"][0]["start"], "2020-04-01");
+    assert_eq!(doc["entries"][0]["end"], "2020-08-31");
+    assert_eq!(doc["entries"][1]["resolved"], "май, ежегодно 2020–2023");
+    let out = artifacts().join("what-is-written.xlsx");
+    let _ = std::fs::remove_file(&out);
+    stdout(&[
+        "schedule",
+        FILE,
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+        "--lang",
+        "ru",
+    ]);
+    if !python_with("openpyxl") {
+        return missing("openpyxl");
+    }
+    let cells = python(
+        "import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[str(c) if c is not None else '' for c in row] for row in ws.iter_rows(values_only=True)]))",
+        &[&out],
+    );
+    let rows = cells.as_array().expect("rows");
+    let header = rows[2].as_array().expect("the header row");
+    let notes = header
+        .iter()
+        .position(|h| h == "Примечания")
+        .expect("a notes column");
+    assert!(
+        rows[4][notes]
+            .as_str()
+            .is_some_and(|n| n.contains(stage_note)),
+        "{rows:?}"
+    );
+}
+
 /// A party written in another case is the declared one: the roadmap checks
 /// clean and `--party` finds its activities.
 #[test]

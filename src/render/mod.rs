@@ -442,7 +442,10 @@ fn mermaid(roadmap: &Roadmap, rows: &[Row<'_>], lang: Lang) -> Vec<MermaidSectio
             let mut name = name.clone();
             if r.entry.kind == Kind::Recurring {
                 if let Some(every) = r.entry.every {
-                    name = format!("{name} ({})", text::frequency(every, lang));
+                    let words = text::yearly(&r.entry.windows, lang)
+                        .filter(|_| every == crate::model::timing::Frequency::Yearly)
+                        .unwrap_or_else(|| text::frequency(every, lang).to_string());
+                    name = format!("{name} ({words})");
                 }
             } else if several {
                 name = format!("{name} ({}/{})", i + 1, spans.len());

@@ -318,7 +318,7 @@ fn series(every: Frequency, window: (NaiveDate, NaiveDate), count: usize, lang: 
 /// A yearly series in the words of the table it came from: «май, ежегодно
 /// 2023–2028» when every occurrence is the same whole month, «ежегодно
 /// 2024–2028» when each is a whole year; `None` for any other series.
-fn yearly(occurrences: &[crate::model::Interval], lang: Lang) -> Option<String> {
+pub fn yearly(occurrences: &[crate::model::Interval], lang: Lang) -> Option<String> {
     let first = occurrences.first()?;
     let last = occurrences.last()?;
     let whole_month = |w: &crate::model::Interval| {
