@@ -53,6 +53,14 @@ fn is_blank(written: &str) -> bool {
 /// The characters that end a number or a date: the other's mark, a comma.
 fn value_end(text: &str, from: usize) -> usize {
     let rest = &text[from..];
+    // «№ от 14.03.2022»: the number is left out, the date follows at once.
+    let folded = crate::syntax::fold_case(rest);
+    if ["от ", "of ", "dated "]
+        .iter()
+        .any(|w| folded.starts_with(w))
+    {
+        return from;
+    }
     let mut end = rest.len();
     for stop in [
         " от ", " of ", " dated ", " №", " No", " N ", ",", ";", " (", " Н ",
@@ -243,6 +251,10 @@ mod tests {
             matches!(found.date, Some(Part::Blank(ref r)) if text[r.clone()].starts_with("от"))
         );
         assert!(matches!(find("приказ №").number, Some(Part::Blank(_))));
+        let text = "приказ № от 14.03.2022";
+        let found = find(text);
+        assert!(matches!(found.number, Some(Part::Blank(_))), "{found:?}");
+        assert_eq!(written(text, found.date), Some("14.03.2022"));
     }
 
     #[test]
