@@ -656,6 +656,23 @@ fn a_roadmap_with_errors_is_rendered_with_its_findings() {
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("E0203"), "{args:?}: {text}");
     }
+    // Letters are shown, never written or sent, from dates that may be wrong.
+    let letters = dir.join("letters");
+    let _ = std::fs::remove_dir_all(&letters);
+    let out = run(&[
+        "remind",
+        BROKEN,
+        "--as-of",
+        AS_OF,
+        "--out",
+        letters.to_str().expect("UTF-8 path"),
+        "--log",
+        dir.join("remind.log").to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no letter is written or sent"), "{err}");
+    assert!(!letters.exists(), "no letter is written");
 }
 
 /// What the roadmap says is shown: the activity's and its stages' notes in
