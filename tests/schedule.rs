@@ -761,6 +761,11 @@ fn a_party_in_another_case_is_the_declared_one() {
     assert_eq!(responsible[0]["id"], "Кураторы");
     assert_eq!(responsible[1]["id"], "ОО");
     assert_eq!(responsible[1]["name"], "МБОУ СОШ с. Красногорск");
+    // `--party` too takes the id in any case.
+    let lower = json(FILE, &["--party", "кураторы"]);
+    assert_eq!(lower["party"], "Кураторы");
+    assert_eq!(numbers(&lower, false), ["4.2", "4.5"]);
+    stdout(&["status", FILE, "--as-of", AS_OF, "--party", "оо"]);
 }
 
 /// The newcomer's case: an approved «февраль – март» activity after one that

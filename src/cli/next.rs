@@ -39,13 +39,17 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         Err(code) => return code,
     };
     let (roadmap, schedule) = (&loaded.roadmap, &loaded.schedule);
-    if let Err(e) = report::check_party(roadmap, args.party.as_deref()) {
+    let party = args
+        .party
+        .as_deref()
+        .map(|p| crate::model::declared_party(roadmap, p));
+    if let Err(e) = report::check_party(roadmap, party) {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
     let options = args.on.options();
     let assessment = state::assess(roadmap, schedule, &options);
-    let items = report::actionable(&assessment, args.party.as_deref());
+    let items = report::actionable(&assessment, party);
     let file = args.path.display().to_string();
     let text = match args.format {
         Format::Json => {
@@ -54,7 +58,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
                 "version": 1,
                 "as_of": options.as_of,
                 "within_days": options.within,
-                "party": args.party,
+                "party": party,
                 "activities": items,
             });
             Ok(format!(
@@ -67,7 +71,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             &items,
             options.as_of,
             options.within,
-            args.party.as_deref(),
+            party,
             &file,
             env.lang,
             args.templates.as_deref(),

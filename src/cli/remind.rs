@@ -65,7 +65,11 @@ pub fn run(args: &Args, env: &Env) -> i32 {
 fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
     let lang = env.lang;
     let (roadmap, schedule) = (&loaded.roadmap, &loaded.schedule);
-    if let Err(e) = report::check_party(roadmap, args.party.as_deref()) {
+    let party = args
+        .party
+        .as_deref()
+        .map(|p| crate::model::declared_party(roadmap, p));
+    if let Err(e) = report::check_party(roadmap, party) {
         eprintln!("{}", e.message(lang));
         return FAILURE;
     }
@@ -95,7 +99,7 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
         &assessment,
         &log,
         &file,
-        args.party.as_deref(),
+        party,
         remind::Options {
             digest: !args.no_digest,
         },

@@ -59,7 +59,10 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         by: args.by,
-        party: args.party.clone(),
+        party: args
+            .party
+            .as_deref()
+            .map(|p| crate::model::declared_party(&loaded.roadmap, p).to_string()),
         templates: args.templates.clone(),
         file: args.path.display().to_string(),
         findings: loaded.findings.clone(),

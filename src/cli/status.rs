@@ -108,14 +108,18 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         Err(code) => return code,
     };
     let roadmap = &loaded.roadmap;
-    if let Err(e) = report::check_party(roadmap, args.party.as_deref()) {
+    let party = args
+        .party
+        .as_deref()
+        .map(|p| crate::model::declared_party(roadmap, p));
+    if let Err(e) = report::check_party(roadmap, party) {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
     let options = args.on.options();
     let assessment = state::assess(roadmap, &loaded.schedule, &options);
     let file = args.path.display().to_string();
-    let report = report::build(roadmap, &assessment, args.party.as_deref(), &file, env.lang);
+    let report = report::build(roadmap, &assessment, party, &file, env.lang);
     let kind = match args.format {
         Format::Text => findings::Kind::Text,
         Format::Md => findings::Kind::Markdown,

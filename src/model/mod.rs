@@ -7,6 +7,7 @@ pub mod extend;
 pub mod indicator;
 mod load;
 mod party;
+pub use party::declared as declared_party;
 pub mod timing;
 
 pub use build::apply_status;

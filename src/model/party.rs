@@ -24,6 +24,22 @@ pub fn resolve<'a>(ids: &'a [String], written: &str) -> Option<&'a str> {
     }
 }
 
+/// The id a command line's `--party` means in `roadmap`: the declared one
+/// in any case («кураторы» for «Кураторы»), else as written (and then
+/// reported as unknown by the command).
+pub fn declared<'a>(roadmap: &'a super::Roadmap, written: &'a str) -> &'a str {
+    let ids: Vec<String> = roadmap.parties.iter().map(|p| p.id.text.clone()).collect();
+    match resolve(&ids, written) {
+        Some(known) => roadmap
+            .parties
+            .iter()
+            .map(|p| p.id.text.as_str())
+            .find(|id| *id == known)
+            .unwrap_or(written),
+        None => written,
+    }
+}
+
 /// Lower case, «ё» as «е».
 fn fold(text: &str) -> String {
     text.to_lowercase().replace('ё', "е")
