@@ -1,10 +1,13 @@
 //! Syntax tree to meaning: parties, sections and activities with their
 //! timings resolved to dates, indicators typed, and names checked.
 
+mod approval;
 mod build;
 pub mod extend;
 pub mod indicator;
 mod load;
+mod party;
+pub use party::declared as declared_party;
 pub mod timing;
 
 pub use build::apply_status;

@@ -3,7 +3,7 @@
 //! DD.MM.YYYY; one line per activity in its group (the first column).
 
 use super::view::Document;
-use super::xlsx::{critical_cell, header_cells, indicators_and_results, stage_lines};
+use super::xlsx::{critical_cell, header_cells, indicators_and_results, notes, stage_lines};
 use super::{text, By};
 use crate::lang::Lang;
 
@@ -20,6 +20,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
+        .flexible(true)
         .from_writer(BOM.to_vec());
     let group = match (doc.by, lang) {
         (By::Section, Lang::Ru) => "Раздел",
@@ -62,11 +63,27 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 indicators.join("; "),
                 results.join("; "),
                 checkpoints.join("; "),
+                notes(r, lang).join("; "),
                 slack_days,
                 critical_cell(r, lang).to_string(),
             ];
             record.extend(r.origin_text.map(str::to_string));
             out.write_record(&record)?;
+        }
+    }
+    // The findings of the check follow the table: a heading row, then one
+    // row per finding (severity, code, place, message, help).
+    if !doc.findings.is_empty() {
+        out.write_record([""])?;
+        out.write_record([super::findings::heading(&doc.findings, lang)])?;
+        for f in &doc.findings {
+            out.write_record([
+                f.severity_word(lang),
+                f.code.as_str(),
+                f.place().as_str(),
+                f.message.as_str(),
+                f.help.as_deref().unwrap_or_default(),
+            ])?;
         }
     }
     out.into_inner().map_err(|e| e.into_error().into())

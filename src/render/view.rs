@@ -3,6 +3,7 @@
 //! says about it. This is what `--format json` prints and what the templates
 //! see (docs/schedule.md documents both).
 
+use super::findings::Finding;
 use super::text;
 use super::{By, Options};
 use crate::lang::Lang;
@@ -30,6 +31,9 @@ pub struct Document<'a> {
     pub entries: Vec<Row<'a>>,
     /// The entries grouped as `--by` asks.
     pub groups: Vec<Group>,
+    /// What checking the roadmap found (an output is made even when it has
+    /// errors); empty for a clean roadmap.
+    pub findings: Vec<Finding>,
 }
 
 #[derive(Debug, Serialize)]
@@ -435,6 +439,7 @@ pub fn document<'a>(
         critical_path: schedule.critical_path.clone(),
         entries: rows,
         groups,
+        findings: options.findings.clone(),
     }
 }
 
