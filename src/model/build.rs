@@ -30,16 +30,13 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         return Loaded::Shared;
     }
     let start = Span::new(file, 0, 0);
-    // Without `период:`, the hull of the timings that resolve without one.
+    // Without `период:`, the hull of the timings that resolve without one;
+    // the others resolve against it.
     let hull = doc
         .header(Key::Period)
         .is_none()
         .then(|| fields::hull_of_timings(doc))
         .flatten();
-    if let Some(hull) = hull {
-        let at = doc.header(Key::Title).map_or(start, |t| t.key_span);
-        diagnostics.push(fields::inferred_period(at, hull));
-    }
     for (key, ru, en) in [
         (Key::Title, "дорожная карта: Название", "roadmap: Title"),
         (Key::Period, "период: 2022", "period: 2022"),
@@ -95,6 +92,12 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         activity.template_title = folded.raw_titles.get(&activity.number.text).cloned();
     }
     fields::sub_items(&mut activities, diagnostics);
+    // …and the period is the hull of them all.
+    let hull = hull.map(|h| fields::widen(h, &activities));
+    if let Some(hull) = hull {
+        let at = doc.header(Key::Title).map_or(start, |t| t.key_span);
+        diagnostics.push(fields::inferred_period(at, hull));
+    }
     let extension = folded.extends.then(|| {
         let plan = ws.document(file);
         mark_origins(&plan, file, &mut activities);

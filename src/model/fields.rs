@@ -224,6 +224,15 @@ pub(super) fn hull_of_timings(doc: &Document) -> Option<Interval> {
         .reduce(|a, b| Interval::new(a.start.min(b.start), a.end.max(b.end)))
 }
 
+/// `hull` joined with every activity's window: a timing resolved against
+/// the hull («в течение года») may reach beyond it.
+pub(super) fn widen(hull: Interval, activities: &[Activity]) -> Interval {
+    activities
+        .iter()
+        .filter_map(Activity::own_window)
+        .fold(hull, |a, b| Interval::new(a.start.min(b.start), a.end.max(b.end)))
+}
+
 /// The warning that the period was taken from the timings.
 pub(super) fn inferred_period(at: Span, hull: Interval) -> Diagnostic {
     let (start, end) = (hull.start.format("%d.%m.%Y"), hull.end.format("%d.%m.%Y"));
