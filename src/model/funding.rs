@@ -365,6 +365,13 @@ pub struct YearTotal {
     pub by_budget: Vec<(Option<Budget>, Money)>,
 }
 
+/// The year `interval` lies in, when it lies in one.
+fn single_year(interval: Option<super::Interval>) -> Option<i32> {
+    use chrono::Datelike;
+    let i = interval?;
+    (i.start.year() == i.end.year()).then(|| i.start.year())
+}
+
 /// The year a line of an activity (or of its stage) is for: the one it
 /// writes; else its stage's label when that is a year; else the year its
 /// window lies in.
@@ -382,16 +389,16 @@ fn year_of(line: &Funding, activity: &Activity, stage: Option<usize>) -> Option<
         }
         None => &activity.facts,
     };
-    let window = match stage {
+    single_year(match stage {
         Some(_) => facts.window(),
         None => facts.window().or_else(|| activity.window()),
-    }?;
-    use chrono::Datelike;
-    (window.start.year() == window.end.year()).then(|| window.start.year())
+    })
 }
 
-/// Every funding line of a roadmap with the year it counts for.
+/// Every funding line of a roadmap with the year it counts for: as
+/// [`year_of`] finds it, else the year of a one-year roadmap.
 pub fn lines(roadmap: &Roadmap) -> Vec<(&Funding, Option<i32>)> {
+    let period = single_year(roadmap.period.map(|(p, _)| p));
     let mut out: Vec<(&Funding, Option<i32>)> = roadmap
         .sections
         .iter()
@@ -414,6 +421,9 @@ pub fn lines(roadmap: &Roadmap) -> Vec<(&Funding, Option<i32>)> {
                     .map(|f| (f, year_of(f, activity, Some(i)))),
             );
         }
+    }
+    for (_, year) in &mut out {
+        *year = year.or(period);
     }
     out
 }

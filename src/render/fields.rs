@@ -169,11 +169,29 @@ fn funding_line(f: &Funding, lang: Lang) -> FundingView {
     }
 }
 
+/// The funding and risks of a section.
+#[derive(Debug, Serialize)]
+pub struct SectionFieldsView {
+    pub funding: Vec<FundingView>,
+    pub risks: Vec<RiskView>,
+}
+
+pub fn of_section(section: &crate::model::Section, lang: Lang) -> SectionFieldsView {
+    SectionFieldsView {
+        funding: section
+            .funding
+            .iter()
+            .map(|f| funding_line(f, lang))
+            .collect(),
+        risks: section.risks.iter().map(|r| risk(r, lang)).collect(),
+    }
+}
+
 pub fn of_facts(facts: &Facts, lang: Lang) -> FieldsView {
     of(&facts.documents, &facts.funding, &facts.risks, lang)
 }
 
-pub fn of(
+fn of(
     documents: &[crate::syntax::Spanned],
     funding: &[Funding],
     risks: &[Risk],

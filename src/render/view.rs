@@ -3,7 +3,7 @@
 //! says about it. This is what `--format json` prints and what the templates
 //! see (docs/schedule.md documents both).
 
-use super::fields::{self, FieldsView, OrderView, TotalsView};
+use super::fields::{self, FieldsView, OrderView, SectionFieldsView, TotalsView};
 use super::text;
 use super::{By, Options};
 use crate::lang::Lang;
@@ -99,7 +99,7 @@ pub struct SectionView {
     pub title: String,
     pub parent: Option<String>,
     #[serde(flatten)]
-    pub fields: FieldsView,
+    pub fields: SectionFieldsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -449,7 +449,7 @@ pub fn document<'a>(
                 number: s.number.text.clone(),
                 title: s.title.clone(),
                 parent: s.parent.map(|p| roadmap.sections[p].number.text.clone()),
-                fields: fields::of(&[], &s.funding, &s.risks, lang),
+                fields: fields::of_section(s, lang),
             })
             .collect(),
         critical_path: schedule.critical_path.clone(),
