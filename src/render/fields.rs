@@ -191,6 +191,25 @@ pub fn of_facts(facts: &Facts, lang: Lang) -> FieldsView {
     of(&facts.documents, &facts.funding, &facts.risks, lang)
 }
 
+/// A stage's fields; a funding line of `этап 2023:` that says `2023:` is
+/// shown without saying the year again.
+pub fn of_stage(facts: &Facts, label: &str, lang: Lang) -> FieldsView {
+    let mut view = of_facts(facts, lang);
+    for (line, f) in view.funding.iter_mut().zip(&facts.funding) {
+        if f.year.is_some_and(|y| y.to_string() == label.trim()) {
+            line.shown = funding_line(
+                &Funding {
+                    year: None,
+                    ..f.clone()
+                },
+                lang,
+            )
+            .shown;
+        }
+    }
+    view
+}
+
 fn of(
     documents: &[crate::syntax::Spanned],
     funding: &[Funding],

@@ -314,7 +314,7 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
                 results: texts(&s.facts.results),
                 checkpoints: checkpoints(&s.facts),
                 notes: texts(&s.facts.notes),
-                fields: fields::of_facts(&s.facts, lang),
+                fields: fields::of_stage(&s.facts, &s.label.text, lang),
             }
         })
         .collect();
