@@ -4,9 +4,7 @@
 //! in tests/fields/, in Russian and English keywords, and compared with
 //! reviewed snapshots of what every output shows.
 
-mod common;
-
-use common::Test;
+use crate::common::{self, Test};
 
 const RU: &str = "tests/fields/school-500plus.roadmap";
 const EN: &str = "tests/fields/school-en.roadmap";
