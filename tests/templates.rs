@@ -387,7 +387,11 @@ fn a_school_plan_marks_what_it_takes_from_the_template() {
             "en",
         ],
     ));
-    assert!(flat.lines().next().unwrap().ends_with(";Critical path"));
+    assert!(flat
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(";Critical path;Confirming documents;Funding;Risks"));
     let flat_md = stdout(&roadmap(
         repo(),
         &[
