@@ -134,7 +134,7 @@ fn csv_has_the_columns_and_the_sums() {
 }
 
 #[test]
-fn html_and_xlsx_show_them_too() {
+fn html_xlsx_and_ics_show_them_too() {
     let out = schedule(RU, "html", "ru").success();
     let html = out.stdout;
     for text in [
@@ -146,6 +146,14 @@ fn html_and_xlsx_show_them_too() {
     ] {
         assert!(html.contains(text), "{text}");
     }
+    let ics = schedule(RU, "ics", "ru").success().stdout;
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains(
+            "Подтверждающий документ: Приказ о направлении на курсы повышения квалификации"
+        ),
+        "the calendar event says which document confirms it"
+    );
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("school.xlsx");
     Test::in_repo(".")
