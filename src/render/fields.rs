@@ -309,7 +309,10 @@ pub fn headings(lang: Lang) -> [String; 3] {
 /// An activity's cells for those columns: its own lines, then each stage's
 /// with its label.
 pub fn cells(r: &Row<'_>, lang: Lang) -> [Vec<String>; 3] {
-    let stage = crate::render::labels(lang)["stage"];
+    let stage = match lang {
+        Lang::Ru => "Этап",
+        Lang::En => "Stage",
+    };
     let mut out: [Vec<String>; 3] = Default::default();
     let mut add = |prefix: Option<&str>, f: &FieldsView| {
         let staged = |x: String| match prefix {
