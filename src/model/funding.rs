@@ -102,6 +102,10 @@ pub enum FundingError {
     SeveralSources,
     #[error("the amount is too large")]
     TooLarge,
+    #[error("a negative amount")]
+    Negative,
+    #[error("nothing after the year")]
+    OnlyAYear,
 }
 
 impl FundingError {
@@ -119,6 +123,10 @@ impl FundingError {
             (FundingError::SeveralSources, Lang::En) => "several sources on one line",
             (FundingError::TooLarge, Lang::Ru) => "сумма слишком велика",
             (FundingError::TooLarge, Lang::En) => "the amount is too large",
+            (FundingError::Negative, Lang::Ru) => "сумма со знаком минус",
+            (FundingError::Negative, Lang::En) => "a negative amount",
+            (FundingError::OnlyAYear, Lang::Ru) => "после года ничего не написано",
+            (FundingError::OnlyAYear, Lang::En) => "nothing is written after the year",
         }
     }
 }
@@ -150,6 +158,9 @@ const NOT_APPLICABLE: [&str; 12] = [
 /// Reads a `финансирование:` value.
 pub fn parse(text: &str) -> Result<Parsed, FundingError> {
     let (year, rest) = year_prefix(text);
+    if year.is_some() && rest.trim().is_empty() {
+        return Err(FundingError::OnlyAYear);
+    }
     let words = normalize(rest);
     let mut parsed = Parsed {
         year,
@@ -261,6 +272,14 @@ fn amount(text: &str) -> Result<Option<Money>, FundingError> {
     let Some(start) = chars.iter().position(char::is_ascii_digit) else {
         return Ok(None);
     };
+    let before = chars[..start].iter().rev().find(|c| !c.is_whitespace());
+    if matches!(before, Some('-' | '−' | '–'))
+        && chars[..start]
+            .iter()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '−' | '–'))
+    {
+        return Err(FundingError::Negative);
+    }
     let (mut whole, mut fraction) = (String::new(), String::new());
     let mut in_fraction = false;
     let mut at = start;
