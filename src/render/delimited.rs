@@ -36,7 +36,17 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     out.write_record(&header)?;
     let date =
         |d: Option<chrono::NaiveDate>| d.map(|d| text::date_numeric(d, lang)).unwrap_or_default();
+    let first_field = header.len() - usize::from(doc.roadmap.extends.is_some()) - 3;
     for g in &doc.groups {
+        if let Some(cells) = fields::section_cells(doc, &g.key) {
+            let mut record = vec![String::new(); header.len()];
+            record[0] = g.title.clone();
+            record[2] = fields::section_row_title(lang).to_string();
+            for (i, cell) in cells.into_iter().enumerate() {
+                record[first_field + i] = cell.join("; ");
+            }
+            out.write_record(&record)?;
+        }
         for m in &g.members {
             let r = &doc.entries[m.row];
             let (indicators, results) = indicators_and_results(r, lang);
@@ -73,7 +83,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     // The funding per year and per source, after the activities: the group
     // column says so, the number and title columns hold the year and the
     // source, the funding column the sum.
-    let funding_column = header.len() - usize::from(doc.roadmap.extends.is_some()) - 2;
+    let funding_column = first_field + 1;
     let heading = super::labels(lang)["funding_totals"];
     for (year, source, _, amount) in fields::summary_rows(doc, lang) {
         let mut record = vec![String::new(); header.len()];

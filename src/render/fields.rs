@@ -392,3 +392,33 @@ pub fn columns(doc: &Document<'_>) -> Columns {
         .count();
     c
 }
+
+/// The words of the row that holds a section's own risks and funding.
+pub fn section_row_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "Раздел в целом",
+        Lang::En => "The section as a whole",
+    }
+}
+
+/// A section's own funding and risks for the spreadsheet columns (no
+/// documents), when the table is grouped by section and the section has any.
+pub fn section_cells(doc: &Document<'_>, group_key: &str) -> Option<[Vec<String>; 3]> {
+    if doc.by != super::By::Section {
+        return None;
+    }
+    let section = doc.sections.iter().find(|s| s.number == group_key)?;
+    if section.fields.funding.is_empty() && section.fields.risks.is_empty() {
+        return None;
+    }
+    Some([
+        Vec::new(),
+        section
+            .fields
+            .funding
+            .iter()
+            .map(|f| f.shown.clone())
+            .collect(),
+        section.fields.risks.iter().map(risk_cell).collect(),
+    ])
+}

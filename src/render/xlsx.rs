@@ -312,6 +312,14 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         };
         sheet.merge_range(at, 0, at, columns - 1, &heading, &f.group)?;
         at += 1;
+        if let Some(cells) = fields::section_cells(doc, &g.key) {
+            sheet.write_string_with_format(at, 0, "", &f.cell)?;
+            sheet.write_string_with_format(at, 1, fields::section_row_title(lang), &f.cell)?;
+            for (col, cell) in (12..).zip(cells) {
+                sheet.write_string_with_format(at, col, lines(cell), &f.cell)?;
+            }
+            at += 1;
+        }
         let first = at;
         for m in &g.members {
             write_row(sheet, at, &doc.entries[m.row], m.when.as_deref(), &f, lang)?;
