@@ -4,7 +4,7 @@
 
 use super::view::Document;
 use super::xlsx::{critical_cell, header_cells, indicators_and_results, notes, stage_lines};
-use super::{text, By};
+use super::{fields, text, By};
 use crate::lang::Lang;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -37,7 +37,17 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     out.write_record(&header)?;
     let date =
         |d: Option<chrono::NaiveDate>| d.map(|d| text::date_numeric(d, lang)).unwrap_or_default();
+    let first_field = header.len() - usize::from(doc.roadmap.extends.is_some()) - 3;
     for g in &doc.groups {
+        if let Some(cells) = fields::section_cells(doc, &g.key) {
+            let mut record = vec![String::new(); header.len()];
+            record[0] = g.title.clone();
+            record[2] = fields::section_row_title(lang).to_string();
+            for (i, cell) in cells.into_iter().enumerate() {
+                record[first_field + i] = cell.join("; ");
+            }
+            out.write_record(&record)?;
+        }
         for m in &g.members {
             let r = &doc.entries[m.row];
             let (indicators, results) = indicators_and_results(r, lang);
@@ -67,9 +77,23 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 slack_days,
                 critical_cell(r, lang).to_string(),
             ];
+            record.extend(fields::cells(r, lang).map(|c| c.join("; ")));
             record.extend(r.origin_text.map(str::to_string));
             out.write_record(&record)?;
         }
+    }
+    // The funding per year and per source, after the activities: the group
+    // column says so, the number and title columns hold the year and the
+    // source, the funding column the sum.
+    let funding_column = first_field + 1;
+    let heading = super::labels(lang)["funding_totals"];
+    for (year, source, _, amount) in fields::summary_rows(doc, lang) {
+        let mut record = vec![String::new(); header.len()];
+        record[0] = heading.to_string();
+        record[1] = year;
+        record[2] = source;
+        record[funding_column] = amount;
+        out.write_record(&record)?;
     }
     // The findings of the check follow the table: a heading row, then one
     // row per finding (severity, code, place, message, help).

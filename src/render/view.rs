@@ -3,6 +3,7 @@
 //! says about it. This is what `--format json` prints and what the templates
 //! see (docs/schedule.md documents both).
 
+use super::fields::{self, FieldsView, OrderView, SectionFieldsView, TotalsView};
 use super::findings::Finding;
 use super::text;
 use super::{By, Options};
@@ -34,6 +35,8 @@ pub struct Document<'a> {
     /// What checking the roadmap found (an output is made even when it has
     /// errors); empty for a clean roadmap.
     pub findings: Vec<Finding>,
+    /// The funding summed per year and per source; `null` without amounts.
+    pub funding_totals: Option<TotalsView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -46,6 +49,8 @@ pub struct Header {
     pub owner: Option<PartyRef>,
     /// Set when the roadmap is a plan extending a template.
     pub extends: Option<ExtendsView>,
+    #[serde(flatten)]
+    pub order: OrderView,
 }
 
 /// A plan's template, its parameters, and how many activities it takes.
@@ -97,6 +102,8 @@ pub struct SectionView {
     pub number: String,
     pub title: String,
     pub parent: Option<String>,
+    #[serde(flatten)]
+    pub fields: SectionFieldsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,6 +127,8 @@ pub struct StageView {
     pub results: Vec<String>,
     pub checkpoints: Vec<CheckpointView>,
     pub notes: Vec<String>,
+    #[serde(flatten)]
+    pub fields: FieldsView,
 }
 
 /// Where an activity stands on `as_of`.
@@ -155,6 +164,10 @@ pub struct Row<'a> {
     pub results: Vec<String>,
     pub checkpoints: Vec<CheckpointView>,
     pub notes: Vec<String>,
+    #[serde(flatten)]
+    pub fields: FieldsView,
+    /// The activity it is a sub-item of (`2.1` for `2.1.1`).
+    pub parent: Option<String>,
     pub stages: Vec<StageView>,
     /// In a plan: where the activity comes from, in words («из шаблона»,
     /// «изменено в плане», «своё»); absent in a roadmap that extends nothing.
@@ -305,6 +318,7 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
                 results: texts(&s.facts.results),
                 checkpoints: checkpoints(&s.facts),
                 notes: texts(&s.facts.notes),
+                fields: fields::of_stage(&s.facts, &s.label.text, lang),
             }
         })
         .collect();
@@ -330,6 +344,10 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
         results: texts(&activity.facts.results),
         checkpoints: activity.all_facts().flat_map(checkpoints).collect(),
         notes: texts(&activity.facts.notes),
+        fields: fields::of_facts(&activity.facts, lang),
+        parent: activity
+            .parent
+            .map(|p| roadmap.activities[p].number.text.clone()),
         stages,
         origin_text: roadmap
             .extension
@@ -416,6 +434,7 @@ pub fn document<'a>(
             }),
             owner: roadmap.owner.as_ref().map(|o| party_ref(roadmap, &o.text)),
             extends: extends_view(roadmap),
+            order: fields::order(roadmap),
         },
         parties: roadmap
             .parties
@@ -434,12 +453,14 @@ pub fn document<'a>(
                 number: s.number.text.clone(),
                 title: s.title.clone(),
                 parent: s.parent.map(|p| roadmap.sections[p].number.text.clone()),
+                fields: fields::of_section(s, lang),
             })
             .collect(),
         critical_path: schedule.critical_path.clone(),
         entries: rows,
         groups,
         findings: options.findings.clone(),
+        funding_totals: fields::totals(roadmap, lang),
     }
 }
 
