@@ -1,0 +1,89 @@
+//! What a timing cell resolves to: one window, several, a deadline, a series or no fixed date.
+
+use chrono::NaiveDate;
+
+use super::interval::{hull, Interval};
+
+/// How often a recurring activity happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Weekly,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+/// Why a timing has no fixed date.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoDate {
+    /// «по графику», «по графику СОИРО»: someone else's schedule; owner = "СОИРО"
+    Schedule { owner: Option<String> },
+    /// «по заявкам», «по потребности», «по запросу», «по мере необходимости»
+    OnDemand,
+    /// «постоянно»
+    Continuous,
+}
+
+/// A resolved timing cell.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum Timing {
+    /// One window: a date (start == end), a range, a month, a quarter, a year, «в течение года»...
+    Window(Interval),
+    /// «до 01.03.2022»: a deadline; window runs from the start of the roadmap period to the date.
+    Deadline { by: NaiveDate, window: Interval },
+    /// Several separate windows: «февраль, март, октябрь», «август 2022 года, август 2023 года».
+    /// Sorted, without repeats.
+    Windows(Vec<Interval>),
+    /// A recurrence, expanded to its concrete occurrences inside `window`.
+    /// `times` = minimum number of times per period (1 for «еженедельно», 2 for «не реже 2 раз в месяц»).
+    Recurring {
+        every: Frequency,
+        times: u32,
+        window: Interval,
+        occurrences: Vec<Interval>,
+    },
+    /// No fixed date. `window` is the period it is bounded by, if any («2020-2021 годы (по графику)» → 2020-01-01..2021-12-31; «постоянно» → the roadmap period; «по заявкам» → None).
+    NoDate {
+        kind: NoDate,
+        window: Option<Interval>,
+    },
+}
+
+impl Timing {
+    /// The overall window (first day .. last day) when there is one.
+    pub fn bounds(&self) -> Option<Interval> {
+        match self {
+            Timing::Window(w) => Some(*w),
+            Timing::Deadline { window, .. } | Timing::Recurring { window, .. } => Some(*window),
+            Timing::Windows(ws) => hull(ws),
+            Timing::NoDate { window, .. } => *window,
+        }
+    }
+
+    /// The windows (Window → 1, Windows → n, Recurring → its occurrences, Deadline → its window, NoDate → window if any).
+    pub fn intervals(&self) -> Vec<Interval> {
+        match self {
+            Timing::Window(w) | Timing::Deadline { window: w, .. } => vec![*w],
+            Timing::Windows(ws) => ws.clone(),
+            Timing::Recurring { occurrences, .. } => occurrences.clone(),
+            Timing::NoDate { window, .. } => window.iter().copied().collect(),
+        }
+    }
+}
+
+/// What the resolver needs to know about the roadmap.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The roadmap's «период:», if it has one.
+    pub period: Option<Interval>,
+}
+
+impl Context {
+    /// A roadmap with this period (or none).
+    pub fn new(period: Option<Interval>) -> Self {
+        Self { period }
+    }
+}

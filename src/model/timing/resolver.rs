@@ -1,0 +1,184 @@
+//! Walks the parse tree of one cell: the body of a timing (a window, a series, no fixed date) and who keeps a schedule.
+
+use std::ops::Range;
+
+use pest::iterators::Pair;
+
+use super::error::{TimingError, TimingErrorKind};
+use super::interval::Interval;
+use super::parse::{fold, is_form, span_of, Rule};
+use super::resolved::{Context, Frequency, NoDate, Timing};
+use super::written::{Form, Freq};
+use super::QUOTE_LIMIT;
+
+/// Walks the parse tree of one cell and resolves it.
+pub(super) struct Resolver<'a> {
+    /// The original text (the parse ran on its lowercased copy, with the same byte offsets).
+    pub(super) src: &'a str,
+    pub(super) ctx: &'a Context,
+}
+
+impl Resolver<'_> {
+    /// The user's text at `span`, trimmed and cut to a quotable length.
+    pub(super) fn text(&self, span: &Range<usize>) -> String {
+        let s = self.src.get(span.clone()).unwrap_or("").trim();
+        if s.chars().count() <= QUOTE_LIMIT {
+            s.to_string()
+        } else {
+            let mut cut: String = s.chars().take(QUOTE_LIMIT).collect();
+            cut.push('…');
+            cut
+        }
+    }
+
+    pub(super) fn err(&self, kind: TimingErrorKind, span: &Range<usize>) -> TimingError {
+        TimingError {
+            kind,
+            span: span.clone(),
+        }
+    }
+
+    pub(super) fn body(&self, pair: Pair<'_, Rule>) -> Result<Timing, TimingError> {
+        match pair.as_rule() {
+            Rule::schedule | Rule::on_demand | Rule::continuous => self.nodate(pair, None),
+            Rule::recurring => {
+                let span = span_of(&pair);
+                let mut freq = None;
+                let mut forms = Vec::with_capacity(2);
+                for c in pair.into_inner() {
+                    match c.as_rule() {
+                        Rule::freq => freq = Some(self.freq(c)),
+                        r if is_form(r) => forms.push(self.form(c)?),
+                        _ => {}
+                    }
+                }
+                let freq = freq.expect("a recurrence starts with a frequency");
+                let mut forms = forms.into_iter();
+                match (forms.next(), forms.next()) {
+                    // «ежегодно в мае с 2023 года»: what repeats, then the window.
+                    (Some(Form::Items(items)), Some(window)) => {
+                        self.list_then_freq(items, &freq, Some(window), &span)
+                    }
+                    (Some(Form::Deadline(by)), Some(_)) => {
+                        self.expand(&freq, self.deadline_window(by), &span)
+                    }
+                    (form, _) => self.freq_then_window(&freq, form, &span),
+                }
+            }
+            Rule::every_anchor => {
+                let span = span_of(&pair);
+                let mut freq_span = span.clone();
+                let mut items = None;
+                let mut window = None;
+                for c in pair.into_inner() {
+                    match c.as_rule() {
+                        Rule::k_every => freq_span = span_of(&c),
+                        Rule::item_list if items.is_none() => items = Some(self.item_list(c)?),
+                        r if is_form(r) => window = Some(self.form(c)?),
+                        _ => {}
+                    }
+                }
+                let items = items.expect("«every» is followed by what repeats");
+                let freq = Freq {
+                    every: Frequency::Yearly,
+                    times: 1,
+                    span: freq_span,
+                };
+                self.list_then_freq(items, &freq, window, &span)
+            }
+            Rule::windowed => {
+                let span = span_of(&pair);
+                let mut inner = pair.into_inner();
+                let form = self.form(inner.next().expect("a window comes first"))?;
+                for c in inner {
+                    match c.as_rule() {
+                        Rule::rec_suffix => {
+                            let mut freq = None;
+                            let mut window = None;
+                            for r in c.into_inner() {
+                                match r.as_rule() {
+                                    Rule::freq => freq = Some(self.freq(r)),
+                                    x if is_form(x) => window = Some(self.form(r)?),
+                                    _ => {}
+                                }
+                            }
+                            let freq = freq.expect("a recurrence has a frequency");
+                            return match form {
+                                Form::Items(items) => {
+                                    self.list_then_freq(items, &freq, window, &span)
+                                }
+                                Form::Deadline(by) => {
+                                    self.expand(&freq, self.deadline_window(by), &span)
+                                }
+                            };
+                        }
+                        Rule::sched_in
+                        | Rule::sched_tail
+                        | Rule::demand_in
+                        | Rule::demand_tail
+                        | Rule::k_continuous => {
+                            let window = self.form_bounds(form)?;
+                            return self.nodate(c, Some(window));
+                        }
+                        _ => {}
+                    }
+                }
+                self.form_timing(form)
+            }
+            r => unreachable!("the grammar has no body {r:?}"),
+        }
+    }
+
+    /// «по графику СОИРО», «по заявкам», «постоянно», with the window around them if any.
+    pub(super) fn nodate(
+        &self,
+        pair: Pair<'_, Rule>,
+        outer: Option<Interval>,
+    ) -> Result<Timing, TimingError> {
+        let rule = pair.as_rule();
+        let mut owner = None;
+        let mut window = outer;
+        for c in pair.into_inner() {
+            match c.as_rule() {
+                Rule::owner | Rule::owner_in => owner = self.owner_name(&span_of(&c)),
+                r if is_form(r) => window = Some(self.form_bounds(self.form(c)?)?),
+                _ => {}
+            }
+        }
+        let kind = match rule {
+            Rule::schedule | Rule::sched_in | Rule::sched_tail => NoDate::Schedule { owner },
+            Rule::on_demand | Rule::demand_in | Rule::demand_tail => NoDate::OnDemand,
+            _ => NoDate::Continuous,
+        };
+        if kind == NoDate::Continuous && window.is_none() {
+            window = self.ctx.period;
+        }
+        Ok(Timing::NoDate { kind, window })
+    }
+
+    /// Who keeps the schedule: the words after «по графику», less «мероприятий» and the like.
+    pub(super) fn owner_name(&self, span: &Range<usize>) -> Option<String> {
+        const FILLER: &[&str] = &[
+            "мероприятий",
+            "проведения",
+            "работы",
+            "the",
+            "events",
+            "activities",
+        ];
+        let raw = self.src.get(span.clone())?;
+        let mut s = raw
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'))
+            .trim_start();
+        loop {
+            let word_end = s.find(char::is_whitespace).unwrap_or(s.len());
+            let (word, rest) = s.split_at(word_end);
+            if !word.is_empty() && FILLER.contains(&fold(word).as_str()) {
+                s = rest.trim_start();
+            } else {
+                break;
+            }
+        }
+        (!s.is_empty()).then(|| s.to_string())
+    }
+}
