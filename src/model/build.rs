@@ -1,7 +1,7 @@
 //! Builds a [`Roadmap`] from a file's syntax tree and the files it includes:
 //! resolves names, timings, indicators and checkpoints.
 
-use super::timing::{self, Context, TimingErrorKind};
+use super::timing::{self, Context};
 use super::{
     Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
     Loaded, Origin, Party, Roadmap, Section, Stage, Timing, TimingCell, Workspace,
@@ -746,10 +746,7 @@ impl Builder {
         let resolved = match self.resolve(&value.text) {
             Ok(t) => Some(t),
             Err(err) => {
-                let code = match err.kind {
-                    TimingErrorKind::AmbiguousYear { .. } => Code::AmbiguousYear,
-                    _ => Code::UnresolvedTiming,
-                };
+                let code = err.kind.code();
                 let span = value.span.sub(
                     err.span.start.min(value.text.len()),
                     err.span.end.min(value.text.len()),

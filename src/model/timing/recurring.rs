@@ -9,7 +9,7 @@ use super::error::{TimingError, TimingErrorKind};
 use super::expand::occurrences;
 use super::interval::{hull, Interval};
 use super::parse::{count_value, span_of, Rule};
-use super::resolved::{Frequency, Timing};
+use super::resolved::{DaysOfYear, Frequency, Repeat, Timing};
 use super::resolver::Resolver;
 use super::written::{Form, Freq, Item, Shape};
 use super::MAX_OCCURRENCES;
@@ -132,6 +132,7 @@ impl Resolver<'_> {
                     times: freq.times,
                     window,
                     occurrences: ivs,
+                    repeat: Repeat::Listed,
                 })
             }
         }
@@ -147,10 +148,17 @@ impl Resolver<'_> {
     ) -> Result<Timing, TimingError> {
         let mut occurrences = Vec::new();
         let mut invalid = None;
+        let mut days: Vec<Option<DaysOfYear>> = vec![None; items.len()];
         for y in window.start.year()..=window.end.year() {
-            for item in items {
+            for (item, days) in items.iter().zip(days.iter_mut()) {
                 match self.item_interval(item, Some(y)) {
-                    Ok(iv) => occurrences.extend(iv.intersection(&window)),
+                    Ok(iv) => {
+                        days.get_or_insert((
+                            (iv.start.day(), iv.start.month()),
+                            (iv.end.day(), iv.end.month()),
+                        ));
+                        occurrences.extend(iv.intersection(&window));
+                    }
                     Err(e) if matches!(e.kind, TimingErrorKind::InvalidDate { .. }) => {
                         invalid = Some(e)
                     }
@@ -178,6 +186,7 @@ impl Resolver<'_> {
             times: freq.times,
             window,
             occurrences,
+            repeat: Repeat::InYear(days.into_iter().flatten().collect()),
         })
     }
 
@@ -201,6 +210,7 @@ impl Resolver<'_> {
             times: freq.times,
             window,
             occurrences,
+            repeat: Repeat::Whole,
         })
     }
 

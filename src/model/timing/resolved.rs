@@ -15,6 +15,21 @@ pub enum Frequency {
     Yearly,
 }
 
+/// What happens in each unit of a series.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Repeat {
+    /// «ежемесячно»: each unit, whole, cut to the series' window.
+    Whole,
+    /// «ежеквартально: март, апрель – июнь»: the occurrences as they are listed.
+    Listed,
+    /// «ежегодно в мае»: the same days of every year, each `((day, month), (day, month))`.
+    InYear(Vec<DaysOfYear>),
+}
+
+/// Days inside every year, first and last, each `(day, month)`: May is `((1, 5), (31, 5))`.
+pub type DaysOfYear = ((u32, u32), (u32, u32));
+
 /// Why a timing has no fixed date.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -44,11 +59,17 @@ pub enum Timing {
         times: u32,
         window: Interval,
         occurrences: Vec<Interval>,
+        /// What happens in each unit.
+        repeat: Repeat,
     },
     /// No fixed date. `window` is the period it is bounded by, if any («2020-2021 годы (по графику)» → 2020-01-01..2021-12-31; «постоянно» → the roadmap period; «по заявкам» → None).
     NoDate {
         kind: NoDate,
         window: Option<Interval>,
+        /// The words that say there is no date, as written («по графику СОИРО», «Постоянно»).
+        words: String,
+        /// Whether the text writes the window (not the roadmap's period taken for «постоянно»).
+        written: bool,
     },
 }
 

@@ -136,15 +136,29 @@ impl Resolver<'_> {
         outer: Option<Interval>,
     ) -> Result<Timing, TimingError> {
         let rule = pair.as_rule();
+        let span = span_of(&pair);
+        let mut words_end = span.start;
         let mut owner = None;
         let mut window = outer;
         for c in pair.into_inner() {
             match c.as_rule() {
-                Rule::owner | Rule::owner_in => owner = self.owner_name(&span_of(&c)),
                 r if is_form(r) => window = Some(self.form_bounds(self.form(c)?)?),
-                _ => {}
+                r => {
+                    words_end = words_end.max(c.as_span().end());
+                    if matches!(r, Rule::owner | Rule::owner_in) {
+                        owner = self.owner_name(&span_of(&c));
+                    }
+                }
             }
         }
+        let words = self
+            .src
+            .get(span.start..words_end)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'))
+            .trim()
+            .to_string();
+        let written = window.is_some();
         let kind = match rule {
             Rule::schedule | Rule::sched_in | Rule::sched_tail => NoDate::Schedule { owner },
             Rule::on_demand | Rule::demand_in | Rule::demand_tail => NoDate::OnDemand,
@@ -153,7 +167,12 @@ impl Resolver<'_> {
         if kind == NoDate::Continuous && window.is_none() {
             window = self.ctx.period;
         }
-        Ok(Timing::NoDate { kind, window })
+        Ok(Timing::NoDate {
+            kind,
+            window,
+            words,
+            written,
+        })
     }
 
     /// Who keeps the schedule: the words after «по графику», less «мероприятий» and the like.

@@ -82,7 +82,16 @@ fn recurring(text: &str, ctx: Context) -> (Frequency, u32, Interval, Vec<Interva
             times,
             window,
             occurrences,
+            ..
         } => (every, times, window, occurrences),
         other => panic!("{text:?} is not a recurrence: {other:?}"),
+    }
+}
+
+/// A no-date timing's kind and window.
+fn undated(text: &str, ctx: Context) -> (NoDate, Option<Interval>) {
+    match ok(text, ctx) {
+        Timing::NoDate { kind, window, .. } => (kind, window),
+        other => panic!("{text:?} has a date: {other:?}"),
     }
 }

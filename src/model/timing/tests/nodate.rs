@@ -15,38 +15,23 @@ fn continuous_russian_and_english() {
         "в постоянном режиме",
     ] {
         assert_eq!(
-            ok(text, year(2022)),
-            Timing::NoDate {
-                kind: NoDate::Continuous,
-                window: Some(Interval::year(2022))
-            },
+            undated(text, year(2022)),
+            (NoDate::Continuous, Some(Interval::year(2022))),
             "{text}"
         );
     }
-    assert_eq!(
-        ok("постоянно", none()),
-        Timing::NoDate {
-            kind: NoDate::Continuous,
-            window: None
-        }
-    );
+    assert_eq!(undated("постоянно", none()), (NoDate::Continuous, None));
 }
 
 #[test]
 fn continuous_with_its_own_window() {
     assert_eq!(
-        ok("постоянно в течение 2021 года", years(2020, 2022)),
-        Timing::NoDate {
-            kind: NoDate::Continuous,
-            window: Some(Interval::year(2021))
-        }
+        undated("постоянно в течение 2021 года", years(2020, 2022)),
+        (NoDate::Continuous, Some(Interval::year(2021)))
     );
     assert_eq!(
-        ok("в течение года, постоянно", year(2022)),
-        Timing::NoDate {
-            kind: NoDate::Continuous,
-            window: Some(Interval::year(2022))
-        }
+        undated("в течение года, постоянно", year(2022)),
+        (NoDate::Continuous, Some(Interval::year(2022)))
     );
 }
 
@@ -62,11 +47,8 @@ fn schedule_without_owner() {
         "по графику.",
     ] {
         assert_eq!(
-            ok(text, year(2022)),
-            Timing::NoDate {
-                kind: NoDate::Schedule { owner: None },
-                window: None
-            },
+            undated(text, year(2022)),
+            (NoDate::Schedule { owner: None }, None),
             "{text}"
         );
     }
@@ -81,13 +63,13 @@ fn schedule_with_owner() {
         ("По графику мероприятий ГАУ ДПО «СОИРО».", "ГАУ ДПО «СОИРО»"),
     ] {
         assert_eq!(
-            ok(text, year(2022)),
-            Timing::NoDate {
-                kind: NoDate::Schedule {
+            undated(text, year(2022)),
+            (
+                NoDate::Schedule {
                     owner: Some(owner.into())
                 },
-                window: None
-            },
+                None
+            ),
             "{text}"
         );
     }
@@ -96,34 +78,28 @@ fn schedule_with_owner() {
 #[test]
 fn schedule_within_a_window() {
     assert_eq!(
-        ok("2020-2021 годы (по графику)", none()),
-        Timing::NoDate {
-            kind: NoDate::Schedule { owner: None },
-            window: Some(iv((2020, 1, 1), (2021, 12, 31)))
-        }
+        undated("2020-2021 годы (по графику)", none()),
+        (
+            NoDate::Schedule { owner: None },
+            Some(iv((2020, 1, 1), (2021, 12, 31)))
+        )
     );
     assert_eq!(
-        ok("Сентябрь - октябрь 2021 г. (по графику СОИРО)", none()),
-        Timing::NoDate {
-            kind: NoDate::Schedule {
+        undated("Сентябрь - октябрь 2021 г. (по графику СОИРО)", none()),
+        (
+            NoDate::Schedule {
                 owner: Some("СОИРО".into())
             },
-            window: Some(iv((2021, 9, 1), (2021, 10, 31)))
-        }
+            Some(iv((2021, 9, 1), (2021, 10, 31)))
+        )
     );
     assert_eq!(
-        ok("по графику в течение 2021 года", none()),
-        Timing::NoDate {
-            kind: NoDate::Schedule { owner: None },
-            window: Some(Interval::year(2021))
-        }
+        undated("по графику в течение 2021 года", none()),
+        (NoDate::Schedule { owner: None }, Some(Interval::year(2021)))
     );
     assert_eq!(
-        ok("2021 (according to schedule)", none()),
-        Timing::NoDate {
-            kind: NoDate::Schedule { owner: None },
-            window: Some(Interval::year(2021))
-        }
+        undated("2021 (according to schedule)", none()),
+        (NoDate::Schedule { owner: None }, Some(Interval::year(2021)))
     );
 }
 
@@ -140,19 +116,13 @@ fn on_demand_forms() {
         "as needed",
     ] {
         assert_eq!(
-            ok(text, year(2022)),
-            Timing::NoDate {
-                kind: NoDate::OnDemand,
-                window: None
-            },
+            undated(text, year(2022)),
+            (NoDate::OnDemand, None),
             "{text}"
         );
     }
     assert_eq!(
-        ok("в течение года (по заявкам ОО)", year(2022)),
-        Timing::NoDate {
-            kind: NoDate::OnDemand,
-            window: Some(Interval::year(2022))
-        }
+        undated("в течение года (по заявкам ОО)", year(2022)),
+        (NoDate::OnDemand, Some(Interval::year(2022)))
     );
 }
