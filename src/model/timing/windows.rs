@@ -1,5 +1,7 @@
 //! The resolver of windows as written: dates, ranges, «с … по …», months, quarters, half-years, years, school years and deadlines.
 
+use std::ops::Range;
+
 use chrono::NaiveDate;
 use pest::iterators::Pair;
 
@@ -103,10 +105,95 @@ impl Resolver<'_> {
     }
 
     pub(super) fn item_list(&self, pair: Pair<'_, Rule>) -> Result<Vec<Item>, TimingError> {
-        pair.into_inner()
-            .filter(|c| c.as_rule() == Rule::item)
-            .map(|c| self.item(c))
-            .collect()
+        let mut items = Vec::new();
+        for c in pair.into_inner().filter(|c| c.as_rule() == Rule::item) {
+            let span = span_of(&c);
+            let body = c
+                .clone()
+                .into_inner()
+                .find(|c| c.as_rule() != Rule::prep)
+                .expect("an item has a body");
+            if body.as_rule() == Rule::each_year {
+                items.extend(self.each_year(body, &span)?);
+            } else {
+                items.push(self.item(c)?);
+            }
+        }
+        Ok(items)
+    }
+
+    /// «март–май 2021–2022»: the months in each year, one item per year.
+    fn each_year(
+        &self,
+        pair: Pair<'_, Rule>,
+        span: &Range<usize>,
+    ) -> Result<Vec<Item>, TimingError> {
+        let mut months = Vec::with_capacity(2);
+        let mut first = None;
+        let mut last = None;
+        for c in pair.into_inner() {
+            match c.as_rule() {
+                Rule::month => months.push((month_number(c.clone()), span_of(&c))),
+                Rule::year => first = Some(self.year(&c)?),
+                Rule::year_end => last = Some(c),
+                _ => {}
+            }
+        }
+        let first = first.expect("the years start with a year");
+        let last = last.expect("the years end with a year");
+        let last_span = span_of(&last);
+        let last = match self.second_year(first, last.as_str()) {
+            Some(y) if (MIN_YEAR..=MAX_YEAR).contains(&y) => y,
+            _ => {
+                return Err(self.err(
+                    TimingErrorKind::InvalidDate {
+                        text: self.text(&last_span),
+                    },
+                    &last_span,
+                ))
+            }
+        };
+        if last < first {
+            let start = ymd(first, 1, 1).expect("a year in range");
+            let end = ymd(last, 12, 31).expect("a year in range");
+            return Err(self.err(TimingErrorKind::Reversed { start, end }, span));
+        }
+        let point = |(month, span): &(u32, Range<usize>), year: i32| PointAt {
+            p: Point::Month {
+                month: *month,
+                year: Some(year),
+            },
+            span: span.clone(),
+        };
+        let (a, b) = match months.as_slice() {
+            [a] => (a, a),
+            [a, b, ..] => (a, b),
+            [] => unreachable!("the grammar starts each_year with a month"),
+        };
+        Ok((first..=last)
+            .map(|y| Item {
+                shape: if a == b {
+                    Shape::One(point(a, y))
+                } else {
+                    Shape::Range(point(a, y), point(b, y))
+                },
+                span: span.clone(),
+            })
+            .collect())
+    }
+
+    /// The second year of «2021–2022» or «2021/22».
+    fn second_year(&self, first: i32, digits: &str) -> Option<i32> {
+        if digits.len() == 2 {
+            let e: i32 = digits.parse().ok()?;
+            let mut s = first - first.rem_euclid(100) + e;
+            if s <= first {
+                s += 100;
+            }
+            Some(s)
+        } else {
+            digits.parse::<i32>().ok()
+        }
     }
 
     pub(super) fn item(&self, pair: Pair<'_, Rule>) -> Result<Item, TimingError> {
@@ -116,6 +203,23 @@ impl Resolver<'_> {
             .find(|c| c.as_rule() != Rule::prep)
             .expect("an item has a body");
         let shape = match body.as_rule() {
+            Rule::each_year => {
+                // Where one window is needed («до конца …»): from the first to the last.
+                let items = self.each_year(body, &span)?;
+                match (items.first(), items.last()) {
+                    (
+                        Some(Item {
+                            shape: Shape::One(a) | Shape::Range(a, _),
+                            ..
+                        }),
+                        Some(Item {
+                            shape: Shape::One(b) | Shape::Range(_, b),
+                            ..
+                        }),
+                    ) => Shape::Range(a.clone(), b.clone()),
+                    _ => unreachable!("each_year gives at least one item"),
+                }
+            }
             Rule::span => {
                 let mut points = Vec::with_capacity(2);
                 for c in body.into_inner() {

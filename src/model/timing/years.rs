@@ -127,7 +127,17 @@ impl Resolver<'_> {
                 let ya = a.p.year().or(b.p.year()).or(year);
                 let yb = b.p.year().or(a.p.year()).or(year);
                 let start = self.point_interval(a, ya)?.start;
-                let end = self.point_interval(b, yb)?.end;
+                let mut end = self.point_interval(b, yb)?.end;
+                // «сентябрь – май» in a school year: May of the next calendar year.
+                let spans_years = self
+                    .ctx
+                    .period
+                    .is_some_and(|p| p.start.year() != p.end.year());
+                if end < start && a.p.year().is_none() && b.p.year().is_none() && spans_years {
+                    if let Some(next) = yb.and_then(|y| y.checked_add(1)) {
+                        end = self.point_interval(b, Some(next))?.end;
+                    }
+                }
                 if end < start {
                     return Err(self.err(TimingErrorKind::Reversed { start, end }, &item.span));
                 }

@@ -15,6 +15,7 @@ mod nodate;
 mod parts;
 mod recurring;
 mod robustness;
+mod words;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("a valid test date")
