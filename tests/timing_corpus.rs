@@ -7,6 +7,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
+use roadmap::code::Code;
 use roadmap::model::timing::{self, Context};
 
 /// The share of phrases that must resolve exactly as expected.
@@ -66,6 +67,10 @@ fn resolve(row: &Row) -> String {
         },
     };
     match timing::resolve(&row.phrase, &Context::new(period)) {
+        // What `roadmap check` reports for a timing outside the period.
+        Ok(t) if period.is_some_and(|p| t.lies_outside(&p)) => {
+            format!("error {}", Code::OutsidePeriod)
+        }
         Ok(t) => t.notation(),
         Err(e) => format!("error {}", e.kind.code()),
     }

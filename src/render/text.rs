@@ -2,7 +2,7 @@
 //! template helpers and the non-template outputs (csv, xlsx, ics) print.
 
 use crate::lang::{plural_en, plural_ru, Lang};
-use crate::model::timing::{Frequency, NoDate};
+use crate::model::timing::{Frequency, LengthUnit, NoDate};
 use crate::model::Timing;
 use crate::schedule::{Entry, Kind, Undated};
 use chrono::{Datelike, NaiveDate};
@@ -320,6 +320,18 @@ pub fn timing(t: &Timing, lang: Lang) -> String {
     match t {
         Timing::Window(w) => range_short(w.start, w.end, lang),
         Timing::Windows(ws) => list(ws, lang),
+        Timing::Labelled(ls) => ls
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}: {}",
+                    l.label,
+                    range_short(l.window.start, l.window.end, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Timing::Length { amount, unit } => length(*amount, *unit, lang),
         Timing::Deadline { by, .. } => by_date(*by, lang),
         Timing::Recurring {
             every,
@@ -328,6 +340,21 @@ pub fn timing(t: &Timing, lang: Lang) -> String {
             ..
         } => series(*every, (window.start, window.end), occurrences.len(), lang),
         Timing::NoDate { kind, .. } => undated(&no_date(kind), lang),
+    }
+}
+
+/// «5 лет», «6 months».
+pub fn length(amount: u32, unit: LengthUnit, lang: Lang) -> String {
+    let n = i64::from(amount);
+    match (unit, lang) {
+        (LengthUnit::Days, Lang::Ru) => plural(n, "день", "дня", "дней", lang),
+        (LengthUnit::Weeks, Lang::Ru) => plural(n, "неделя", "недели", "недель", lang),
+        (LengthUnit::Months, Lang::Ru) => plural(n, "месяц", "месяца", "месяцев", lang),
+        (LengthUnit::Years, Lang::Ru) => plural(n, "год", "года", "лет", lang),
+        (LengthUnit::Days, Lang::En) => plural(n, "day", "days", "days", lang),
+        (LengthUnit::Weeks, Lang::En) => plural(n, "week", "weeks", "weeks", lang),
+        (LengthUnit::Months, Lang::En) => plural(n, "month", "months", "months", lang),
+        (LengthUnit::Years, Lang::En) => plural(n, "year", "years", "years", lang),
     }
 }
 

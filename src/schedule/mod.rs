@@ -178,7 +178,9 @@ fn dated(activity: &Activity) -> Dated {
     for timing in activity.timings() {
         let kind = match timing {
             Timing::Window(_) => Kind::Window,
-            Timing::Windows(_) => Kind::Windows,
+            Timing::Windows(_) | Timing::Labelled(_) => Kind::Windows,
+            // How long, not when: placed like an activity without a timing.
+            Timing::Length { .. } => continue,
             Timing::Deadline { by, .. } => {
                 d.deadline = Some(d.deadline.map_or(*by, |x: NaiveDate| x.min(*by)));
                 kinds.push(Kind::Deadline);

@@ -24,7 +24,7 @@ mod tests;
 pub use error::{Expected, TimingError, TimingErrorKind};
 pub use interval::Interval;
 pub use parse::{parse_date, resolve, resolve_period};
-pub use resolved::{Context, Frequency, NoDate, Repeat, Timing};
+pub use resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Repeat, Timing};
 
 /// Earliest year a timing may name.
 pub const MIN_YEAR: i32 = 1900;

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::error::TimingErrorKind;
-use super::resolved::{Frequency, NoDate, Repeat, Timing};
+use super::resolved::{Frequency, LengthUnit, NoDate, Repeat, Timing};
 use crate::code::Code;
 
 impl Timing {
@@ -15,6 +15,22 @@ impl Timing {
             Timing::Windows(ws) => {
                 let items: Vec<String> = ws.iter().map(ToString::to_string).collect();
                 format!("windows {}", items.join("; "))
+            }
+            Timing::Labelled(ls) => {
+                let items: Vec<String> = ls
+                    .iter()
+                    .map(|l| format!("{}: {}", l.label, l.window))
+                    .collect();
+                format!("windows {}", items.join("; "))
+            }
+            Timing::Length { amount, unit } => {
+                let unit = match unit {
+                    LengthUnit::Days => "d",
+                    LengthUnit::Weeks => "w",
+                    LengthUnit::Months => "m",
+                    LengthUnit::Years => "y",
+                };
+                format!("length {amount}{unit}")
             }
             Timing::Recurring {
                 occurrences,

@@ -23,12 +23,17 @@ pub(super) use grammar::{Rule, TimingParser};
 /// Parse and resolve one timing cell.
 pub fn resolve(text: &str, ctx: &Context) -> Result<Timing, TimingError> {
     let folded = fold(text);
-    let mut pairs = TimingParser::parse(Rule::timing, &folded)
-        .map_err(|e| syntax_error(&e, text, Expected::ANY_TIMING))?;
+    let mut pairs = match TimingParser::parse(Rule::timing, &folded) {
+        Ok(pairs) => pairs,
+        // Labels are read only where nothing else fits, so that a misspelt
+        // month is reported as such and not taken for a label.
+        Err(e) => TimingParser::parse(Rule::labelled_timing, &folded)
+            .map_err(|_| syntax_error(&e, text, Expected::ANY_TIMING))?,
+    };
     let timing = pairs.next().expect("the parser returns the timing rule");
     let body = timing
         .into_inner()
-        .find(|p| p.as_rule() != Rule::EOI)
+        .find(|p| !matches!(p.as_rule(), Rule::EOI | Rule::lead))
         .expect("a timing has a body");
     Resolver { src: text, ctx }.body(body)
 }

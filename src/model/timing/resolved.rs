@@ -42,6 +42,23 @@ pub enum NoDate {
     Continuous,
 }
 
+/// A window with the words that name it: «входной мониторинг — сентябрь 2020».
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Labelled {
+    pub window: Interval,
+    pub label: String,
+}
+
+/// The unit of a length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LengthUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
 /// A resolved timing cell.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub enum Timing {
@@ -52,6 +69,11 @@ pub enum Timing {
     /// Several separate windows: «февраль, март, октябрь», «август 2022 года, август 2023 года».
     /// Sorted, without repeats.
     Windows(Vec<Interval>),
+    /// Several windows, each with its label: «входной мониторинг — сентябрь 2020; итоговый — май 2021».
+    /// Sorted by window.
+    Labelled(Vec<Labelled>),
+    /// «срок реализации 5 лет»: how long, not when.
+    Length { amount: u32, unit: LengthUnit },
     /// A recurrence, expanded to its concrete occurrences inside `window`.
     /// `times` = minimum number of times per period (1 for «еженедельно», 2 for «не реже 2 раз в месяц»).
     Recurring {
@@ -80,8 +102,18 @@ impl Timing {
             Timing::Window(w) => Some(*w),
             Timing::Deadline { window, .. } | Timing::Recurring { window, .. } => Some(*window),
             Timing::Windows(ws) => hull(ws),
+            Timing::Labelled(ls) => {
+                let ws: Vec<Interval> = ls.iter().map(|l| l.window).collect();
+                hull(&ws)
+            }
             Timing::NoDate { window, .. } => *window,
+            Timing::Length { .. } => None,
         }
+    }
+
+    /// Whether some of its days fall outside `period` (E0403 in a roadmap).
+    pub fn lies_outside(&self, period: &Interval) -> bool {
+        self.bounds().is_some_and(|b| !period.covers(&b))
     }
 
     /// The windows (Window → 1, Windows → n, Recurring → its occurrences, Deadline → its window, NoDate → window if any).
@@ -90,7 +122,9 @@ impl Timing {
             Timing::Window(w) | Timing::Deadline { window: w, .. } => vec![*w],
             Timing::Windows(ws) => ws.clone(),
             Timing::Recurring { occurrences, .. } => occurrences.clone(),
+            Timing::Labelled(ls) => ls.iter().map(|l| l.window).collect(),
             Timing::NoDate { window, .. } => window.iter().copied().collect(),
+            Timing::Length { .. } => Vec::new(),
         }
     }
 }

@@ -6,8 +6,8 @@ use pest::iterators::Pair;
 
 use super::error::{TimingError, TimingErrorKind};
 use super::interval::Interval;
-use super::parse::{fold, is_form, span_of, Rule};
-use super::resolved::{Context, Frequency, NoDate, Timing};
+use super::parse::{fold, is_form, number, span_of, Rule};
+use super::resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Timing};
 use super::written::{Form, Freq};
 use super::QUOTE_LIMIT;
 
@@ -125,8 +125,77 @@ impl Resolver<'_> {
                 }
                 self.form_timing(form)
             }
+            Rule::length => Ok(self.length(pair)),
+            Rule::labelled_list => self.labelled(pair),
+            Rule::label_after => {
+                let form = pair
+                    .into_inner()
+                    .find(|c| is_form(c.as_rule()))
+                    .expect("a label follows a window");
+                let form = self.form(form)?;
+                self.form_timing(form)
+            }
             r => unreachable!("the grammar has no body {r:?}"),
         }
+    }
+
+    /// «срок реализации 5 лет», «6 месяцев».
+    fn length(&self, pair: Pair<'_, Rule>) -> Timing {
+        let mut amount = 1;
+        let mut unit = LengthUnit::Years;
+        for c in pair.into_inner() {
+            match c.as_rule() {
+                Rule::count_num => amount = number(&c).max(1),
+                Rule::l_unit => {
+                    unit = match c.into_inner().next().map(|u| u.as_rule()) {
+                        Some(Rule::l_day) => LengthUnit::Days,
+                        Some(Rule::l_week) => LengthUnit::Weeks,
+                        Some(Rule::l_month) => LengthUnit::Months,
+                        _ => LengthUnit::Years,
+                    }
+                }
+                _ => {}
+            }
+        }
+        Timing::Length { amount, unit }
+    }
+
+    /// «входной мониторинг — сентябрь 2020; итоговый — май 2021»: each window
+    /// with its label. One labelled window is just that window.
+    fn labelled(&self, pair: Pair<'_, Rule>) -> Result<Timing, TimingError> {
+        let mut out = Vec::new();
+        for item in pair.into_inner().filter(|c| c.as_rule() == Rule::labelled) {
+            let mut label = String::new();
+            for c in item.into_inner() {
+                match c.as_rule() {
+                    Rule::label => {
+                        label = self
+                            .src
+                            .get(span_of(&c))
+                            .unwrap_or("")
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                    }
+                    r if is_form(r) => {
+                        let form = self.form(c)?;
+                        for window in self.form_timing(form)?.intervals() {
+                            out.push(Labelled {
+                                window,
+                                label: label.clone(),
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(match out.as_slice() {
+            [one] => Timing::Window(one.window),
+            _ => Timing::Labelled(out),
+        })
     }
 
     /// «по графику СОИРО», «по заявкам», «постоянно», with the window around them if any.
@@ -156,8 +225,9 @@ impl Resolver<'_> {
             .get(span.start..words_end)
             .unwrap_or("")
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'))
-            .trim()
-            .to_string();
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let written = window.is_some();
         let kind = match rule {
             Rule::schedule | Rule::sched_in | Rule::sched_tail => NoDate::Schedule { owner },

@@ -111,7 +111,7 @@ impl Resolver<'_> {
             let body = c
                 .clone()
                 .into_inner()
-                .find(|c| c.as_rule() != Rule::prep)
+                .find(|c| !matches!(c.as_rule(), Rule::prep | Rule::days_n))
                 .expect("an item has a body");
             if body.as_rule() == Rule::each_year {
                 items.extend(self.each_year(body, &span)?);
@@ -200,9 +200,14 @@ impl Resolver<'_> {
         let span = span_of(&pair);
         let body = pair
             .into_inner()
-            .find(|c| c.as_rule() != Rule::prep)
+            .find(|c| !matches!(c.as_rule(), Rule::prep | Rule::days_n))
             .expect("an item has a body");
         let shape = match body.as_rule() {
+            Rule::during_cur => match body.into_inner().last().map(|c| c.as_rule()) {
+                Some(Rule::cur_school_year) => Shape::CurSchoolYear,
+                Some(Rule::whole_period) => Shape::WholePeriod,
+                _ => Shape::CurYear,
+            },
             Rule::each_year => {
                 // Where one window is needed («до конца …»): from the first to the last.
                 let items = self.each_year(body, &span)?;

@@ -55,6 +55,12 @@ impl Resolver<'_> {
         if !item.needs_year() {
             return self.item_interval(item, None);
         }
+        // A school plan's «год» is its school year.
+        if let (Shape::CurYear, None, Some(p)) = (&item.shape, fill, self.ctx.period) {
+            if p.is_school_year() {
+                return Ok(p);
+            }
+        }
         let y = match fill {
             Some(y) => y,
             None => self.context_year(item)?,

@@ -161,3 +161,166 @@ fn notation_of_each_kind() {
         "nodate schedule \"по графику\" 01.01.2020–31.12.2021"
     );
 }
+
+#[test]
+fn labelled_windows_keep_their_labels() {
+    let t = ok(
+        "входной мониторинг — сентябрь 2020; итоговый — май 2021",
+        none(),
+    );
+    assert_eq!(
+        t.notation(),
+        "windows входной мониторинг: 01.09.2020–30.09.2020; итоговый: 01.05.2021–31.05.2021"
+    );
+    assert_eq!(
+        ok("entry test: September 2020; final test: May 2021", none()).notation(),
+        "windows entry test: 01.09.2020–30.09.2020; final test: 01.05.2021–31.05.2021"
+    );
+    assert_eq!(
+        ok(
+            "Математика – 5 декабря 2023г Русский язык – 6 декабря 2023г",
+            none()
+        )
+        .notation(),
+        "windows Математика: 05.12.2023; Русский язык: 06.12.2023"
+    );
+}
+
+#[test]
+fn one_label_before_or_after_the_dates_leaves_the_window() {
+    for (text, ctx) in [
+        ("I четверть: 01.09.2018 – 28.10.2018", none()),
+        ("1 сентября — 28 октября – 1 четверть", school(2018)),
+        ("First term: 01.09.2018 – 28.10.2018", none()),
+        ("1 September – 28 October – term 1", school(2018)),
+    ] {
+        assert_eq!(
+            window(text, ctx),
+            iv((2018, 9, 1), (2018, 10, 28)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_misspelt_month_is_not_taken_for_a_label() {
+    let e = err("Сентбярь 2021 года", none());
+    assert_eq!(
+        e.help(Lang::Ru).as_deref(),
+        Some("Возможно, имелось в виду «Сентябрь».")
+    );
+    let e = err("Setpember 2021", none());
+    assert_eq!(
+        e.help(Lang::En).as_deref(),
+        Some("Perhaps “September” was meant.")
+    );
+}
+
+#[test]
+fn notes_and_counts_around_the_dates_do_not_change_them() {
+    for (text, ctx, want) in [
+        (
+            "1 сентября (вт.) —\n27 октября (вт.)",
+            school(2020),
+            iv((2020, 9, 1), (2020, 10, 27)),
+        ),
+        (
+            "30 декабря (ср.) – 10 января (вс.)",
+            school(2020),
+            iv((2020, 12, 30), (2021, 1, 10)),
+        ),
+        (
+            "29.10.2018 — 04.11.2018 (7 дней)",
+            none(),
+            iv((2018, 10, 29), (2018, 11, 4)),
+        ),
+        (
+            "9 дней с 30 октября 2022 г. по 7 ноября 2022 г. включительно;",
+            none(),
+            iv((2022, 10, 30), (2022, 11, 7)),
+        ),
+        (
+            "(30 октября — 5 ноября)",
+            school(2017),
+            iv((2017, 10, 30), (2017, 11, 5)),
+        ),
+        ("(2024-2026)", none(), iv((2024, 1, 1), (2026, 12, 31))),
+        (
+            "Сроки реализации: 01.01.2019 — 30.12.2024",
+            none(),
+            iv((2019, 1, 1), (2024, 12, 30)),
+        ),
+        (
+            "9 days from 30 October 2022 to 7 November 2022 inclusive",
+            none(),
+            iv((2022, 10, 30), (2022, 11, 7)),
+        ),
+        (
+            "30 October – 5 November (Mon–Sun)",
+            school(2017),
+            iv((2017, 10, 30), (2017, 11, 5)),
+        ),
+    ] {
+        assert_eq!(window(text, ctx), want, "{text}");
+    }
+}
+
+#[test]
+fn during_the_year_in_a_school_year_plan_is_the_school_year() {
+    assert_eq!(
+        window("В течение года", school(2020)),
+        Interval::school_year(2020).expect("a school year")
+    );
+    assert_eq!(
+        window("throughout the year", school(2020)),
+        Interval::school_year(2020).expect("a school year")
+    );
+    assert_eq!(
+        windows("сентябрь, в течение года", school(2023)),
+        vec![month(2023, 9), iv((2023, 9, 1), (2024, 8, 31))]
+    );
+}
+
+#[test]
+fn a_deadline_for_a_period_is_at_its_year_end() {
+    for text in [
+        "на период до 2020 года",
+        "на среднесрочный период до 2020 года",
+        "for the period until 2020",
+    ] {
+        match ok(text, none()) {
+            Timing::Deadline { by, .. } => assert_eq!(by, d(2020, 12, 31), "{text}"),
+            other => panic!("{text:?} is not a deadline: {other:?}"),
+        }
+    }
+    match ok("до 5 сентября этого года", year(2022)) {
+        Timing::Deadline { by, .. } => assert_eq!(by, d(2022, 9, 5)),
+        other => panic!("not a deadline: {other:?}"),
+    }
+}
+
+#[test]
+fn lengths_in_years_months_weeks_and_days() {
+    for (text, want) in [
+        ("Срок реализации 5 лет", "length 5y"),
+        ("сроком на 1 год.", "length 1y"),
+        ("6 месяцев", "length 6m"),
+        ("2 недели", "length 2w"),
+        ("10 дней", "length 10d"),
+        ("5 years", "length 5y"),
+        ("for 6 months", "length 6m"),
+        ("2 weeks", "length 2w"),
+    ] {
+        assert_eq!(ok(text, none()).notation(), want, "{text}");
+    }
+    let t = ok("6 месяцев", year(2022));
+    assert_eq!((t.bounds(), t.intervals()), (None, vec![]));
+}
+
+#[test]
+fn in_accordance_with_is_someone_elses_schedule() {
+    assert_eq!(
+        ok("В соответствии с\nКТП рабочих\nпрограмм", school(2022)).notation(),
+        "nodate schedule \"В соответствии с КТП рабочих программ\""
+    );
+}
