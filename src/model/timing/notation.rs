@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::Weekday;
+
 use super::error::TimingErrorKind;
 use super::resolved::{Frequency, LengthUnit, NoDate, Repeat, Timing};
 use crate::code::Code;
@@ -51,12 +53,24 @@ impl Timing {
                 if *times > 1 {
                     let _ = write!(out, " x{times}");
                 }
-                if let Repeat::InYear(days) = repeat {
-                    let days: Vec<String> = days
-                        .iter()
-                        .map(|((d1, m1), (d2, m2))| format!("{d1:02}.{m1:02}–{d2:02}.{m2:02}"))
-                        .collect();
-                    let _ = write!(out, " {}", days.join(", "));
+                match repeat {
+                    Repeat::InYear(days) => {
+                        let days: Vec<String> = days
+                            .iter()
+                            .map(|((d1, m1), (d2, m2))| format!("{d1:02}.{m1:02}–{d2:02}.{m2:02}"))
+                            .collect();
+                        let _ = write!(out, " {}", days.join(", "));
+                    }
+                    Repeat::OnWeekday(day) => {
+                        let _ = write!(out, " on {}", weekday(*day));
+                    }
+                    Repeat::ByDay(day) => {
+                        let _ = write!(out, " by day {day}");
+                    }
+                    Repeat::ByDate((day, month)) => {
+                        let _ = write!(out, " by {day:02}.{month:02}");
+                    }
+                    Repeat::Whole | Repeat::Listed => {}
                 }
                 let _ = write!(out, " {window}");
                 out
@@ -90,6 +104,19 @@ fn frequency(every: Frequency) -> &'static str {
         Frequency::Quarterly => "quarterly",
         Frequency::HalfYearly => "half_yearly",
         Frequency::Yearly => "yearly",
+    }
+}
+
+/// The day's name in the notation (`monday`).
+fn weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
     }
 }
 

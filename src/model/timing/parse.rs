@@ -232,6 +232,7 @@ pub(super) fn is_point(rule: Rule) -> bool {
             | Rule::dm
             | Rule::month_pt
             | Rule::year_pt
+            | Rule::week_pt
     )
 }
 // Numbers as written.
@@ -292,6 +293,25 @@ pub(super) fn ord_value(pair: Pair<'_, Rule>) -> Option<u32> {
             Rule::o_4 => Some(4),
             _ => None,
         },
+    }
+}
+
+/// The day of «каждый понедельник», «по средам», «every Friday».
+pub(super) fn weekday(pair: Pair<'_, Rule>) -> chrono::Weekday {
+    use chrono::Weekday as W;
+    let day = pair
+        .into_inner()
+        .find(|c| c.as_rule() == Rule::weekday)
+        .and_then(|w| w.into_inner().next())
+        .map(|d| d.as_rule());
+    match day {
+        Some(Rule::wd_tue) => W::Tue,
+        Some(Rule::wd_wed) => W::Wed,
+        Some(Rule::wd_thu) => W::Thu,
+        Some(Rule::wd_fri) => W::Fri,
+        Some(Rule::wd_sat) => W::Sat,
+        Some(Rule::wd_sun) => W::Sun,
+        _ => W::Mon,
     }
 }
 

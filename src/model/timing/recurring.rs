@@ -6,19 +6,36 @@ use chrono::Datelike;
 use pest::iterators::Pair;
 
 use super::error::{TimingError, TimingErrorKind};
-use super::expand::occurrences;
+use super::expand::{by_date_of_year, by_day_of_month, occurrences, on_weekday};
 use super::interval::{hull, Interval};
-use super::parse::{count_value, span_of, Rule};
+use super::parse::{count_value, number, span_of, weekday, Rule};
 use super::resolved::{DaysOfYear, Frequency, Repeat, Timing};
 use super::resolver::Resolver;
-use super::written::{Form, Freq, Item, Shape};
+use super::written::{Form, Freq, Item, On, Shape};
 use super::MAX_OCCURRENCES;
 
 impl Resolver<'_> {
     pub(super) fn freq(&self, pair: Pair<'_, Rule>) -> Freq {
         let span = span_of(&pair);
         let inner = pair.into_inner().next().expect("a frequency has one form");
+        let mut on = On::Any;
         let (every, times) = match inner.as_rule() {
+            Rule::f_weekday => {
+                on = On::Weekday(weekday(inner));
+                (Frequency::Weekly, 1)
+            }
+            Rule::f_monthday => {
+                let day = inner
+                    .into_inner()
+                    .find(|c| c.as_rule() == Rule::day_of_month)
+                    .and_then(|d| {
+                        d.into_inner()
+                            .find(|c| matches!(c.as_rule(), Rule::nth_day | Rule::nth_ord))
+                    })
+                    .map_or(1, |n| number(&n));
+                on = On::DayOfMonth(day);
+                (Frequency::Monthly, 1)
+            }
             Rule::f_weekly => (Frequency::Weekly, 1),
             Rule::f_monthly => (Frequency::Monthly, 1),
             Rule::f_quarterly => (Frequency::Quarterly, 1),
@@ -52,7 +69,12 @@ impl Resolver<'_> {
                 (every, times)
             }
         };
-        Freq { every, times, span }
+        Freq {
+            every,
+            times,
+            span,
+            on,
+        }
     }
 
     /// «ежемесячно», «еженедельно 10.02.–23.06.2022», «ежегодно в мае», «ежеквартально: март, июнь».
@@ -196,7 +218,12 @@ impl Resolver<'_> {
         window: Interval,
         span: &Range<usize>,
     ) -> Result<Timing, TimingError> {
-        let occurrences = occurrences(freq.every, window).map_err(|count| {
+        let (occurrences, repeat) = match freq.on {
+            On::Any => (occurrences(freq.every, window), Repeat::Whole),
+            On::Weekday(day) => (on_weekday(day, window), Repeat::OnWeekday(day)),
+            On::DayOfMonth(day) => (by_day_of_month(day, window), Repeat::ByDay(day)),
+        };
+        let occurrences = occurrences.map_err(|count| {
             self.err(
                 TimingErrorKind::TooManyOccurrences {
                     text: self.text(span),
@@ -210,7 +237,34 @@ impl Resolver<'_> {
             times: freq.times,
             window,
             occurrences,
-            repeat: Repeat::Whole,
+            repeat,
+        })
+    }
+
+    /// «ежегодно, до 25 декабря»: from the first of every year of `window` to that day.
+    pub(super) fn by_date_of_year(
+        &self,
+        freq: &Freq,
+        day: (u32, u32),
+        window: Interval,
+        span: &Range<usize>,
+    ) -> Result<Timing, TimingError> {
+        let occurrences = by_date_of_year(day, window);
+        if occurrences.is_empty() {
+            return Err(self.err(
+                TimingErrorKind::OutsidePeriod {
+                    text: self.text(span),
+                    period: window,
+                },
+                span,
+            ));
+        }
+        Ok(Timing::Recurring {
+            every: freq.every,
+            times: freq.times,
+            window,
+            occurrences,
+            repeat: Repeat::ByDate(day),
         })
     }
 

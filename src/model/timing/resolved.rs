@@ -25,6 +25,12 @@ pub enum Repeat {
     Listed,
     /// «ежегодно в мае»: the same days of every year, each `((day, month), (day, month))`.
     InYear(Vec<DaysOfYear>),
+    /// «каждый понедельник»: that day of every week.
+    OnWeekday(chrono::Weekday),
+    /// «до 5 числа каждого месяца»: from the first of each month to that day.
+    ByDay(u32),
+    /// «ежегодно, до 25 декабря»: from the first of each year to that day, `(day, month)`.
+    ByDate((u32, u32)),
 }
 
 /// Days inside every year, first and last, each `(day, month)`: May is `((1, 5), (31, 5))`.

@@ -8,7 +8,7 @@ use super::error::{TimingError, TimingErrorKind};
 use super::interval::Interval;
 use super::parse::{fold, is_form, number, span_of, Rule};
 use super::resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Timing};
-use super::written::{Form, Freq};
+use super::written::{Form, Freq, On, Point};
 use super::QUOTE_LIMIT;
 
 /// Walks the parse tree of one cell and resolves it.
@@ -43,16 +43,41 @@ impl Resolver<'_> {
             Rule::schedule | Rule::on_demand | Rule::continuous => self.nodate(pair, None),
             Rule::recurring => {
                 let span = span_of(&pair);
-                let mut freq = None;
+                let mut freq: Option<Freq> = None;
                 let mut forms = Vec::with_capacity(2);
+                let mut by_date = None;
                 for c in pair.into_inner() {
                     match c.as_rule() {
                         Rule::freq => freq = Some(self.freq(c)),
+                        // «ежегодно, до 25 декабря»: a deadline inside every year.
+                        Rule::deadline
+                            if by_date.is_none()
+                                && freq.as_ref().is_some_and(|f| f.every == Frequency::Yearly) =>
+                        {
+                            match self.yearless_day(&c)? {
+                                Some(day) => by_date = Some(day),
+                                None => forms.push(self.form(c)?),
+                            }
+                        }
                         r if is_form(r) => forms.push(self.form(c)?),
                         _ => {}
                     }
                 }
                 let freq = freq.expect("a recurrence starts with a frequency");
+                if let Some(day) = by_date {
+                    let window = match forms.pop() {
+                        Some(form) => self.form_bounds(form)?,
+                        None => self.ctx.period.ok_or_else(|| {
+                            self.err(
+                                TimingErrorKind::NoYear {
+                                    text: self.text(&span),
+                                },
+                                &span,
+                            )
+                        })?,
+                    };
+                    return self.by_date_of_year(&freq, day, window, &span);
+                }
                 let mut forms = forms.into_iter();
                 match (forms.next(), forms.next()) {
                     // «ежегодно в мае с 2023 года»: what repeats, then the window.
@@ -83,6 +108,7 @@ impl Resolver<'_> {
                     every: Frequency::Yearly,
                     times: 1,
                     span: freq_span,
+                    on: On::Any,
                 };
                 self.list_then_freq(items, &freq, window, &span)
             }
@@ -137,6 +163,23 @@ impl Resolver<'_> {
             }
             r => unreachable!("the grammar has no body {r:?}"),
         }
+    }
+
+    /// The day and month of «до 25 декабря» when no year is written.
+    fn yearless_day(&self, deadline: &Pair<'_, Rule>) -> Result<Option<(u32, u32)>, TimingError> {
+        for c in deadline.clone().into_inner() {
+            if matches!(c.as_rule(), Rule::dm | Rule::dmn) {
+                if let Point::Day {
+                    day,
+                    month,
+                    year: None,
+                } = self.point(c)?.p
+                {
+                    return Ok(Some((day, month)));
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// «срок реализации 5 лет», «6 месяцев».

@@ -391,6 +391,23 @@ impl Resolver<'_> {
                 }
                 Point::SchoolYear(y)
             }
+            Rule::week_pt => {
+                let first = ords.first().copied().flatten();
+                let last = ords.last().copied().flatten();
+                match (first, last) {
+                    (Some(first), Some(last))
+                        if (1..=5).contains(&first) && (first..=5).contains(&last) =>
+                    {
+                        Point::Week {
+                            first,
+                            last,
+                            month: month.unwrap_or(0),
+                            year,
+                        }
+                    }
+                    _ => return Err(invalid()),
+                }
+            }
             Rule::quarter | Rule::half => {
                 let max = if rule == Rule::quarter { 4 } else { 2 };
                 let mut values = Vec::with_capacity(2);

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::interval::{ymd, Interval};
+use super::interval::{days_in_month, ymd, Interval};
 use super::resolved::Frequency;
 
 /// One end of a window, as written; a missing year comes from elsewhere.
@@ -29,6 +29,13 @@ pub(super) enum Point {
         last: u32,
         year: Option<i32>,
     },
+    /// «1–2 неделя сентября»: weeks `first..=last` of a month.
+    Week {
+        first: u32,
+        last: u32,
+        month: u32,
+        year: Option<i32>,
+    },
     Year(i32),
     SchoolYear(i32),
 }
@@ -44,7 +51,8 @@ impl Point {
             Point::Day { year, .. }
             | Point::Month { year, .. }
             | Point::Quarter { year, .. }
-            | Point::Half { year, .. } => year,
+            | Point::Half { year, .. }
+            | Point::Week { year, .. } => year,
             Point::Year(y) | Point::SchoolYear(y) => Some(y),
         }
     }
@@ -59,7 +67,8 @@ impl Point {
             Point::Day { year, .. }
             | Point::Month { year, .. }
             | Point::Quarter { year, .. }
-            | Point::Half { year, .. } => *year = y,
+            | Point::Half { year, .. }
+            | Point::Week { year, .. } => *year = y,
             Point::Year(_) | Point::SchoolYear(_) => {}
         }
     }
@@ -89,6 +98,17 @@ impl Point {
                 first,
                 last,
             ),
+            Point::Week {
+                first, last, month, ..
+            } => {
+                let days = days_in_month(y, month);
+                if !(1..=5).contains(&first) || !(first..=5).contains(&last) || days == 0 {
+                    return Err(PointErr::Invalid);
+                }
+                let start = ymd(y, month, first * 7 - 6).ok_or(PointErr::Invalid)?;
+                let end = ymd(y, month, (last * 7).min(days)).ok_or(PointErr::Invalid)?;
+                Ok(Interval::new(start, end))
+            }
             Point::Year(y) => Interval::year_opt(y).ok_or(PointErr::Invalid),
             Point::SchoolYear(y) => Interval::school_year(y).ok_or(PointErr::Invalid),
         }
@@ -181,4 +201,14 @@ pub(super) struct Freq {
     pub(super) every: Frequency,
     pub(super) times: u32,
     pub(super) span: Range<usize>,
+    /// The day inside each unit: «каждый понедельник», «до 5 числа каждого месяца».
+    pub(super) on: On,
+}
+
+/// The day inside each unit of a series, when the text names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum On {
+    Any,
+    Weekday(chrono::Weekday),
+    DayOfMonth(u32),
 }

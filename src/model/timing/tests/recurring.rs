@@ -1,6 +1,7 @@
 //! Series and their occurrences.
 
 use super::*;
+use chrono::Datelike as _;
 
 // ------------------------------------------------------------ 12. recurrences
 
@@ -227,4 +228,100 @@ fn recurring_with_too_many_occurrences_is_an_error() {
     );
     let (_, _, _, occ) = recurring("ежемесячно 1900–2200 годы", none());
     assert_eq!(occ.len(), 301 * 12);
+}
+
+#[test]
+fn recurring_on_a_weekday() {
+    for text in [
+        "каждый понедельник",
+        "Каждый\nпонедельник",
+        "по понедельникам",
+        "еженедельно по понедельникам",
+        "every Monday",
+        "on Mondays",
+    ] {
+        let t = ok(text, year(2022));
+        assert_eq!(
+            t.notation(),
+            "every weekly on monday 01.01.2022–31.12.2022",
+            "{text}"
+        );
+        let days = t.intervals();
+        assert_eq!(days.first(), Some(&Interval::day(d(2022, 1, 3))), "{text}");
+        assert_eq!(days.len(), 52, "{text}");
+        assert!(days
+            .iter()
+            .all(|w| w.start == w.end && w.start.weekday() == chrono::Weekday::Mon));
+    }
+    assert_eq!(
+        ok("каждую среду", year(2022)).notation(),
+        "every weekly on wednesday 01.01.2022–31.12.2022"
+    );
+}
+
+#[test]
+fn recurring_by_a_day_of_every_month() {
+    for text in [
+        "до 5 числа каждого месяца",
+        "ежемесячно до 5 числа",
+        "ежемесячно, до 5-го числа",
+        "monthly by the 5th",
+        "by the 5th of each month",
+    ] {
+        let t = ok(text, year(2022));
+        assert_eq!(
+            t.notation(),
+            "every monthly by day 5 01.01.2022–31.12.2022",
+            "{text}"
+        );
+        assert_eq!(t.intervals().len(), 12, "{text}");
+        assert_eq!(t.intervals()[1], iv((2022, 2, 1), (2022, 2, 5)), "{text}");
+    }
+    // A month shorter than the day ends on its last day.
+    let t = ok("до 31 числа каждого месяца", year(2022));
+    assert_eq!(t.intervals()[1], iv((2022, 2, 1), (2022, 2, 28)));
+    // «до 01.06.2022» is still a deadline for the whole series.
+    assert_eq!(
+        ok("ежемесячно до 01.06.2022", year(2022)).notation(),
+        "every monthly 01.01.2022–01.06.2022"
+    );
+}
+
+#[test]
+fn recurring_by_a_date_of_every_year() {
+    for text in [
+        "ежегодно, до 25 декабря отчетного года",
+        "ежегодно до 25 декабря",
+        "annually by 25 December",
+    ] {
+        let t = ok(text, years(2015, 2018));
+        assert_eq!(
+            t.notation(),
+            "every yearly by 25.12 01.01.2015–31.12.2018",
+            "{text}"
+        );
+        assert_eq!(t.intervals().len(), 4, "{text}");
+    }
+}
+
+#[test]
+fn weeks_of_a_month() {
+    for (text, want) in [
+        ("1–2 неделя сентября", iv((2022, 9, 1), (2022, 9, 14))),
+        ("3 неделя сентября", iv((2022, 9, 15), (2022, 9, 21))),
+        ("1-я неделя мая", iv((2022, 5, 1), (2022, 5, 7))),
+        ("5 неделя мая", iv((2022, 5, 29), (2022, 5, 31))),
+        ("first week of September", iv((2022, 9, 1), (2022, 9, 7))),
+        (
+            "1st–2nd weeks of September 2022",
+            iv((2022, 9, 1), (2022, 9, 14)),
+        ),
+    ] {
+        assert_eq!(window(text, year(2022)), want, "{text}");
+    }
+    let e = err("6 неделя мая", year(2022));
+    assert!(
+        matches!(e.kind, TimingErrorKind::InvalidDate { .. }),
+        "{e:?}"
+    );
 }
