@@ -68,9 +68,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     check_parties(&parties, diagnostics);
     let builder = Builder {
         ids: parties.iter().map(|p| p.id.text.clone()).collect(),
-        context: Context {
-            period: period.map(|(p, _)| p),
-        },
+        context: Context::new(period.map(|(p, _)| p)),
         cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
         memo: std::cell::RefCell::new(std::mem::take(&mut ws.memo)),
     };
@@ -187,9 +185,7 @@ pub fn apply_status(
     let doc = ws.document(status);
     let builder = Builder {
         ids: roadmap.parties.iter().map(|p| p.id.text.clone()).collect(),
-        context: Context {
-            period: roadmap.period.map(|(p, _)| p),
-        },
+        context: Context::new(roadmap.period.map(|(p, _)| p)),
         cache: Default::default(),
         memo: Default::default(),
     };

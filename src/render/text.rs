@@ -263,6 +263,8 @@ pub fn frequency(every: Frequency, lang: Lang) -> &'static str {
         (Frequency::Quarterly, Lang::Ru) => "ежеквартально",
         (Frequency::HalfYearly, Lang::Ru) => "раз в полугодие",
         (Frequency::Yearly, Lang::Ru) => "ежегодно",
+        (Frequency::Term, Lang::Ru) => "раз в четверть",
+        (Frequency::Term, Lang::En) => "every term",
         (Frequency::Weekly, Lang::En) => "weekly",
         (Frequency::Monthly, Lang::En) => "monthly",
         (Frequency::Quarterly, Lang::En) => "quarterly",

@@ -4,6 +4,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::interval::Interval;
 use super::resolved::Frequency;
+use super::school::{school_years, SchoolCalendar, Term};
 use super::MAX_OCCURRENCES;
 
 /// The calendar unit of `every` that contains `d`.
@@ -15,14 +16,31 @@ pub(super) fn unit_containing(every: Frequency, d: NaiveDate) -> Option<Interval
         Frequency::Quarterly => Interval::quarter(y, (m - 1) / 3 + 1),
         Frequency::HalfYearly => Interval::half_year(y, if m <= 6 { 1 } else { 2 }),
         Frequency::Yearly => Interval::year_opt(y),
+        Frequency::Term => None,
     }
 }
 
 /// The occurrences of `every` in `window`: 7-day windows from its start, or the
 /// calendar months / quarters / half-years / years that meet it, each clipped to
 /// it. `Err(count)` when there would be more than [`MAX_OCCURRENCES`].
-pub(super) fn occurrences(every: Frequency, window: Interval) -> Result<Vec<Interval>, usize> {
+pub(super) fn occurrences(
+    every: Frequency,
+    window: Interval,
+    cal: &SchoolCalendar,
+) -> Result<Vec<Interval>, usize> {
     let mut out = Vec::new();
+    if every == Frequency::Term {
+        // The school quarters that meet the window, each clipped to it.
+        for y in school_years(window) {
+            for q in 1..=4 {
+                out.extend(
+                    cal.span(Term::Quarter(q), y)
+                        .and_then(|t| t.intersection(&window)),
+                );
+            }
+        }
+        return Ok(out);
+    }
     if every == Frequency::Weekly {
         let count = usize::try_from((window.days() + 6) / 7).unwrap_or(usize::MAX);
         if count > MAX_OCCURRENCES {

@@ -13,6 +13,7 @@ mod parse;
 mod recurring;
 mod resolved;
 mod resolver;
+mod school;
 mod suggest;
 mod windows;
 mod written;
@@ -25,6 +26,7 @@ pub use error::{Expected, TimingError, TimingErrorKind};
 pub use interval::Interval;
 pub use parse::{parse_date, resolve, resolve_period};
 pub use resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Repeat, Timing};
+pub use school::{SchoolCalendar, Term};
 
 /// Earliest year a timing may name.
 pub const MIN_YEAR: i32 = 1900;

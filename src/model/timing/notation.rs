@@ -104,6 +104,7 @@ fn frequency(every: Frequency) -> &'static str {
         Frequency::Quarterly => "quarterly",
         Frequency::HalfYearly => "half_yearly",
         Frequency::Yearly => "yearly",
+        Frequency::Term => "term",
     }
 }
 

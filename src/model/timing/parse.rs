@@ -233,6 +233,9 @@ pub(super) fn is_point(rule: Rule) -> bool {
             | Rule::month_pt
             | Rule::year_pt
             | Rule::week_pt
+            | Rule::term_pt
+            | Rule::holidays_pt
+            | Rule::after_term
     )
 }
 // Numbers as written.

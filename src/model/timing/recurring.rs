@@ -36,6 +36,7 @@ impl Resolver<'_> {
                 on = On::DayOfMonth(day);
                 (Frequency::Monthly, 1)
             }
+            Rule::f_termly => (Frequency::Term, 1),
             Rule::f_weekly => (Frequency::Weekly, 1),
             Rule::f_monthly => (Frequency::Monthly, 1),
             Rule::f_quarterly => (Frequency::Quarterly, 1),
@@ -57,6 +58,7 @@ impl Resolver<'_> {
                         Rule::unit => {
                             every = match c.into_inner().next().map(|x| x.as_rule()) {
                                 Some(Rule::u_week) => Frequency::Weekly,
+                                Some(Rule::u_term) => Frequency::Term,
                                 Some(Rule::u_quarter) => Frequency::Quarterly,
                                 Some(Rule::u_half) => Frequency::HalfYearly,
                                 Some(Rule::u_year) => Frequency::Yearly,
@@ -219,7 +221,10 @@ impl Resolver<'_> {
         span: &Range<usize>,
     ) -> Result<Timing, TimingError> {
         let (occurrences, repeat) = match freq.on {
-            On::Any => (occurrences(freq.every, window), Repeat::Whole),
+            On::Any => (
+                occurrences(freq.every, window, &self.ctx.calendar),
+                Repeat::Whole,
+            ),
             On::Weekday(day) => (on_weekday(day, window), Repeat::OnWeekday(day)),
             On::DayOfMonth(day) => (by_day_of_month(day, window), Repeat::ByDay(day)),
         };

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::interval::{hull, Interval};
+use super::school::SchoolCalendar;
 
 /// How often a recurring activity happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -13,6 +14,8 @@ pub enum Frequency {
     Quarterly,
     HalfYearly,
     Yearly,
+    /// Every school term («раз в четверть»).
+    Term,
 }
 
 /// What happens in each unit of a series.
@@ -140,11 +143,16 @@ impl Timing {
 pub struct Context {
     /// The roadmap's «период:», if it has one.
     pub period: Option<Interval>,
+    /// When the school's terms and holidays are.
+    pub calendar: SchoolCalendar,
 }
 
 impl Context {
-    /// A roadmap with this period (or none).
+    /// A roadmap with this period (or none) and the default school calendar.
     pub fn new(period: Option<Interval>) -> Self {
-        Self { period }
+        Self {
+            period,
+            calendar: SchoolCalendar::default(),
+        }
     }
 }

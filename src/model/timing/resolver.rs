@@ -7,7 +7,8 @@ use pest::iterators::Pair;
 use super::error::{TimingError, TimingErrorKind};
 use super::interval::Interval;
 use super::parse::{fold, is_form, number, span_of, Rule};
-use super::resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Timing};
+use super::resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Repeat, Timing};
+use super::school::{school_years, Term};
 use super::written::{Form, Freq, On, Point};
 use super::QUOTE_LIMIT;
 
@@ -152,6 +153,7 @@ impl Resolver<'_> {
                 self.form_timing(form)
             }
             Rule::length => Ok(self.length(pair)),
+            Rule::after_each => self.after_each(pair),
             Rule::labelled_list => self.labelled(pair),
             Rule::label_after => {
                 let form = pair
@@ -163,6 +165,61 @@ impl Resolver<'_> {
             }
             r => unreachable!("the grammar has no body {r:?}"),
         }
+    }
+
+    /// «по итогам четверти»: the days after every term (every school
+    /// half-year for «полугодия») of the roadmap's period. In one school year
+    /// these are so many windows; over several, a series.
+    fn after_each(&self, pair: Pair<'_, Rule>) -> Result<Timing, TimingError> {
+        let span = span_of(&pair);
+        let halves = pair.into_inner().any(|c| c.as_rule() == Rule::k_half);
+        let window = self.ctx.period.ok_or_else(|| {
+            self.err(
+                TimingErrorKind::NoYear {
+                    text: self.text(&span),
+                },
+                &span,
+            )
+        })?;
+        let terms: Vec<Term> = if halves {
+            vec![Term::Half(1), Term::Half(2)]
+        } else {
+            (1..=4).map(Term::Quarter).collect()
+        };
+        let years = school_years(window);
+        let several = years.start() != years.end();
+        let mut occurrences: Vec<Interval> = years
+            .flat_map(|y| {
+                terms
+                    .iter()
+                    .filter_map(move |t| self.ctx.calendar.after(*t, y))
+            })
+            .filter(|w| window.covers(w))
+            .collect();
+        occurrences.sort();
+        if occurrences.is_empty() {
+            return Err(self.err(
+                TimingErrorKind::OutsidePeriod {
+                    text: self.text(&span),
+                    period: window,
+                },
+                &span,
+            ));
+        }
+        if !several {
+            return Ok(Timing::Windows(occurrences));
+        }
+        Ok(Timing::Recurring {
+            every: if halves {
+                Frequency::HalfYearly
+            } else {
+                Frequency::Term
+            },
+            times: 1,
+            window,
+            occurrences,
+            repeat: Repeat::Whole,
+        })
     }
 
     /// The day and month of «до 25 декабря» when no year is written.

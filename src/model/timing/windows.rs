@@ -10,6 +10,7 @@ use super::interval::{day_fits, hull, ymd, Interval};
 use super::parse::{is_point, month_number, number, ord_value, span_of, Rule};
 use super::resolved::Timing;
 use super::resolver::Resolver;
+use super::school::Term;
 use super::written::{Form, Item, Point, PointAt, Shape};
 use super::{MAX_YEAR, MIN_YEAR};
 
@@ -296,9 +297,106 @@ impl Resolver<'_> {
         Ok(Shape::Range(start, end))
     }
 
+    /// «I четверть», «осенние каникулы 2021/2022 учебного года», «по итогам I полугодия».
+    fn school_point(&self, pair: Pair<'_, Rule>) -> Result<PointAt, TimingError> {
+        let span = span_of(&pair);
+        let rule = pair.as_rule();
+        let invalid = || {
+            self.err(
+                TimingErrorKind::InvalidDate {
+                    text: self.text(&span),
+                },
+                &span,
+            )
+        };
+        let mut ords = Vec::with_capacity(2);
+        let mut terms: Option<(Term, Term)> = None;
+        let mut school = None;
+        let mut calendar_year = None;
+        let mut half = false;
+        for c in pair.into_inner() {
+            match c.as_rule() {
+                Rule::ord => ords.push(ord_value(c)),
+                Rule::k_half => half = true,
+                Rule::season => {
+                    let term = match c.into_inner().next().map(|s| s.as_rule()) {
+                        Some(Rule::s_winter) => Term::WinterHolidays,
+                        Some(Rule::s_spring) => Term::SpringHolidays,
+                        Some(Rule::s_summer) => Term::SummerHolidays,
+                        _ => Term::AutumnHolidays,
+                    };
+                    terms = Some((term, term));
+                }
+                Rule::school_year => {
+                    if let Point::SchoolYear(y) = self.point(c)?.p {
+                        school = Some(y);
+                    }
+                }
+                Rule::cur_school_year => terms = terms.or(Some((Term::Lessons, Term::Lessons))),
+                Rule::yr => calendar_year = Some(self.yr(c)?),
+                Rule::term_pt | Rule::school_half => {
+                    if let Point::Term { first, last, year } = self.school_point(c)?.p {
+                        terms = Some((first, last));
+                        school = school.or(year);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if rule == Rule::after_term && terms.is_none() && school.is_some() {
+            terms = Some((Term::Lessons, Term::Lessons));
+        }
+        if !ords.is_empty() {
+            let (max, make): (u32, fn(u32) -> Term) = if half {
+                (2, Term::Half)
+            } else {
+                (4, Term::Quarter)
+            };
+            let mut values = Vec::with_capacity(2);
+            for o in ords {
+                match o {
+                    Some(v) if (1..=max).contains(&v) => values.push(make(v)),
+                    _ => return Err(invalid()),
+                }
+            }
+            terms = values.first().copied().zip(values.last().copied());
+        }
+        let (first, last) = terms.ok_or_else(invalid)?;
+        let year = school.or(calendar_year.map(|y| self.ctx.calendar.school_year_of(first, y)));
+        let p = if rule == Rule::after_term {
+            Point::After { term: last, year }
+        } else {
+            Point::Term { first, last, year }
+        };
+        Ok(PointAt { p, span })
+    }
+
+    /// The year of a `yr` rule («2021 года», «of 2021»), or the error of a short one.
+    fn yr(&self, c: Pair<'_, Rule>) -> Result<i32, TimingError> {
+        let y = c
+            .into_inner()
+            .find(|x| matches!(x.as_rule(), Rule::year | Rule::year_short))
+            .expect("a year");
+        if y.as_rule() == Rule::year_short {
+            let span = span_of(&y);
+            let found = self.text(&span);
+            return Err(self.err(
+                TimingErrorKind::Syntax {
+                    found,
+                    expected: vec![Expected::Year],
+                },
+                &span,
+            ));
+        }
+        self.year(&y)
+    }
+
     pub(super) fn point(&self, pair: Pair<'_, Rule>) -> Result<PointAt, TimingError> {
         let span = span_of(&pair);
         let rule = pair.as_rule();
+        if matches!(rule, Rule::term_pt | Rule::holidays_pt | Rule::after_term) {
+            return self.school_point(pair);
+        }
         let invalid = || {
             self.err(
                 TimingErrorKind::InvalidDate {
@@ -322,24 +420,7 @@ impl Resolver<'_> {
                     year_span = Some(span_of(&c));
                     year = Some(self.year(&c)?);
                 }
-                Rule::yr => {
-                    let y = c
-                        .into_inner()
-                        .find(|x| matches!(x.as_rule(), Rule::year | Rule::year_short))
-                        .expect("a year");
-                    if y.as_rule() == Rule::year_short {
-                        let span = span_of(&y);
-                        let found = self.text(&span);
-                        return Err(self.err(
-                            TimingErrorKind::Syntax {
-                                found,
-                                expected: vec![Expected::Year],
-                            },
-                            &span,
-                        ));
-                    }
-                    year = Some(self.year(&y)?);
-                }
+                Rule::yr => year = Some(self.yr(c)?),
                 Rule::year_end => year_end = Some(c),
                 Rule::ord => ords.push(ord_value(c)),
                 Rule::q_code | Rule::h_code => {

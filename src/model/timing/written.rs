@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::interval::{days_in_month, ymd, Interval};
 use super::resolved::Frequency;
+use super::school::{SchoolCalendar, Term};
 
 /// One end of a window, as written; a missing year comes from elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,17 @@ pub(super) enum Point {
         month: u32,
         year: Option<i32>,
     },
+    /// «I–II четверть», «осенние каникулы»; `year` is the school year's first.
+    Term {
+        first: Term,
+        last: Term,
+        year: Option<i32>,
+    },
+    /// «по итогам I четверти»: the days after the term; `year` as above.
+    After {
+        term: Term,
+        year: Option<i32>,
+    },
     Year(i32),
     SchoolYear(i32),
 }
@@ -52,7 +64,9 @@ impl Point {
             | Point::Month { year, .. }
             | Point::Quarter { year, .. }
             | Point::Half { year, .. }
-            | Point::Week { year, .. } => year,
+            | Point::Week { year, .. }
+            | Point::Term { year, .. }
+            | Point::After { year, .. } => year,
             Point::Year(y) | Point::SchoolYear(y) => Some(y),
         }
     }
@@ -68,13 +82,19 @@ impl Point {
             | Point::Month { year, .. }
             | Point::Quarter { year, .. }
             | Point::Half { year, .. }
-            | Point::Week { year, .. } => *year = y,
+            | Point::Week { year, .. }
+            | Point::Term { year, .. }
+            | Point::After { year, .. } => *year = y,
             Point::Year(_) | Point::SchoolYear(_) => {}
         }
     }
 
     /// The days meant, taking the year from `fallback` when the point has none.
-    pub(super) fn interval(&self, fallback: i32) -> Result<Interval, PointErr> {
+    pub(super) fn interval(
+        &self,
+        fallback: i32,
+        cal: &SchoolCalendar,
+    ) -> Result<Interval, PointErr> {
         let y = self.year().unwrap_or(fallback);
         let pair = |a: Option<Interval>, b: Option<Interval>, first: u32, last: u32| match (a, b) {
             (Some(a), Some(b)) if first <= last => Ok(Interval::new(a.start, b.end)),
@@ -109,6 +129,12 @@ impl Point {
                 let end = ymd(y, month, (last * 7).min(days)).ok_or(PointErr::Invalid)?;
                 Ok(Interval::new(start, end))
             }
+            Point::Term { first, last, .. } => match (cal.span(first, y), cal.span(last, y)) {
+                (Some(a), Some(b)) if a.start <= b.end => Ok(Interval::new(a.start, b.end)),
+                (Some(a), Some(b)) => Err(PointErr::Reversed(a.start, b.end)),
+                _ => Err(PointErr::Invalid),
+            },
+            Point::After { term, .. } => cal.after(term, y).ok_or(PointErr::Invalid),
             Point::Year(y) => Interval::year_opt(y).ok_or(PointErr::Invalid),
             Point::SchoolYear(y) => Interval::school_year(y).ok_or(PointErr::Invalid),
         }
@@ -160,6 +186,16 @@ impl Item {
             Shape::Range(a, b) => a.p.year().is_none() && b.p.year().is_none(),
             Shape::CurYear => true,
             Shape::CurSchoolYear | Shape::WholePeriod => false,
+        }
+    }
+
+    /// A term, holidays or the days after a term: its year is a school year.
+    pub(super) fn is_school_term(&self) -> bool {
+        let school = |a: &PointAt| matches!(a.p, Point::Term { .. } | Point::After { .. });
+        match &self.shape {
+            Shape::One(a) | Shape::From(a) => school(a),
+            Shape::Range(a, b) => school(a) || school(b),
+            _ => false,
         }
     }
 

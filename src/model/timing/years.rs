@@ -81,15 +81,20 @@ impl Resolver<'_> {
             ));
         };
         let (first, last) = (period.start.year(), period.end.year());
-        if first == last {
+        // School years are named by their first calendar year.
+        let from = if item.is_school_term() {
+            first - 1
+        } else if first == last {
             return Ok(first);
-        }
+        } else {
+            first
+        };
         let probe = |y: i32| match &item.shape {
             Shape::From(a) => self.point_interval(a, Some(y)),
             _ => self.item_interval(item, Some(y)),
         };
         let mut found = Vec::with_capacity(2);
-        for y in first..=last {
+        for y in from..=last {
             if let Ok(iv) = probe(y) {
                 if iv.intersects(&period) {
                     found.push(y);
@@ -212,7 +217,7 @@ impl Resolver<'_> {
                 &a.span,
             ));
         };
-        a.p.interval(y).map_err(|e| match e {
+        a.p.interval(y, &self.ctx.calendar).map_err(|e| match e {
             PointErr::Invalid => self.err(
                 TimingErrorKind::InvalidDate {
                     text: self.text(&a.span),

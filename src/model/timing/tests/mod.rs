@@ -15,6 +15,7 @@ mod nodate;
 mod parts;
 mod recurring;
 mod robustness;
+mod school;
 mod words;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
