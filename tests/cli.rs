@@ -16,6 +16,8 @@ mod corpus;
 mod formats;
 #[path = "cli/robustness.rs"]
 mod robustness;
+#[path = "cli/timings.rs"]
+mod timings;
 
 use common::{Test, HEADER};
 

@@ -2,7 +2,7 @@
 //! template helpers and the non-template outputs (csv, xlsx, ics) print.
 
 use crate::lang::{plural_en, plural_ru, Lang};
-use crate::model::timing::{Frequency, LengthUnit, NoDate};
+use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate};
 use crate::model::Timing;
 use crate::schedule::{Entry, Kind, Undated};
 use chrono::{Datelike, NaiveDate};
@@ -305,6 +305,21 @@ fn list(windows: &[crate::model::Interval], lang: Lang) -> String {
         .join(", ")
 }
 
+/// «входной мониторинг: 1–30 сентября 2020, итоговый: 1–31 мая 2021».
+fn labelled(windows: &[Labelled], lang: Lang) -> String {
+    windows
+        .iter()
+        .map(|l| {
+            format!(
+                "{}: {}",
+                l.label,
+                range_short(l.window.start, l.window.end, lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn series(every: Frequency, window: (NaiveDate, NaiveDate), count: usize, lang: Lang) -> String {
     let times = match lang {
         Lang::Ru => plural(count as i64, "раз", "раза", "раз", lang),
@@ -322,17 +337,7 @@ pub fn timing(t: &Timing, lang: Lang) -> String {
     match t {
         Timing::Window(w) => range_short(w.start, w.end, lang),
         Timing::Windows(ws) => list(ws, lang),
-        Timing::Labelled(ls) => ls
-            .iter()
-            .map(|l| {
-                format!(
-                    "{}: {}",
-                    l.label,
-                    range_short(l.window.start, l.window.end, lang)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
+        Timing::Labelled(ls) => labelled(ls, lang),
         Timing::Length { amount, unit } => length(*amount, *unit, lang),
         Timing::Deadline { by, .. } => by_date(*by, lang),
         Timing::Recurring {
@@ -378,6 +383,7 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
             (Some(every), Some(s), Some(f)) => series(every, (s, f), e.windows.len(), lang),
             _ => range.clone().unwrap_or_default(),
         },
+        Kind::Windows if !e.labels.is_empty() => labelled(&e.labels, lang),
         Kind::Windows if !e.windows.is_empty() => list(&e.windows, lang),
         Kind::Deadline => match (e.deadline, e.start) {
             // After its dependencies: from when they allow it.
@@ -392,6 +398,10 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
             .undated
             .as_ref()
             .map(|u| undated(u, lang))
+            .unwrap_or_default(),
+        Kind::Unknown if range.is_none() && e.length.is_some() => e
+            .length
+            .map(|(amount, unit)| length(amount, unit, lang))
             .unwrap_or_default(),
         Kind::Unknown if range.is_none() => match lang {
             Lang::Ru => "срок не определён".into(),

@@ -5,7 +5,7 @@
 pub mod calendar;
 
 use crate::graph::Graph;
-use crate::model::timing::{Frequency, NoDate};
+use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate};
 use crate::model::{Activity, Interval, Lag, Origin, Roadmap, Timing};
 use crate::syntax::LagUnit;
 use calendar::Calendar;
@@ -66,6 +66,12 @@ pub struct Entry {
     pub windows: Vec<Interval>,
     /// Set for a recurring activity.
     pub every: Option<Frequency>,
+    /// The labels of labelled windows («входной мониторинг — сентябрь 2020»).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Labelled>,
+    /// «срок реализации 5 лет»: how long, when the timing says no more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<(u32, LengthUnit)>,
     pub undated: Option<Undated>,
     pub deadline: Option<NaiveDate>,
     pub earliest_start: Option<NaiveDate>,
@@ -163,6 +169,8 @@ struct Dated {
     every: Option<Frequency>,
     deadline: Option<NaiveDate>,
     undated: Option<Undated>,
+    labels: Vec<Labelled>,
+    length: Option<(u32, LengthUnit)>,
 }
 
 fn dated(activity: &Activity) -> Dated {
@@ -173,14 +181,23 @@ fn dated(activity: &Activity) -> Dated {
         every: None,
         deadline: None,
         undated: None,
+        labels: Vec::new(),
+        length: None,
     };
     let mut kinds = Vec::new();
     for timing in activity.timings() {
         let kind = match timing {
             Timing::Window(_) => Kind::Window,
-            Timing::Windows(_) | Timing::Labelled(_) => Kind::Windows,
+            Timing::Windows(_) => Kind::Windows,
+            Timing::Labelled(ls) => {
+                d.labels.extend(ls.iter().cloned());
+                Kind::Windows
+            }
             // How long, not when: placed like an activity without a timing.
-            Timing::Length { .. } => continue,
+            Timing::Length { amount, unit } => {
+                d.length = Some((*amount, *unit));
+                continue;
+            }
             Timing::Deadline { by, .. } => {
                 d.deadline = Some(d.deadline.map_or(*by, |x: NaiveDate| x.min(*by)));
                 kinds.push(Kind::Deadline);
@@ -337,6 +354,8 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                     Vec::new()
                 },
                 every: d.every,
+                labels: d.labels.clone(),
+                length: d.length,
                 undated: d.undated.clone(),
                 deadline: d.deadline,
                 earliest_start: es[a],

@@ -1,0 +1,95 @@
+//! Timings as real tables write them reach every output: labelled windows,
+//! series on a weekday, the days after every term, lengths and no-date words.
+
+use crate::common::Test;
+
+const PLAN: &str = "\
+дорожная карта: Мониторинг
+период: 01.09.2020 – 31.08.2021
+владелец: ОО
+
+участник ОО: МБОУ СОШ с. Красногорск
+
+раздел 1. Оценка
+
+мероприятие 1.1. Мониторинг
+  срок: входной мониторинг — сентябрь 2020; итоговый — май 2021
+  ответственный: ОО
+
+мероприятие 1.2. Совещания
+  срок: каждый понедельник
+  ответственный: ОО
+
+мероприятие 1.3. Отчёт
+  срок: по итогам четверти
+  ответственный: ОО
+
+мероприятие 1.4. Программа
+  срок: срок реализации 5 лет
+  ответственный: ОО
+
+мероприятие 1.5. Консультации
+  срок: сентябрь 2020 (по мере поступления)
+  ответственный: ОО
+";
+
+fn schedule(format: &str, lang: &str) -> String {
+    Test::new()
+        .file("plan.roadmap", PLAN)
+        .args([
+            "schedule",
+            "plan.roadmap",
+            "--format",
+            format,
+            "--lang",
+            lang,
+        ])
+        .success()
+        .stdout
+}
+
+#[test]
+fn real_timings_check_clean() {
+    Test::new()
+        .file("plan.roadmap", PLAN)
+        .args(["check", "plan.roadmap", "--lang", "en", "--color", "never"])
+        .stderr("1 file, 5 activities: 0 errors, 0 warnings\n")
+        .success();
+}
+
+#[test]
+fn labelled_windows_are_titled_with_their_labels_in_the_calendar() {
+    let ics = schedule("ics", "ru");
+    assert!(
+        ics.contains("SUMMARY:1.1. Мониторинг — входной мониторинг"),
+        "{ics}"
+    );
+    assert!(ics.contains("SUMMARY:1.1. Мониторинг — итоговый"), "{ics}");
+}
+
+#[test]
+fn labels_lengths_and_terms_in_the_tables() {
+    for format in ["md", "csv", "html"] {
+        let out = schedule(format, "ru");
+        for shown in [
+            "входной мониторинг: 01.09–30.09.2020",
+            "итоговый: 01.05–31.05.2021",
+            "5 лет",
+            "28.10–03.11.2020",
+            "сентябрь 2020 (по мере поступления)",
+        ] {
+            assert!(out.contains(shown), "{format} lacks {shown}:\n{out}");
+        }
+    }
+    let md = schedule("md", "en");
+    assert!(md.contains("5 years"), "{md}");
+}
+
+#[test]
+fn labels_and_lengths_in_json() {
+    let json: serde_json::Value =
+        serde_json::from_str(&schedule("json", "en")).expect("the schedule is JSON");
+    let text = json.to_string();
+    assert!(text.contains("\"label\":\"входной мониторинг\""), "{text}");
+    assert!(text.contains("\"length\":[5,\"years\"]"), "{text}");
+}
