@@ -1,7 +1,7 @@
 //! Builds a [`Roadmap`] from a file's syntax tree and the files it includes:
 //! resolves names, timings, indicators and checkpoints.
 
-use super::timing::{self, Context};
+use super::timing::{self, Context, SchoolCalendar};
 use super::{
     Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
     Loaded, Origin, Party, Roadmap, Section, Stage, Timing, TimingCell, Workspace,
@@ -66,9 +66,10 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         }
     });
     check_parties(&parties, diagnostics);
+    let school_calendar = school_calendar(doc, diagnostics);
     let builder = Builder {
         ids: parties.iter().map(|p| p.id.text.clone()).collect(),
-        context: Context::new(period.map(|(p, _)| p)),
+        context: Context::new(period.map(|(p, _)| p)).with_calendar(school_calendar),
         cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
         memo: std::cell::RefCell::new(std::mem::take(&mut ws.memo)),
     };
@@ -95,6 +96,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             .map(|p| approval(&p.value, &mut builder.memo.borrow_mut(), diagnostics)),
         owner: doc.header(Key::Owner).map(|p| p.value.clone()),
         days_off: days_off(doc, diagnostics),
+        school_calendar,
         parties,
         sections,
         activities,
@@ -185,7 +187,8 @@ pub fn apply_status(
     let doc = ws.document(status);
     let builder = Builder {
         ids: roadmap.parties.iter().map(|p| p.id.text.clone()).collect(),
-        context: Context::new(roadmap.period.map(|(p, _)| p)),
+        context: Context::new(roadmap.period.map(|(p, _)| p))
+            .with_calendar(roadmap.school_calendar),
         cache: Default::default(),
         memo: Default::default(),
     };
@@ -494,6 +497,38 @@ fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>)
     }
 }
 
+/// The default school calendar with every `учебный календарь:` line applied.
+fn school_calendar(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> SchoolCalendar {
+    let mut calendar = SchoolCalendar::default();
+    for h in doc.headers.iter().filter(|h| h.key == Key::SchoolCalendar) {
+        match timing::calendar_line(&h.value.text) {
+            Ok((term, days)) => calendar = calendar.with(term, days),
+            Err(err) => {
+                let span = h.value.span.sub(
+                    err.span.start.min(h.value.text.len()),
+                    err.span.end.min(h.value.text.len()),
+                );
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnresolvedTiming,
+                        span,
+                        text!(
+                            ru: "Строку учебного календаря «{}» нельзя прочитать", h.value.text;
+                            en: "The school calendar line `{}` cannot be read", h.value.text
+                        ),
+                    )
+                    .with_label(Text::new(err.kind.message(Lang::Ru), err.kind.message(Lang::En)))
+                    .with_help(text!(
+                        ru: "Пишите четверть или каникулы и их первый и последний день: «учебный календарь: I четверть: 01.09 – 27.10»";
+                        en: "Write a term or holidays and their first and last day: `school calendar: first term: 01.09 – 27.10`"
+                    )),
+                );
+            }
+        }
+    }
+    calendar
+}
+
 /// The dates of every `нерабочие дни:` line.
 fn days_off(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<chrono::NaiveDate> {
     doc.headers
@@ -726,7 +761,7 @@ impl Builder {
 
     /// [`timing::resolve`] in the roadmap's context, once per text.
     fn resolve(&self, text: &str) -> Result<Timing, timing::TimingError> {
-        let key = (text.to_string(), self.context.period);
+        let key = (text.to_string(), self.context.period, self.context.calendar);
         let cached = self.cache.borrow().get(&key).cloned();
         cached.unwrap_or_else(|| {
             let result = timing::resolve(text, &self.context);

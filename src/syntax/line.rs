@@ -18,6 +18,7 @@ pub enum Key {
     Include,
     Extends,
     DaysOff,
+    SchoolCalendar,
     StatusOf,
     Email,
     Contact,
@@ -49,6 +50,7 @@ impl Key {
                 | Key::Include
                 | Key::Extends
                 | Key::DaysOff
+                | Key::SchoolCalendar
                 | Key::StatusOf
         )
     }
@@ -97,6 +99,7 @@ impl Key {
                 | Key::Include
                 | Key::Contact
                 | Key::DaysOff
+                | Key::SchoolCalendar
                 | Key::Done
                 | Key::Actual
         )
@@ -113,6 +116,7 @@ impl Key {
             Key::Extends => ("расширяет", "extends"),
             Key::Mandatory => ("обязательное", "mandatory"),
             Key::DaysOff => ("нерабочие дни", "days off"),
+            Key::SchoolCalendar => ("учебный календарь", "school calendar"),
             Key::StatusOf => ("отметки к", "status of"),
             Key::Started => ("начато", "started"),
             Key::Done => ("выполнено", "done"),
@@ -132,7 +136,7 @@ impl Key {
         }
     }
 
-    pub const ALL: [Key; 24] = [
+    pub const ALL: [Key; 25] = [
         Key::Extends,
         Key::Title,
         Key::Period,
@@ -140,6 +144,7 @@ impl Key {
         Key::Owner,
         Key::Include,
         Key::DaysOff,
+        Key::SchoolCalendar,
         Key::StatusOf,
         Key::Email,
         Key::Contact,
@@ -167,6 +172,7 @@ impl Key {
             Rule::owner => Key::Owner,
             Rule::include => Key::Include,
             Rule::days_off => Key::DaysOff,
+            Rule::school_calendar => Key::SchoolCalendar,
             Rule::extends => Key::Extends,
             Rule::mandatory => Key::Mandatory,
             Rule::status_of => Key::StatusOf,
@@ -329,7 +335,7 @@ fn read_line(line: &str, quickly: bool) -> Result<LineKind, Box<pest::error::Err
 /// The spellings of the keys in the order the grammar's `key` rule tries
 /// them (its alternatives, then each one's): the first that begins a line is
 /// its key, as for pest.
-const KEY_SPELLINGS: [(Key, &str); 63] = [
+const KEY_SPELLINGS: [(Key, &str); 65] = [
     (Key::Title, "дорожная карта"),
     (Key::Title, "roadmap"),
     (Key::Period, "период"),
@@ -348,6 +354,8 @@ const KEY_SPELLINGS: [(Key, &str); 63] = [
     (Key::DaysOff, "нерабочие дни"),
     (Key::DaysOff, "выходные"),
     (Key::DaysOff, "days off"),
+    (Key::SchoolCalendar, "учебный календарь"),
+    (Key::SchoolCalendar, "school calendar"),
     (Key::StatusOf, "отметки к"),
     (Key::StatusOf, "status of"),
     (Key::Email, "почта"),

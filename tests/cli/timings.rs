@@ -93,3 +93,69 @@ fn labels_and_lengths_in_json() {
     assert!(text.contains("\"label\":\"входной мониторинг\""), "{text}");
     assert!(text.contains("\"length\":[5,\"years\"]"), "{text}");
 }
+
+const OWN_CALENDAR: &str = "\
+дорожная карта: Мониторинг
+период: 01.09.2023 – 31.08.2024
+владелец: ОО
+учебный календарь: I четверть: 01.09 – 28.10
+school calendar: autumn holidays: 29.10 – 06.11
+
+участник ОО: МБОУ СОШ с. Красногорск
+
+раздел 1. Оценка
+
+мероприятие 1.1. Мониторинг
+  срок: I четверть
+  ответственный: ОО
+
+мероприятие 1.2. Отчёт
+  срок: по итогам I четверти
+  ответственный: ОО
+
+мероприятие 1.3. Каникулы
+  срок: осенние каникулы
+  ответственный: ОО
+";
+
+#[test]
+fn a_school_calendar_in_the_header_moves_the_terms() {
+    let md = Test::new()
+        .file("plan.roadmap", OWN_CALENDAR)
+        .args(["schedule", "plan.roadmap", "--format", "md", "--lang", "ru"])
+        .success()
+        .stdout;
+    for shown in ["01.09–28.10.2023", "29.10–04.11.2023", "29.10–06.11.2023"] {
+        assert!(md.contains(shown), "{shown}:\n{md}");
+    }
+}
+
+#[test]
+fn fmt_keeps_the_school_calendar() {
+    let out = Test::new()
+        .file("plan.roadmap", OWN_CALENDAR)
+        .args(["fmt", "plan.roadmap", "--check"])
+        .run();
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn a_school_calendar_line_that_cannot_be_read_names_the_bad_part() {
+    let text = OWN_CALENDAR.replace("I четверть: 01.09", "V четверть: 01.09");
+    let out = Test::new()
+        .file("plan.roadmap", text)
+        .args(["check", "plan.roadmap", "--lang", "en", "--color", "never"])
+        .failure();
+    assert!(
+        out.stderr.contains(
+            "error[E0401]: The school calendar line `V четверть: 01.09 – 28.10` cannot be read"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("There is no such date: “V четверть”."),
+        "{}",
+        out.stderr
+    );
+}

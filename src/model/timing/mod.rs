@@ -24,9 +24,9 @@ mod tests;
 
 pub use error::{Expected, TimingError, TimingErrorKind};
 pub use interval::Interval;
-pub use parse::{parse_date, resolve, resolve_period};
+pub use parse::{calendar_line, parse_date, resolve, resolve_period};
 pub use resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Repeat, Timing};
-pub use school::{SchoolCalendar, Term};
+pub use school::{Days2, SchoolCalendar, Term};
 
 /// Earliest year a timing may name.
 pub const MIN_YEAR: i32 = 1900;

@@ -11,6 +11,7 @@ use super::error::{Expected, TimingError, TimingErrorKind};
 use super::interval::{ymd, Interval};
 use super::resolved::{Context, Timing};
 use super::resolver::Resolver;
+use super::school::{Days2, Term};
 use super::written::Point;
 
 mod grammar {
@@ -36,6 +37,85 @@ pub fn resolve(text: &str, ctx: &Context) -> Result<Timing, TimingError> {
         .find(|p| !matches!(p.as_rule(), Rule::EOI | Rule::lead))
         .expect("a timing has a body");
     Resolver { src: text, ctx }.body(body)
+}
+
+/// One `учебный календарь:` line: which part of the school year, and its
+/// first and last day as `((day, month), (day, month))`.
+pub fn calendar_line(text: &str) -> Result<(Term, Days2), TimingError> {
+    let folded = fold(text);
+    let mut pairs = TimingParser::parse(Rule::calendar_line, &folded)
+        .map_err(|e| syntax_error(&e, text, &[Expected::Quarter, Expected::HalfYear]))?;
+    let line = pairs.next().expect("the parser returns the calendar line");
+    let ctx = Context::default();
+    let r = Resolver {
+        src: text,
+        ctx: &ctx,
+    };
+    let mut term = None;
+    let mut days = Vec::with_capacity(2);
+    for c in line.into_inner() {
+        match c.as_rule() {
+            Rule::cal_term => {
+                let span = span_of(&c);
+                let mut n = None;
+                let mut kind = None;
+                for t in c.into_inner() {
+                    match t.as_rule() {
+                        Rule::ord => n = ord_value(t),
+                        Rule::k_term => kind = Some(Term::Quarter(0)),
+                        Rule::k_half => kind = Some(Term::Half(0)),
+                        Rule::season => {
+                            kind = Some(match t.into_inner().next().map(|s| s.as_rule()) {
+                                Some(Rule::s_winter) => Term::WinterHolidays,
+                                Some(Rule::s_spring) => Term::SpringHolidays,
+                                Some(Rule::s_summer) => Term::SummerHolidays,
+                                _ => Term::AutumnHolidays,
+                            })
+                        }
+                        _ => {}
+                    }
+                }
+                term = match (kind, n) {
+                    (Some(Term::Quarter(_)), Some(q @ 1..=4)) => Some(Term::Quarter(q)),
+                    (Some(Term::Half(_)), Some(h @ 1..=2)) => Some(Term::Half(h)),
+                    (Some(Term::Quarter(_) | Term::Half(_)), _) => {
+                        return Err(TimingError {
+                            kind: TimingErrorKind::InvalidDate {
+                                text: r.text(&span),
+                            },
+                            span,
+                        })
+                    }
+                    (other, _) => other,
+                };
+            }
+            Rule::dm | Rule::dmn => {
+                let span = span_of(&c);
+                match r.point(c)?.p {
+                    Point::Day {
+                        day,
+                        month,
+                        year: None,
+                    } => days.push((day, month)),
+                    _ => {
+                        return Err(TimingError {
+                            kind: TimingErrorKind::Syntax {
+                                found: r.text(&span),
+                                expected: vec![Expected::Date],
+                            },
+                            span,
+                        })
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let term = term.expect("a calendar line names a term");
+    match days.as_slice() {
+        [a, b] => Ok((term, (*a, *b))),
+        _ => unreachable!("a calendar line has two days"),
+    }
 }
 
 /// Resolve the roadmap's «период:» header: `2022`, `2020–2022`, `2020-2022 годы`,

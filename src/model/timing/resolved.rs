@@ -155,4 +155,9 @@ impl Context {
             calendar: SchoolCalendar::default(),
         }
     }
+
+    /// The same with the roadmap's own school calendar.
+    pub fn with_calendar(self, calendar: SchoolCalendar) -> Self {
+        Self { calendar, ..self }
+    }
 }

@@ -79,6 +79,30 @@ impl SchoolCalendar {
         }
     }
 
+    /// The calendar with `term` on other days (a roadmap's `учебный календарь:`).
+    /// The school year's lessons run from the first quarter to the last.
+    pub fn with(mut self, term: Term, days: Days2) -> Self {
+        let slot = |list: &mut [Days2], i: u32| {
+            if let Some(s) = usize::try_from(i)
+                .ok()
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| list.get_mut(i))
+            {
+                *s = days;
+            }
+        };
+        match term {
+            Term::Quarter(q) => slot(&mut self.quarters, q),
+            Term::AutumnHolidays => self.holidays[0] = days,
+            Term::WinterHolidays => self.holidays[1] = days,
+            Term::SpringHolidays => self.holidays[2] = days,
+            Term::SummerHolidays => self.holidays[3] = days,
+            Term::Half(h) => slot(&mut self.halves, h),
+            Term::Lessons => {}
+        }
+        self
+    }
+
     /// The days of `term` in the school year that starts in `year`.
     pub fn span(&self, term: Term, year: i32) -> Option<Interval> {
         let ((d1, m1), (d2, m2)) = self.days(term)?;

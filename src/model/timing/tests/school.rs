@@ -1,5 +1,6 @@
 //! The school calendar: quarters, holidays, the days after a term, every term.
 
+use super::super::{calendar_line, SchoolCalendar, Term};
 use super::*;
 
 #[test]
@@ -165,5 +166,69 @@ fn once_a_term() {
     assert_eq!(
         ok("2 раза в четверть", school(2022)).notation(),
         "every term x2 01.09.2022–31.08.2023"
+    );
+}
+
+#[test]
+fn a_calendar_line_names_a_term_and_its_days() {
+    for (text, term, days) in [
+        (
+            "I четверть: 01.09 – 28.10",
+            Term::Quarter(1),
+            ((1, 9), (28, 10)),
+        ),
+        (
+            "осенние каникулы 29.10 – 06.11",
+            Term::AutumnHolidays,
+            ((29, 10), (6, 11)),
+        ),
+        (
+            "II полугодие: 10.01 – 25.05",
+            Term::Half(2),
+            ((10, 1), (25, 5)),
+        ),
+        (
+            "second term: 7 November – 29 December",
+            Term::Quarter(2),
+            ((7, 11), (29, 12)),
+        ),
+        (
+            "winter holidays 30.12 – 09.01",
+            Term::WinterHolidays,
+            ((30, 12), (9, 1)),
+        ),
+    ] {
+        assert_eq!(calendar_line(text), Ok((term, days)), "{text}");
+    }
+    for bad in [
+        "V четверть: 01.09 – 28.10",
+        "I четверть: 32.09 – 28.10",
+        "I четверть",
+        "fifth term: 1.09 – 2.09",
+    ] {
+        assert!(calendar_line(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn a_roadmaps_own_calendar_moves_its_terms() {
+    let calendar = SchoolCalendar::default()
+        .with(Term::Quarter(1), ((1, 9), (28, 10)))
+        .with(Term::AutumnHolidays, ((29, 10), (6, 11)));
+    let ctx = school(2023).with_calendar(calendar);
+    assert_eq!(window("I четверть", ctx), iv((2023, 9, 1), (2023, 10, 28)));
+    assert_eq!(window("first term", ctx), iv((2023, 9, 1), (2023, 10, 28)));
+    assert_eq!(
+        window("осенние каникулы", ctx),
+        iv((2023, 10, 29), (2023, 11, 6))
+    );
+    assert_eq!(
+        window("по итогам I четверти", ctx),
+        iv((2023, 10, 29), (2023, 11, 4))
+    );
+    // What the roadmap does not name keeps its default days.
+    assert_eq!(
+        window("II четверть", ctx),
+        iv((2023, 11, 6), (2023, 12, 28))
     );
 }
