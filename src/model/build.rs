@@ -19,7 +19,14 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     let folded = super::extend::fold(ws, file, diagnostics);
     let doc = &folded.doc;
     let mut parties = Vec::new();
-    include_parties(ws, doc, &mut vec![file], &mut parties, diagnostics);
+    let mut calendar_lines = Vec::new();
+    include_parties(
+        ws,
+        doc,
+        &mut vec![file],
+        (&mut parties, &mut calendar_lines),
+        diagnostics,
+    );
     let is_roadmap = doc.header(Key::Title).is_some()
         || doc.header(Key::Period).is_some()
         || !doc.sections.is_empty()
@@ -66,7 +73,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         }
     });
     check_parties(&parties, diagnostics);
-    let school_calendar = school_calendar(doc, diagnostics);
+    let school_calendar = school_calendar(&calendar_lines, diagnostics);
     let builder = Builder {
         ids: parties.iter().map(|p| p.id.text.clone()).collect(),
         context: Context::new(period.map(|(p, _)| p)).with_calendar(school_calendar),
@@ -296,11 +303,14 @@ fn not_a_mark(span: Span) -> Diagnostic {
 
 /// Collects the parties of `doc` and of everything it includes, depth first;
 /// an include's path is relative to the file its line stands in.
+/// An included file may also hold `учебный календарь:` lines: they are
+/// gathered in `calendar`, the including file's after the included ones', so
+/// that a roadmap's own lines win.
 fn include_parties(
     ws: &mut Workspace,
     doc: &Document,
     stack: &mut Vec<FileId>,
-    parties: &mut Vec<Party>,
+    (parties, calendar): (&mut Vec<Party>, &mut Vec<syntax::Property>),
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for include in doc.headers.iter().filter(|h| h.key == Key::Include) {
@@ -361,8 +371,8 @@ fn include_parties(
                     Code::IncludeContent,
                     line,
                     text!(
-                        ru: "Подключаемый файл может объявлять только участников";
-                        en: "An included file may only declare parties"
+                        ru: "Подключаемый файл может объявлять только участников и учебный календарь";
+                        en: "An included file may only declare parties and the school calendar"
                     ),
                 )
                 .with_secondary(
@@ -370,23 +380,35 @@ fn include_parties(
                     text!(ru: "подключён здесь"; en: "included here"),
                 )
                 .with_help(text!(
-                    ru: "Оставьте в этом файле только строки «участник …» и комментарии";
-                    en: "Keep only `party …` lines and comments in this file"
+                    ru: "Оставьте в этом файле только строки «участник …», «учебный календарь: …» и комментарии";
+                    en: "Keep only `party …` and `school calendar: …` lines and comments in this file"
                 )),
             );
         }
         stack.push(included);
-        include_parties(ws, &included_doc, stack, parties, diagnostics);
+        include_parties(
+            ws,
+            &included_doc,
+            stack,
+            (&mut *parties, &mut *calendar),
+            diagnostics,
+        );
         stack.pop();
     }
     parties.extend(doc.parties.iter().map(party));
+    calendar.extend(
+        doc.headers
+            .iter()
+            .filter(|h| h.key == Key::SchoolCalendar)
+            .cloned(),
+    );
 }
 
 /// The first declaration other than a party or an include.
 fn first_non_party_line(doc: &Document) -> Option<Span> {
     doc.headers
         .iter()
-        .find(|h| h.key != Key::Include)
+        .find(|h| !matches!(h.key, Key::Include | Key::SchoolCalendar))
         .map(|h| h.key_span)
         .or_else(|| doc.sections.first().map(|s| s.number.span))
         .or_else(|| doc.activities.first().map(|a| a.number.span))
@@ -498,9 +520,12 @@ fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>)
 }
 
 /// The default school calendar with every `учебный календарь:` line applied.
-fn school_calendar(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> SchoolCalendar {
+fn school_calendar(
+    lines: &[syntax::Property],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> SchoolCalendar {
     let mut calendar = SchoolCalendar::default();
-    for h in doc.headers.iter().filter(|h| h.key == Key::SchoolCalendar) {
+    for h in lines {
         match timing::calendar_line(&h.value.text) {
             Ok((term, days)) => calendar = calendar.with(term, days),
             Err(err) => {

@@ -159,3 +159,25 @@ fn a_school_calendar_line_that_cannot_be_read_names_the_bad_part() {
         out.stderr
     );
 }
+
+#[test]
+fn a_school_calendar_may_come_from_an_included_file() {
+    let roadmap = OWN_CALENDAR
+        .replace(
+            "учебный календарь: I четверть: 01.09 – 28.10\n",
+            "подключить: calendar.roadmap\n",
+        )
+        .replace("school calendar: autumn holidays: 29.10 – 06.11\n", "");
+    let md = Test::new()
+        .file("plan.roadmap", roadmap)
+        .file(
+            "calendar.roadmap",
+            "учебный календарь: I четверть: 01.09 – 28.10\nучебный календарь: осенние каникулы 29.10 – 06.11\n",
+        )
+        .args(["schedule", "plan.roadmap", "--format", "md", "--lang", "ru"])
+        .success()
+        .stdout;
+    for shown in ["01.09–28.10.2023", "29.10–04.11.2023", "29.10–06.11.2023"] {
+        assert!(md.contains(shown), "{shown}:\n{md}");
+    }
+}
