@@ -1,6 +1,8 @@
 //! Suggestions for a timing that could not be read: the closest keyword, digits for lookalike letters, the text with its year added.
 
-use super::parse::fold;
+use pest::Parser as _;
+
+use super::parse::{fold, Rule, TimingParser};
 
 /// «в течение года» → «в течение 2021 года», «28.12» → «28.12.2021».
 pub(super) fn with_year(text: &str, y: i32) -> String {
@@ -95,6 +97,30 @@ pub(super) fn closest_keyword(found: &str) -> Option<String> {
         "постоянно",
         "графику",
         "заявкам",
+        "четверть",
+        "четверти",
+        "каникулы",
+        "каникул",
+        "осенние",
+        "зимние",
+        "весенние",
+        "летние",
+        "неделя",
+        "недели",
+        "числа",
+        "каждого",
+        "каждый",
+        "понедельник",
+        "вторник",
+        "среду",
+        "четверг",
+        "пятницу",
+        "реализации",
+        "итогам",
+        "необходимости",
+        "поступления",
+        "запросу",
+        "отдельному",
         "january",
         "february",
         "march",
@@ -124,6 +150,10 @@ pub(super) fn closest_keyword(found: &str) -> Option<String> {
         return None;
     }
     let lower = fold(found);
+    // «годах» is correct Russian: a word the grammar knows is not misspelt.
+    if is_keyword(&lower) {
+        return None;
+    }
     let limit = if len >= 6 { 2 } else { 1 };
     let (word, distance) = WORDS
         .iter()
@@ -137,6 +167,50 @@ pub(super) fn closest_keyword(found: &str) -> Option<String> {
     Some(match (found.chars().next(), chars.next()) {
         (Some(f), Some(first)) if f.is_uppercase() => first.to_uppercase().chain(chars).collect(),
         _ => word.to_string(),
+    })
+}
+
+/// Whether `word` (case-folded) is one whole keyword of the timing grammar, in
+/// any of the forms it accepts.
+fn is_keyword(word: &str) -> bool {
+    const RULES: &[Rule] = &[
+        Rule::month,
+        Rule::year_word,
+        Rule::k_quarter,
+        Rule::k_half,
+        Rule::k_term,
+        Rule::k_week,
+        Rule::k_holidays,
+        Rule::season,
+        Rule::weekday,
+        Rule::l_unit,
+        Rule::k_school,
+        Rule::k_during,
+        Rule::k_by,
+        Rule::k_from,
+        Rule::k_to,
+        Rule::k_and,
+        Rule::prep,
+        Rule::k_raz,
+        Rule::k_per,
+        Rule::unit,
+        Rule::k_chislo,
+        Rule::k_continuous,
+        Rule::f_weekly,
+        Rule::f_monthly,
+        Rule::f_quarterly,
+        Rule::f_halfyearly,
+        Rule::f_yearly,
+        Rule::f_termly,
+        Rule::ord_word,
+        Rule::cur_year,
+        Rule::whole_period,
+    ];
+    RULES.iter().any(|rule| {
+        TimingParser::parse(*rule, word)
+            .ok()
+            .and_then(|mut pairs| pairs.next())
+            .is_some_and(|p| p.as_str().trim_end_matches('.') == word.trim_end_matches('.'))
     })
 }
 

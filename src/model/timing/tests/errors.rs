@@ -211,3 +211,36 @@ fn every_error_has_a_message_and_help_in_both_languages() {
     .message(Lang::Ru);
     assert_eq!(m, "Не удалось прочитать срок на месте «x»: здесь ожидается дата (01.03.2022), месяц («март») или конец срока.");
 }
+
+#[test]
+fn a_correct_word_is_never_taken_for_a_misspelt_one() {
+    // «годах» is correct Russian, not a misspelt «года».
+    for text in ["годах 2021", "кварталах 2021", "четвертях 2021"] {
+        let e = err(text, none());
+        let help = e.help(Lang::Ru).unwrap_or_default();
+        assert!(!help.starts_with("Возможно"), "{text}: {help}");
+        let help = e.help(Lang::En).unwrap_or_default();
+        assert!(!help.starts_with("Perhaps"), "{text}: {help}");
+    }
+}
+
+#[test]
+fn misspelt_school_words_get_the_right_one_suggested() {
+    for (text, word) in [
+        ("I четвертъ", "четверть"),
+        ("осенние канекулы", "каникулы"),
+        ("каждый понеделник", "понедельник"),
+    ] {
+        let e = err(text, school(2022));
+        assert_eq!(
+            e.help(Lang::Ru),
+            Some(format!("Возможно, имелось в виду «{word}».")),
+            "{text}: {e:?}"
+        );
+        assert_eq!(
+            e.help(Lang::En),
+            Some(format!("Perhaps “{word}” was meant.")),
+            "{text}"
+        );
+    }
+}
