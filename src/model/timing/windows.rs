@@ -116,6 +116,8 @@ impl Resolver<'_> {
                 .expect("an item has a body");
             if body.as_rule() == Rule::each_year {
                 items.extend(self.each_year(body, &span)?);
+            } else if body.as_rule() == Rule::day_list {
+                items.extend(self.day_list(body)?);
             } else {
                 items.push(self.item(c)?);
             }
@@ -183,6 +185,46 @@ impl Resolver<'_> {
             .collect())
     }
 
+    /// «30 и 31 мая»: one item per day, each with the month (and year) of the last.
+    fn day_list(&self, pair: Pair<'_, Rule>) -> Result<Vec<Item>, TimingError> {
+        let mut days = Vec::new();
+        let mut last = None;
+        for c in pair.into_inner() {
+            match c.as_rule() {
+                Rule::day => days.push((number(&c), span_of(&c))),
+                Rule::dmn => last = Some(self.point(c)?),
+                _ => {}
+            }
+        }
+        let last = last.expect("a list of days ends with a month");
+        let Point::Day { month, year, .. } = last.p else {
+            unreachable!("a day with a month name is a day")
+        };
+        let mut items = Vec::with_capacity(days.len() + 1);
+        for (day, span) in days {
+            if !day_fits(day, month) {
+                return Err(self.err(
+                    TimingErrorKind::InvalidDate {
+                        text: self.text(&span),
+                    },
+                    &span,
+                ));
+            }
+            items.push(Item {
+                shape: Shape::One(PointAt {
+                    p: Point::Day { day, month, year },
+                    span: span.clone(),
+                }),
+                span,
+            });
+        }
+        items.push(Item {
+            span: last.span.clone(),
+            shape: Shape::One(last),
+        });
+        Ok(items)
+    }
+
     /// The second year of «2021–2022» or «2021/22».
     fn second_year(&self, first: i32, digits: &str) -> Option<i32> {
         if digits.len() == 2 {
@@ -209,6 +251,29 @@ impl Resolver<'_> {
                 Some(Rule::whole_period) => Shape::WholePeriod,
                 _ => Shape::CurYear,
             },
+            Rule::until | Rule::day_list => {
+                let points = if body.as_rule() == Rule::until {
+                    let mut points = Vec::with_capacity(2);
+                    for c in body.into_inner() {
+                        if is_point(c.as_rule()) {
+                            points.push(self.point(c)?);
+                        }
+                    }
+                    points
+                } else {
+                    self.day_list(body)?
+                        .into_iter()
+                        .filter_map(|i| match i.shape {
+                            Shape::One(a) => Some(a),
+                            _ => None,
+                        })
+                        .collect()
+                };
+                match (points.first(), points.last()) {
+                    (Some(a), Some(b)) => Shape::Range(a.clone(), b.clone()),
+                    _ => unreachable!("the grammar gives two points"),
+                }
+            }
             Rule::each_year => {
                 // Where one window is needed («до конца …»): from the first to the last.
                 let items = self.each_year(body, &span)?;

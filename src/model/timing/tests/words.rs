@@ -324,3 +324,33 @@ fn in_accordance_with_is_someone_elses_schedule() {
         "nodate schedule \"В соответствии с КТП рабочих программ\""
     );
 }
+
+#[test]
+fn a_year_and_a_period_until_another_is_one_window() {
+    for text in [
+        "на 2011 год и на среднесрочный период до 2013 года",
+        "в 2011 году и на период до 2013 года",
+        "2011 and until 2013",
+        "in 2011 and for the period until 2013",
+    ] {
+        assert_eq!(
+            window(text, none()),
+            iv((2011, 1, 1), (2013, 12, 31)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn days_of_one_month_in_a_list() {
+    let both = vec![Interval::day(d(2022, 5, 30)), Interval::day(d(2022, 5, 31))];
+    assert_eq!(windows("30 и 31 мая", year(2022)), both);
+    assert_eq!(windows("30 и 31 мая — русский язык;", year(2022)), both);
+    assert_eq!(windows("30 and 31 May 2022", none()), both);
+    assert_eq!(windows("5, 6 и 7 декабря 2022", none()).len(), 3);
+    let e = err("30 и 31 февраля", year(2022));
+    assert!(
+        matches!(e.kind, TimingErrorKind::InvalidDate { .. }),
+        "{e:?}"
+    );
+}
