@@ -2,7 +2,7 @@
 //! template helpers and the non-template outputs (csv, xlsx, ics) print.
 
 use crate::lang::{plural_en, plural_ru, Lang};
-use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate};
+use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate, Repeat};
 use crate::model::Timing;
 use crate::schedule::{Entry, Kind, Undated};
 use chrono::{Datelike, NaiveDate};
@@ -320,16 +320,61 @@ fn labelled(windows: &[Labelled], lang: Lang) -> String {
         .join(", ")
 }
 
-fn series(every: Frequency, window: (NaiveDate, NaiveDate), count: usize, lang: Lang) -> String {
+fn series(
+    every: Frequency,
+    repeat: Option<&Repeat>,
+    window: (NaiveDate, NaiveDate),
+    count: usize,
+    lang: Lang,
+) -> String {
     let times = match lang {
         Lang::Ru => plural(count as i64, "раз", "раза", "раз", lang),
         Lang::En => plural(count as i64, "time", "times", "times", lang),
     };
-    format!(
-        "{}, {}, {times}",
-        frequency(every, lang),
-        range_short(window.0, window.1, lang)
-    )
+    let how = repeat
+        .and_then(|r| repeat_words(r, lang))
+        .unwrap_or_else(|| frequency(every, lang).to_string());
+    format!("{how}, {}, {times}", range_short(window.0, window.1, lang))
+}
+
+/// «по понедельникам», «до 5 числа каждого месяца», «ежегодно до 25 декабря»:
+/// the day inside each unit of a series, when the timing names one.
+pub fn repeat_words(repeat: &Repeat, lang: Lang) -> Option<String> {
+    const ON_RU: [&str; 7] = [
+        "понедельникам",
+        "вторникам",
+        "средам",
+        "четвергам",
+        "пятницам",
+        "субботам",
+        "воскресеньям",
+    ];
+    const ON_EN: [&str; 7] = [
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+        "Sundays",
+    ];
+    Some(match (repeat, lang) {
+        (Repeat::OnWeekday(d), Lang::Ru) => {
+            format!("по {}", ON_RU[d.num_days_from_monday() as usize])
+        }
+        (Repeat::OnWeekday(d), Lang::En) => {
+            format!("on {}", ON_EN[d.num_days_from_monday() as usize])
+        }
+        (Repeat::ByDay(n), Lang::Ru) => format!("до {n} числа каждого месяца"),
+        (Repeat::ByDay(n), Lang::En) => format!("by day {n} of each month"),
+        (Repeat::ByDate((d, m)), Lang::Ru) => {
+            format!("ежегодно до {d} {}", month_name(*m, Case::Genitive, lang))
+        }
+        (Repeat::ByDate((d, m)), Lang::En) => {
+            format!("yearly by {d} {}", month_name(*m, Case::Nominative, lang))
+        }
+        _ => return None,
+    })
 }
 
 /// What a resolved `срок:` cell means, in words: for a stage's own timing.
@@ -344,8 +389,15 @@ pub fn timing(t: &Timing, lang: Lang) -> String {
             every,
             window,
             occurrences,
+            repeat,
             ..
-        } => series(*every, (window.start, window.end), occurrences.len(), lang),
+        } => series(
+            *every,
+            Some(repeat),
+            (window.start, window.end),
+            occurrences.len(),
+            lang,
+        ),
         Timing::NoDate { kind, .. } => undated(&no_date(kind), lang),
     }
 }
@@ -380,7 +432,9 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
     };
     let text = match e.kind {
         Kind::Recurring => match (e.every, e.start, e.end) {
-            (Some(every), Some(s), Some(f)) => series(every, (s, f), e.windows.len(), lang),
+            (Some(every), Some(s), Some(f)) => {
+                series(every, e.repeat.as_ref(), (s, f), e.windows.len(), lang)
+            }
             _ => range.clone().unwrap_or_default(),
         },
         Kind::Windows if !e.labels.is_empty() => labelled(&e.labels, lang),

@@ -5,7 +5,7 @@
 pub mod calendar;
 
 use crate::graph::Graph;
-use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate};
+use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate, Repeat};
 use crate::model::{Activity, Interval, Lag, Origin, Roadmap, Timing};
 use crate::syntax::LagUnit;
 use calendar::Calendar;
@@ -66,6 +66,9 @@ pub struct Entry {
     pub windows: Vec<Interval>,
     /// Set for a recurring activity.
     pub every: Option<Frequency>,
+    /// The day inside each unit of a series («по понедельникам», «до 5 числа»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
     /// The labels of labelled windows («входной мониторинг — сентябрь 2020»).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<Labelled>,
@@ -171,6 +174,7 @@ struct Dated {
     undated: Option<Undated>,
     labels: Vec<Labelled>,
     length: Option<(u32, LengthUnit)>,
+    repeat: Option<Repeat>,
 }
 
 fn dated(activity: &Activity) -> Dated {
@@ -183,6 +187,7 @@ fn dated(activity: &Activity) -> Dated {
         undated: None,
         labels: Vec::new(),
         length: None,
+        repeat: None,
     };
     let mut kinds = Vec::new();
     for timing in activity.timings() {
@@ -203,8 +208,14 @@ fn dated(activity: &Activity) -> Dated {
                 kinds.push(Kind::Deadline);
                 continue;
             }
-            Timing::Recurring { every, .. } => {
+            Timing::Recurring { every, repeat, .. } => {
                 d.every = Some(*every);
+                if matches!(
+                    repeat,
+                    Repeat::OnWeekday(_) | Repeat::ByDay(_) | Repeat::ByDate(_)
+                ) {
+                    d.repeat = Some(repeat.clone());
+                }
                 Kind::Recurring
             }
             Timing::NoDate { kind, .. } => {
@@ -354,6 +365,7 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                     Vec::new()
                 },
                 every: d.every,
+                repeat: d.repeat.clone(),
                 labels: d.labels.clone(),
                 length: d.length,
                 undated: d.undated.clone(),

@@ -77,12 +77,14 @@ fn labels_lengths_and_terms_in_the_tables() {
             "5 лет",
             "28.10–03.11.2020",
             "сентябрь 2020 (по мере поступления)",
+            "по понедельникам, 01.09.2020–31.08.2021, 52 раза",
         ] {
             assert!(out.contains(shown), "{format} lacks {shown}:\n{out}");
         }
     }
     let md = schedule("md", "en");
     assert!(md.contains("5 years"), "{md}");
+    assert!(md.contains("on Mondays"), "{md}");
 }
 
 #[test]
