@@ -32,6 +32,17 @@ fn timing() -> impl Strategy<Value = &'static str> {
         "Q2 2022",
         "March 2022",
         "on request",
+        "каждый понедельник",
+        "до 5 числа каждого месяца",
+        "Май 2022 Ноябрь 2022",
+        "входной мониторинг — март 2022; итоговый — май 2022",
+        "I четверть",
+        "по итогам I четверти",
+        "осенние каникулы",
+        "сентябрь 2022 (по запросу)",
+        "по отдельному графику",
+        "1–2 неделя сентября",
+        "every Monday",
     ])
 }
 
@@ -64,7 +75,7 @@ fn activity() -> impl Strategy<Value = Activity> {
 fn roadmap() -> impl Strategy<Value = (String, usize)> {
     prop::collection::vec(prop::collection::vec(activity(), 0..6), 1..5).prop_map(|sections| {
         let mut text = String::from(
-            "# generated\nдорожная карта: Проверка\nпериод: 2022\n\nучастник P0: Первый\nparty P1: Second\n  email: p1@example.org\nучастник P2: Третий\n\n",
+            "# generated\nдорожная карта: Проверка\nпериод: 2022\nучебный календарь: I четверть: 01.09 – 28.10\nschool calendar: autumn holidays 29.10 – 06.11\n\nучастник P0: Первый\nparty P1: Second\n  email: p1@example.org\nучастник P2: Третий\n\n",
         );
         let mut count = 0;
         for (s, activities) in sections.iter().enumerate() {
