@@ -154,15 +154,7 @@ impl Resolver<'_> {
             }
             Rule::length => Ok(self.length(pair)),
             Rule::after_each => self.after_each(pair),
-            Rule::labelled_list => self.labelled(pair),
-            Rule::label_after => {
-                let form = pair
-                    .into_inner()
-                    .find(|c| is_form(c.as_rule()))
-                    .expect("a label follows a window");
-                let form = self.form(form)?;
-                self.form_timing(form)
-            }
+            Rule::labelled_list | Rule::after_list => self.labelled(pair),
             r => unreachable!("the grammar has no body {r:?}"),
         }
     }
@@ -261,14 +253,18 @@ impl Resolver<'_> {
     }
 
     /// «входной мониторинг — сентябрь 2020; итоговый — май 2021»: each window
-    /// with its label. One labelled window is just that window.
+    /// with its label. Windows that all have one label are just windows.
     fn labelled(&self, pair: Pair<'_, Rule>) -> Result<Timing, TimingError> {
         let mut out = Vec::new();
-        for item in pair.into_inner().filter(|c| c.as_rule() == Rule::labelled) {
+        let items = pair
+            .into_inner()
+            .filter(|c| matches!(c.as_rule(), Rule::labelled | Rule::label_after));
+        for item in items {
             let mut label = String::new();
+            let mut windows = Vec::new();
             for c in item.into_inner() {
                 match c.as_rule() {
-                    Rule::label => {
+                    Rule::label | Rule::label_text => {
                         label = self
                             .src
                             .get(span_of(&c))
@@ -279,23 +275,28 @@ impl Resolver<'_> {
                     }
                     r if is_form(r) => {
                         let form = self.form(c)?;
-                        for window in self.form_timing(form)?.intervals() {
-                            out.push(Labelled {
-                                window,
-                                label: label.clone(),
-                            });
-                        }
+                        windows.extend(self.form_timing(form)?.intervals());
                     }
                     _ => {}
                 }
             }
+            out.extend(windows.into_iter().map(|window| Labelled {
+                window,
+                label: label.clone(),
+            }));
         }
         out.sort();
         out.dedup();
-        Ok(match out.as_slice() {
-            [one] => Timing::Window(one.window),
-            _ => Timing::Labelled(out),
-        })
+        // One label for everything is the cell's comment, not a label.
+        if out.windows(2).all(|w| w[0].label == w[1].label) {
+            let mut windows: Vec<Interval> = out.iter().map(|l| l.window).collect();
+            windows.dedup();
+            return Ok(match windows.as_slice() {
+                [one] => Timing::Window(*one),
+                _ => Timing::Windows(windows),
+            });
+        }
+        Ok(Timing::Labelled(out))
     }
 
     /// «по графику СОИРО», «по заявкам», «постоянно», with the window around them if any.

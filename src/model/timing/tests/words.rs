@@ -354,3 +354,19 @@ fn days_of_one_month_in_a_list() {
         "{e:?}"
     );
 }
+
+#[test]
+fn windows_each_followed_by_its_label() {
+    assert_eq!(
+        ok(
+            "- 2017 год - 1 этап;\n- 2018 - 2021 годы - 2 этап.",
+            years(2017, 2021)
+        )
+        .notation(),
+        "windows 1 этап: 01.01.2017–31.12.2017; 2 этап: 01.01.2018–31.12.2021"
+    );
+    assert_eq!(
+        ok("2017 - stage 1; 2018 - 2021 - stage 2", none()).notation(),
+        "windows stage 1: 01.01.2017–31.12.2017; stage 2: 01.01.2018–31.12.2021"
+    );
+}
