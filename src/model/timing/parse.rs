@@ -316,6 +316,7 @@ pub(super) fn is_point(rule: Rule) -> bool {
             | Rule::term_pt
             | Rule::holidays_pt
             | Rule::after_term
+            | Rule::school_half_pt
     )
 }
 // Numbers as written.

@@ -459,7 +459,10 @@ impl Resolver<'_> {
     pub(super) fn point(&self, pair: Pair<'_, Rule>) -> Result<PointAt, TimingError> {
         let span = span_of(&pair);
         let rule = pair.as_rule();
-        if matches!(rule, Rule::term_pt | Rule::holidays_pt | Rule::after_term) {
+        if matches!(
+            rule,
+            Rule::term_pt | Rule::holidays_pt | Rule::after_term | Rule::school_half_pt
+        ) {
             return self.school_point(pair);
         }
         let invalid = || {

@@ -232,3 +232,24 @@ fn a_roadmaps_own_calendar_moves_its_terms() {
         iv((2023, 11, 6), (2023, 12, 28))
     );
 }
+
+#[test]
+fn a_school_half_year_is_named_with_its_school_year() {
+    assert_eq!(
+        window("I полугодие учебного года", school(2022)),
+        iv((2022, 9, 1), (2022, 12, 28))
+    );
+    assert_eq!(
+        window("II полугодие 2021/2022 учебного года", none()),
+        iv((2022, 1, 9), (2022, 5, 26))
+    );
+    assert_eq!(
+        window("first half of school year 2021/2022", none()),
+        iv((2021, 9, 1), (2021, 12, 28))
+    );
+    // Without «учебного года» a half-year is the calendar's.
+    assert_eq!(
+        window("I полугодие 2022", none()),
+        iv((2022, 1, 1), (2022, 6, 30))
+    );
+}
