@@ -18,6 +18,8 @@ mod fields;
 mod formats;
 #[path = "cli/robustness.rs"]
 mod robustness;
+#[path = "cli/timings.rs"]
+mod timings;
 
 use common::{Test, HEADER};
 

@@ -32,6 +32,17 @@ fn timing() -> impl Strategy<Value = &'static str> {
         "Q2 2022",
         "March 2022",
         "on request",
+        "каждый понедельник",
+        "до 5 числа каждого месяца",
+        "Май 2022 Ноябрь 2022",
+        "входной мониторинг — март 2022; итоговый — май 2022",
+        "I четверть",
+        "по итогам I четверти",
+        "осенние каникулы",
+        "сентябрь 2022 (по запросу)",
+        "по отдельному графику",
+        "1–2 неделя сентября",
+        "every Monday",
     ])
 }
 
@@ -135,7 +146,7 @@ fn roadmap() -> impl Strategy<Value = (String, usize)> {
     )
         .prop_map(|(order, sections)| {
         let mut text = format!(
-            "# generated\nдорожная карта: Проверка\nпериод: 2022\n{order}\nучастник P0: Первый\nparty P1: Second\n  email: p1@example.org\nучастник P2: Третий\n\n",
+            "# generated\nдорожная карта: Проверка\nпериод: 2022\nучебный календарь: I четверть: 01.09 – 28.10\nschool calendar: autumn holidays 29.10 – 06.11\n{order}\nучастник P0: Первый\nparty P1: Second\n  email: p1@example.org\nучастник P2: Третий\n\n",
         );
         let mut count = 0;
         for (s, (activities, section_risk)) in sections.iter().enumerate() {

@@ -284,10 +284,13 @@ fn outside_period(
     let Some(cell) = &facts.timing else {
         return;
     };
-    let Some(bounds) = cell.resolved.as_ref().and_then(Timing::bounds) else {
+    let Some(timing) = cell.resolved.as_ref() else {
         return;
     };
-    if period.covers(&bounds) {
+    let Some(bounds) = timing.bounds() else {
+        return;
+    };
+    if !timing.lies_outside(&period) {
         return;
     }
     let shown = |i: Interval| {

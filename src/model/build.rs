@@ -4,7 +4,7 @@
 use super::approval;
 use super::fields;
 use super::party;
-use super::timing::{self, Context, TimingErrorKind};
+use super::timing::{self, Context, SchoolCalendar};
 use super::{
     Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
     Loaded, Origin, Party, Roadmap, Section, Stage, Timing, TimingCell, Workspace,
@@ -22,7 +22,14 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     let folded = super::extend::fold(ws, file, diagnostics);
     let doc = &folded.doc;
     let mut parties = Vec::new();
-    include_parties(ws, doc, &mut vec![file], &mut parties, diagnostics);
+    let mut calendar_lines = Vec::new();
+    include_parties(
+        ws,
+        doc,
+        &mut vec![file],
+        (&mut parties, &mut calendar_lines),
+        diagnostics,
+    );
     let is_roadmap = doc.header(Key::Title).is_some()
         || doc.header(Key::Period).is_some()
         || !doc.sections.is_empty()
@@ -76,11 +83,10 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         }
     });
     check_parties(&parties, diagnostics);
+    let school_calendar = school_calendar(&calendar_lines, diagnostics);
     let builder = Builder {
         ids: parties.iter().map(|p| p.id.text.clone()).collect(),
-        context: Context {
-            period: period.map(|(p, _)| p).or(hull),
-        },
+        context: Context::new(period.map(|(p, _)| p).or(hull)).with_calendar(school_calendar),
         cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
         memo: std::cell::RefCell::new(std::mem::take(&mut ws.memo)),
     };
@@ -125,6 +131,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
             owner
         }),
         days_off: days_off(doc, diagnostics),
+        school_calendar,
         parties,
         sections,
         activities,
@@ -215,9 +222,8 @@ pub fn apply_status(
     let doc = ws.document(status);
     let builder = Builder {
         ids: roadmap.parties.iter().map(|p| p.id.text.clone()).collect(),
-        context: Context {
-            period: roadmap.period.map(|(p, _)| p),
-        },
+        context: Context::new(roadmap.period.map(|(p, _)| p))
+            .with_calendar(roadmap.school_calendar),
         cache: Default::default(),
         memo: Default::default(),
     };
@@ -325,11 +331,14 @@ fn not_a_mark(span: Span) -> Diagnostic {
 
 /// Collects the parties of `doc` and of everything it includes, depth first;
 /// an include's path is relative to the file its line stands in.
+/// An included file may also hold `учебный календарь:` lines: they are
+/// gathered in `calendar`, the including file's after the included ones', so
+/// that a roadmap's own lines win.
 fn include_parties(
     ws: &mut Workspace,
     doc: &Document,
     stack: &mut Vec<FileId>,
-    parties: &mut Vec<Party>,
+    (parties, calendar): (&mut Vec<Party>, &mut Vec<syntax::Property>),
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for include in doc.headers.iter().filter(|h| h.key == Key::Include) {
@@ -390,8 +399,8 @@ fn include_parties(
                     Code::IncludeContent,
                     line,
                     text!(
-                        ru: "Подключаемый файл может объявлять только участников";
-                        en: "An included file may only declare parties"
+                        ru: "Подключаемый файл может объявлять только участников и учебный календарь";
+                        en: "An included file may only declare parties and the school calendar"
                     ),
                 )
                 .with_secondary(
@@ -399,23 +408,35 @@ fn include_parties(
                     text!(ru: "подключён здесь"; en: "included here"),
                 )
                 .with_help(text!(
-                    ru: "Оставьте в этом файле только строки «участник …» и комментарии";
-                    en: "Keep only `party …` lines and comments in this file"
+                    ru: "Оставьте в этом файле только строки «участник …», «учебный календарь: …» и комментарии";
+                    en: "Keep only `party …` and `school calendar: …` lines and comments in this file"
                 )),
             );
         }
         stack.push(included);
-        include_parties(ws, &included_doc, stack, parties, diagnostics);
+        include_parties(
+            ws,
+            &included_doc,
+            stack,
+            (&mut *parties, &mut *calendar),
+            diagnostics,
+        );
         stack.pop();
     }
     parties.extend(doc.parties.iter().map(party));
+    calendar.extend(
+        doc.headers
+            .iter()
+            .filter(|h| h.key == Key::SchoolCalendar)
+            .cloned(),
+    );
 }
 
 /// The first declaration other than a party or an include.
 fn first_non_party_line(doc: &Document) -> Option<Span> {
     doc.headers
         .iter()
-        .find(|h| h.key != Key::Include)
+        .find(|h| !matches!(h.key, Key::Include | Key::SchoolCalendar))
         .map(|h| h.key_span)
         .or_else(|| doc.sections.first().map(|s| s.number.span))
         .or_else(|| doc.activities.first().map(|a| a.number.span))
@@ -559,6 +580,41 @@ fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>)
         number,
         date,
     }
+}
+
+/// The default school calendar with every `учебный календарь:` line applied.
+fn school_calendar(
+    lines: &[syntax::Property],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> SchoolCalendar {
+    let mut calendar = SchoolCalendar::default();
+    for h in lines {
+        match timing::calendar_line(&h.value.text) {
+            Ok((term, days)) => calendar = calendar.with(term, days),
+            Err(err) => {
+                let span = h.value.span.sub(
+                    err.span.start.min(h.value.text.len()),
+                    err.span.end.min(h.value.text.len()),
+                );
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnresolvedTiming,
+                        span,
+                        text!(
+                            ru: "Строку учебного календаря «{}» нельзя прочитать", h.value.text;
+                            en: "The school calendar line `{}` cannot be read", h.value.text
+                        ),
+                    )
+                    .with_label(Text::new(err.kind.message(Lang::Ru), err.kind.message(Lang::En)))
+                    .with_help(text!(
+                        ru: "Пишите четверть или каникулы и их первый и последний день: «учебный календарь: I четверть: 01.09 – 27.10»";
+                        en: "Write a term or holidays and their first and last day: `school calendar: first term: 01.09 – 27.10`"
+                    )),
+                );
+            }
+        }
+    }
+    calendar
 }
 
 /// The dates of every `нерабочие дни:` line.
@@ -798,7 +854,7 @@ impl Builder {
 
     /// [`timing::resolve`] in the roadmap's context, once per text.
     fn resolve(&self, text: &str) -> Result<Timing, timing::TimingError> {
-        let key = (text.to_string(), self.context.period);
+        let key = (text.to_string(), self.context.period, self.context.calendar);
         let cached = self.cache.borrow().get(&key).cloned();
         cached.unwrap_or_else(|| {
             let result = timing::resolve(text, &self.context);
@@ -814,10 +870,7 @@ impl Builder {
         let resolved = match self.resolve(&value.text) {
             Ok(t) => Some(t),
             Err(err) => {
-                let code = match err.kind {
-                    TimingErrorKind::AmbiguousYear { .. } => Code::AmbiguousYear,
-                    _ => Code::UnresolvedTiming,
-                };
+                let code = err.kind.code();
                 let span = value.span.sub(
                     err.span.start.min(value.text.len()),
                     err.span.end.min(value.text.len()),

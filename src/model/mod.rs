@@ -26,8 +26,10 @@ use crate::source::{FileId, Span};
 use crate::text;
 
 /// Timings resolved so far, by text and roadmap period.
-pub type TimingCache =
-    std::collections::HashMap<(String, Option<Interval>), Result<Timing, timing::TimingError>>;
+pub type TimingCache = std::collections::HashMap<
+    (String, Option<Interval>, timing::SchoolCalendar),
+    Result<Timing, timing::TimingError>,
+>;
 use crate::syntax::{LagUnit, Spanned};
 use chrono::NaiveDate;
 
@@ -301,6 +303,8 @@ pub struct Roadmap {
     pub period_inferred: bool,
     /// `нерабочие дни:`: the roadmap's own days off, besides the federal calendar.
     pub days_off: Vec<NaiveDate>,
+    /// `учебный календарь:`: the school's terms and holidays (the default one when not written).
+    pub school_calendar: timing::SchoolCalendar,
     pub parties: Vec<Party>,
     pub sections: Vec<Section>,
     pub activities: Vec<Activity>,

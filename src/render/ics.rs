@@ -181,6 +181,11 @@ impl Maker<'_> {
             }
             Kind::Windows if !r.entry.windows.is_empty() => {
                 for (i, w) in r.entry.windows.iter().enumerate() {
+                    // A labelled window is titled with its label.
+                    let summary = match r.entry.labels.iter().find(|l| l.window == *w) {
+                        Some(l) => format!("{summary} — {}", l.label),
+                        None => summary.clone(),
+                    };
                     add(
                         self.event(uid(&format!("w{}", i + 1)), &summary, &description, *w),
                         r,

@@ -2,7 +2,7 @@
 //! template helpers and the non-template outputs (csv, xlsx, ics) print.
 
 use crate::lang::{plural_en, plural_ru, Lang};
-use crate::model::timing::{Frequency, NoDate};
+use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate, Repeat};
 use crate::model::Timing;
 use crate::schedule::{Entry, Kind, Undated};
 use chrono::{Datelike, NaiveDate};
@@ -263,6 +263,8 @@ pub fn frequency(every: Frequency, lang: Lang) -> &'static str {
         (Frequency::Quarterly, Lang::Ru) => "ежеквартально",
         (Frequency::HalfYearly, Lang::Ru) => "раз в полугодие",
         (Frequency::Yearly, Lang::Ru) => "ежегодно",
+        (Frequency::Term, Lang::Ru) => "раз в четверть",
+        (Frequency::Term, Lang::En) => "every term",
         (Frequency::Weekly, Lang::En) => "weekly",
         (Frequency::Monthly, Lang::En) => "monthly",
         (Frequency::Quarterly, Lang::En) => "quarterly",
@@ -303,16 +305,76 @@ fn list(windows: &[crate::model::Interval], lang: Lang) -> String {
         .join(", ")
 }
 
-fn series(every: Frequency, window: (NaiveDate, NaiveDate), count: usize, lang: Lang) -> String {
+/// «входной мониторинг: 1–30 сентября 2020, итоговый: 1–31 мая 2021».
+fn labelled(windows: &[Labelled], lang: Lang) -> String {
+    windows
+        .iter()
+        .map(|l| {
+            format!(
+                "{}: {}",
+                l.label,
+                range_short(l.window.start, l.window.end, lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn series(
+    every: Frequency,
+    repeat: Option<&Repeat>,
+    window: (NaiveDate, NaiveDate),
+    count: usize,
+    lang: Lang,
+) -> String {
     let times = match lang {
         Lang::Ru => plural(count as i64, "раз", "раза", "раз", lang),
         Lang::En => plural(count as i64, "time", "times", "times", lang),
     };
-    format!(
-        "{}, {}, {times}",
-        frequency(every, lang),
-        range_short(window.0, window.1, lang)
-    )
+    let how = repeat
+        .and_then(|r| repeat_words(r, lang))
+        .unwrap_or_else(|| frequency(every, lang).to_string());
+    format!("{how}, {}, {times}", range_short(window.0, window.1, lang))
+}
+
+/// «по понедельникам», «до 5 числа каждого месяца», «ежегодно до 25 декабря»:
+/// the day inside each unit of a series, when the timing names one.
+pub fn repeat_words(repeat: &Repeat, lang: Lang) -> Option<String> {
+    const ON_RU: [&str; 7] = [
+        "понедельникам",
+        "вторникам",
+        "средам",
+        "четвергам",
+        "пятницам",
+        "субботам",
+        "воскресеньям",
+    ];
+    const ON_EN: [&str; 7] = [
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+        "Sundays",
+    ];
+    Some(match (repeat, lang) {
+        (Repeat::OnWeekday(d), Lang::Ru) => {
+            format!("по {}", ON_RU[d.num_days_from_monday() as usize])
+        }
+        (Repeat::OnWeekday(d), Lang::En) => {
+            format!("on {}", ON_EN[d.num_days_from_monday() as usize])
+        }
+        (Repeat::ByDay(n), Lang::Ru) => format!("до {n} числа каждого месяца"),
+        (Repeat::ByDay(n), Lang::En) => format!("by day {n} of each month"),
+        (Repeat::ByDate((d, m)), Lang::Ru) => {
+            format!("ежегодно до {d} {}", month_name(*m, Case::Genitive, lang))
+        }
+        (Repeat::ByDate((d, m)), Lang::En) => {
+            format!("yearly by {d} {}", month_name(*m, Case::Nominative, lang))
+        }
+        _ => return None,
+    })
 }
 
 /// A yearly series in the words of the table it came from: «май, ежегодно
@@ -362,18 +424,44 @@ pub fn timing(t: &Timing, lang: Lang) -> String {
     match t {
         Timing::Window(w) => range_short(w.start, w.end, lang),
         Timing::Windows(ws) => list(ws, lang),
+        Timing::Labelled(ls) => labelled(ls, lang),
+        Timing::Length { amount, unit } => length(*amount, *unit, lang),
         Timing::Deadline { by, .. } => by_date(*by, lang),
         Timing::Recurring {
             every,
             window,
             occurrences,
+            repeat,
             ..
         } => match every {
             Frequency::Yearly => yearly(occurrences, lang),
             _ => None,
         }
-        .unwrap_or_else(|| series(*every, (window.start, window.end), occurrences.len(), lang)),
+        .unwrap_or_else(|| {
+            series(
+                *every,
+                Some(repeat),
+                (window.start, window.end),
+                occurrences.len(),
+                lang,
+            )
+        }),
         Timing::NoDate { kind, .. } => undated(&no_date(kind), lang),
+    }
+}
+
+/// «5 лет», «6 months».
+pub fn length(amount: u32, unit: LengthUnit, lang: Lang) -> String {
+    let n = i64::from(amount);
+    match (unit, lang) {
+        (LengthUnit::Days, Lang::Ru) => plural(n, "день", "дня", "дней", lang),
+        (LengthUnit::Weeks, Lang::Ru) => plural(n, "неделя", "недели", "недель", lang),
+        (LengthUnit::Months, Lang::Ru) => plural(n, "месяц", "месяца", "месяцев", lang),
+        (LengthUnit::Years, Lang::Ru) => plural(n, "год", "года", "лет", lang),
+        (LengthUnit::Days, Lang::En) => plural(n, "day", "days", "days", lang),
+        (LengthUnit::Weeks, Lang::En) => plural(n, "week", "weeks", "weeks", lang),
+        (LengthUnit::Months, Lang::En) => plural(n, "month", "months", "months", lang),
+        (LengthUnit::Years, Lang::En) => plural(n, "year", "years", "years", lang),
     }
 }
 
@@ -395,9 +483,12 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
             (Some(Frequency::Yearly), _, _) if yearly(&e.windows, lang).is_some() => {
                 yearly(&e.windows, lang).unwrap_or_default()
             }
-            (Some(every), Some(s), Some(f)) => series(every, (s, f), e.windows.len(), lang),
+            (Some(every), Some(s), Some(f)) => {
+                series(every, e.repeat.as_ref(), (s, f), e.windows.len(), lang)
+            }
             _ => range.clone().unwrap_or_default(),
         },
+        Kind::Windows if !e.labels.is_empty() => labelled(&e.labels, lang),
         Kind::Windows if !e.windows.is_empty() => list(&e.windows, lang),
         Kind::Deadline => match (e.deadline, e.start) {
             // After its dependencies: from when they allow it.
@@ -412,6 +503,10 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
             .undated
             .as_ref()
             .map(|u| undated(u, lang))
+            .unwrap_or_default(),
+        Kind::Unknown if range.is_none() && e.length.is_some() => e
+            .length
+            .map(|(amount, unit)| length(amount, unit, lang))
             .unwrap_or_default(),
         Kind::Unknown if range.is_none() => match lang {
             Lang::Ru => "срок не определён".into(),

@@ -5,7 +5,7 @@
 pub mod calendar;
 
 use crate::graph::Graph;
-use crate::model::timing::{Frequency, NoDate};
+use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate, Repeat};
 use crate::model::{Activity, Interval, Lag, Origin, Roadmap, Timing};
 use crate::syntax::LagUnit;
 use calendar::Calendar;
@@ -66,6 +66,15 @@ pub struct Entry {
     pub windows: Vec<Interval>,
     /// Set for a recurring activity.
     pub every: Option<Frequency>,
+    /// The day inside each unit of a series («по понедельникам», «до 5 числа»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
+    /// The labels of labelled windows («входной мониторинг — сентябрь 2020»).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Labelled>,
+    /// «срок реализации 5 лет»: how long, when the timing says no more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<(u32, LengthUnit)>,
     pub undated: Option<Undated>,
     pub deadline: Option<NaiveDate>,
     pub earliest_start: Option<NaiveDate>,
@@ -163,6 +172,9 @@ struct Dated {
     every: Option<Frequency>,
     deadline: Option<NaiveDate>,
     undated: Option<Undated>,
+    labels: Vec<Labelled>,
+    length: Option<(u32, LengthUnit)>,
+    repeat: Option<Repeat>,
 }
 
 fn dated(activity: &Activity) -> Dated {
@@ -173,19 +185,37 @@ fn dated(activity: &Activity) -> Dated {
         every: None,
         deadline: None,
         undated: None,
+        labels: Vec::new(),
+        length: None,
+        repeat: None,
     };
     let mut kinds = Vec::new();
     for timing in activity.timings() {
         let kind = match timing {
             Timing::Window(_) => Kind::Window,
             Timing::Windows(_) => Kind::Windows,
+            Timing::Labelled(ls) => {
+                d.labels.extend(ls.iter().cloned());
+                Kind::Windows
+            }
+            // How long, not when: placed like an activity without a timing.
+            Timing::Length { amount, unit } => {
+                d.length = Some((*amount, *unit));
+                continue;
+            }
             Timing::Deadline { by, .. } => {
                 d.deadline = Some(d.deadline.map_or(*by, |x: NaiveDate| x.min(*by)));
                 kinds.push(Kind::Deadline);
                 continue;
             }
-            Timing::Recurring { every, .. } => {
+            Timing::Recurring { every, repeat, .. } => {
                 d.every = Some(*every);
+                if matches!(
+                    repeat,
+                    Repeat::OnWeekday(_) | Repeat::ByDay(_) | Repeat::ByDate(_)
+                ) {
+                    d.repeat = Some(repeat.clone());
+                }
                 Kind::Recurring
             }
             Timing::NoDate { kind, .. } => {
@@ -351,6 +381,9 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                     Vec::new()
                 },
                 every: d.every,
+                repeat: d.repeat.clone(),
+                labels: d.labels.clone(),
+                length: d.length,
                 undated: d.undated.clone(),
                 deadline: d.deadline,
                 earliest_start: es[a],

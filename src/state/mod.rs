@@ -571,6 +571,11 @@ fn pieces(timing: Option<&Timing>, placed: Option<(NaiveDate, NaiveDate)>) -> Op
         (Some(Timing::Window(w)), _) => Some(vec![(Some(w.start), w.end)]),
         (Some(Timing::Deadline { by, .. }), None) => Some(vec![(None, *by)]),
         (Some(Timing::Windows(ws)), _) => Some(ws.iter().map(|w| (Some(w.start), w.end)).collect()),
+        (Some(Timing::Labelled(ls)), _) => Some(
+            ls.iter()
+                .map(|l| (Some(l.window.start), l.window.end))
+                .collect(),
+        ),
         (
             Some(Timing::Recurring {
                 occurrences,
@@ -583,7 +588,7 @@ fn pieces(timing: Option<&Timing>, placed: Option<(NaiveDate, NaiveDate)>) -> Op
         } else {
             occurrences.iter().map(|w| (Some(w.start), w.end)).collect()
         }),
-        (Some(Timing::NoDate { .. }), _) | (None, None) => None,
+        (Some(Timing::NoDate { .. } | Timing::Length { .. }), _) | (None, None) => None,
     }
 }
 

@@ -18,6 +18,7 @@ pub enum Key {
     Include,
     Extends,
     DaysOff,
+    SchoolCalendar,
     StatusOf,
     Email,
     Contact,
@@ -56,6 +57,7 @@ impl Key {
                 | Key::Include
                 | Key::Extends
                 | Key::DaysOff
+                | Key::SchoolCalendar
                 | Key::StatusOf
                 | Key::Goal
                 | Key::Task
@@ -116,6 +118,7 @@ impl Key {
                 | Key::Include
                 | Key::Contact
                 | Key::DaysOff
+                | Key::SchoolCalendar
                 | Key::Done
                 | Key::Actual
                 | Key::Document
@@ -136,6 +139,7 @@ impl Key {
             Key::Extends => ("расширяет", "extends"),
             Key::Mandatory => ("обязательное", "mandatory"),
             Key::DaysOff => ("нерабочие дни", "days off"),
+            Key::SchoolCalendar => ("учебный календарь", "school calendar"),
             Key::StatusOf => ("отметки к", "status of"),
             Key::Started => ("начато", "started"),
             Key::Done => ("выполнено", "done"),
@@ -162,7 +166,7 @@ impl Key {
         }
     }
 
-    pub const ALL: [Key; 31] = [
+    pub const ALL: [Key; 32] = [
         Key::Extends,
         Key::Title,
         Key::Period,
@@ -174,6 +178,7 @@ impl Key {
         Key::Task,
         Key::Include,
         Key::DaysOff,
+        Key::SchoolCalendar,
         Key::StatusOf,
         Key::Email,
         Key::Contact,
@@ -204,6 +209,7 @@ impl Key {
             Rule::owner => Key::Owner,
             Rule::include => Key::Include,
             Rule::days_off => Key::DaysOff,
+            Rule::school_calendar => Key::SchoolCalendar,
             Rule::extends => Key::Extends,
             Rule::mandatory => Key::Mandatory,
             Rule::status_of => Key::StatusOf,
@@ -373,7 +379,7 @@ fn read_line(line: &str, quickly: bool) -> Result<LineKind, Box<pest::error::Err
 /// The spellings of the keys in the order the grammar's `key` rule tries
 /// them (its alternatives, then each one's): the first that begins a line is
 /// its key, as for pest.
-const KEY_SPELLINGS: [(Key, &str); 85] = [
+const KEY_SPELLINGS: [(Key, &str); 87] = [
     (Key::Title, "дорожная карта"),
     (Key::Title, "roadmap"),
     (Key::Period, "период"),
@@ -392,6 +398,8 @@ const KEY_SPELLINGS: [(Key, &str); 85] = [
     (Key::DaysOff, "нерабочие дни"),
     (Key::DaysOff, "выходные"),
     (Key::DaysOff, "days off"),
+    (Key::SchoolCalendar, "учебный календарь"),
+    (Key::SchoolCalendar, "school calendar"),
     (Key::StatusOf, "отметки к"),
     (Key::StatusOf, "status of"),
     (Key::Goal, "цель"),

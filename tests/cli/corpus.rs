@@ -199,7 +199,7 @@ corpus! {
     e0004_responsible_not_indented => "E0004-responsible-not-indented.roadmap" { also: &["W0501"], ru: true }
     e0004_stage_not_indented => "E0004-stage-not-indented.roadmap" { also: &["E0005"] }
     e0005_two_deadlines_instead_of_stages => "E0005-two-deadlines-instead-of-stages.roadmap" { ru: true }
-    e0006_no_period => "E0006-no-period.roadmap" { also: &["E0401"] }
+    e0006_no_period => "E0006-no-period.roadmap" { also: &["E0402"] }
     e0007_responsible_left_blank => "E0007-responsible-left-blank.roadmap" { also: &["W0501"] }
     e0008_period_with_cyrillic_o => "E0008-period-with-cyrillic-o.roadmap" {}
     e0009_approval_date_typo => "E0009-approval-date-typo.roadmap" {}
