@@ -591,6 +591,9 @@ pub enum LagUnit {
     Days,
     WorkingDays,
     Weeks,
+    /// Calendar months: from a day to the day before the same date months later.
+    Months,
+    Years,
 }
 
 /// One item of an `после:` list: the activity number and an optional lag.
@@ -643,6 +646,8 @@ fn lag(pair: Pair<'_, Rule>) -> Option<(u32, LagUnit)> {
     let unit = match parts.next()?.as_rule() {
         Rule::working_days => LagUnit::WorkingDays,
         Rule::weeks => LagUnit::Weeks,
+        Rule::months => LagUnit::Months,
+        Rule::years => LagUnit::Years,
         _ => LagUnit::Days,
     };
     Some((amount, unit))
