@@ -951,6 +951,16 @@ mod tests {
     }
 
     #[test]
+    fn durations_in_months_and_years() {
+        assert_eq!(parse_duration("6 месяцев"), Some((6, LagUnit::Months)));
+        assert_eq!(parse_duration("2 месяца"), Some((2, LagUnit::Months)));
+        assert_eq!(parse_duration("6 months"), Some((6, LagUnit::Months)));
+        assert_eq!(parse_duration("1 год"), Some((1, LagUnit::Years)));
+        assert_eq!(parse_duration("5 лет"), Some((5, LagUnit::Years)));
+        assert_eq!(parse_duration("1 year"), Some((1, LagUnit::Years)));
+    }
+
+    #[test]
     fn checkpoint_split() {
         let v = "15.02.2022 — график посещений утверждён";
         let (date, text) = parse_checkpoint(v).unwrap();
