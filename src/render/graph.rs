@@ -95,6 +95,10 @@ fn lag(lag: Lag, lang: Lang) -> String {
         (LagUnit::Days, _) => text::days(n, lang),
         (LagUnit::Weeks, Lang::Ru) => text::plural(n, "неделя", "недели", "недель", lang),
         (LagUnit::Weeks, Lang::En) => text::plural(n, "week", "weeks", "weeks", lang),
+        (LagUnit::Months, Lang::Ru) => text::plural(n, "месяц", "месяца", "месяцев", lang),
+        (LagUnit::Months, Lang::En) => text::plural(n, "month", "months", "months", lang),
+        (LagUnit::Years, Lang::Ru) => text::plural(n, "год", "года", "лет", lang),
+        (LagUnit::Years, Lang::En) => text::plural(n, "year", "years", "years", lang),
         (LagUnit::WorkingDays, Lang::Ru) => {
             text::plural(n, "рабочий день", "рабочих дня", "рабочих дней", lang)
         }

@@ -112,6 +112,21 @@ impl Schedule {
     }
 }
 
+/// `date` moved by whole calendar months (the month's last day when the day is missing).
+fn add_months(date: NaiveDate, months: i64) -> NaiveDate {
+    let n = chrono::Months::new(u32::try_from(months.unsigned_abs()).unwrap_or(u32::MAX));
+    let result = if months >= 0 {
+        date.checked_add_months(n)
+    } else {
+        date.checked_sub_months(n)
+    };
+    result.unwrap_or(if months >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
+}
+
 fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     let result = if days >= 0 {
         date.checked_add_days(Days::new(days.unsigned_abs()))
@@ -133,6 +148,8 @@ pub fn after_lag(calendar: &Calendar, end: NaiveDate, lag: Option<Lag>) -> Naive
         Some(Lag { amount, unit }) => match unit {
             LagUnit::Days => add_days(end, amount.into()),
             LagUnit::Weeks => add_days(end, i64::from(amount) * 7),
+            LagUnit::Months => add_months(end, amount.into()),
+            LagUnit::Years => add_months(end, i64::from(amount) * 12),
             LagUnit::WorkingDays => calendar.add_working_days(end, amount),
         },
     }
@@ -146,6 +163,8 @@ fn before_lag(calendar: &Calendar, start: NaiveDate, lag: Option<Lag>) -> NaiveD
         Some(Lag { amount, unit }) => match unit {
             LagUnit::Days => add_days(start, -i64::from(amount)),
             LagUnit::Weeks => add_days(start, -i64::from(amount) * 7),
+            LagUnit::Months => add_months(start, -i64::from(amount)),
+            LagUnit::Years => add_months(start, -i64::from(amount) * 12),
             LagUnit::WorkingDays => calendar.sub_working_days(start, amount),
         },
     }
@@ -157,6 +176,8 @@ fn finish(calendar: &Calendar, start: NaiveDate, duration: Lag) -> (NaiveDate, N
     match duration.unit {
         LagUnit::Days => (start, add_days(start, i64::from(n) - 1)),
         LagUnit::Weeks => (start, add_days(start, i64::from(n) * 7 - 1)),
+        LagUnit::Months => (start, add_days(add_months(start, n.into()), -1)),
+        LagUnit::Years => (start, add_days(add_months(start, i64::from(n) * 12), -1)),
         LagUnit::WorkingDays => {
             let first = calendar.add_working_days(start, 0);
             (first, calendar.add_working_days(first, n - 1))

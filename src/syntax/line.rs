@@ -657,6 +657,9 @@ pub enum LagUnit {
     Days,
     WorkingDays,
     Weeks,
+    /// Calendar months: from a day to the day before the same date months later.
+    Months,
+    Years,
 }
 
 /// One item of an `после:` list: the activity number and an optional lag.
@@ -709,6 +712,8 @@ fn lag(pair: Pair<'_, Rule>) -> Option<(u32, LagUnit)> {
     let unit = match parts.next()?.as_rule() {
         Rule::working_days => LagUnit::WorkingDays,
         Rule::weeks => LagUnit::Weeks,
+        Rule::months => LagUnit::Months,
+        Rule::years => LagUnit::Years,
         _ => LagUnit::Days,
     };
     Some((amount, unit))
@@ -994,6 +999,16 @@ mod tests {
         );
         assert_eq!(parse_duration("5 days"), Some((5, LagUnit::Days)));
         assert_eq!(parse_duration("две недели"), None);
+    }
+
+    #[test]
+    fn durations_in_months_and_years() {
+        assert_eq!(parse_duration("6 месяцев"), Some((6, LagUnit::Months)));
+        assert_eq!(parse_duration("2 месяца"), Some((2, LagUnit::Months)));
+        assert_eq!(parse_duration("6 months"), Some((6, LagUnit::Months)));
+        assert_eq!(parse_duration("1 год"), Some((1, LagUnit::Years)));
+        assert_eq!(parse_duration("5 лет"), Some((5, LagUnit::Years)));
+        assert_eq!(parse_duration("1 year"), Some((1, LagUnit::Years)));
     }
 
     #[test]

@@ -183,3 +183,57 @@ fn a_school_calendar_may_come_from_an_included_file() {
         assert!(md.contains(shown), "{shown}:\n{md}");
     }
 }
+
+#[test]
+fn a_duration_in_months_or_years_places_the_activity() {
+    let plan = "\
+дорожная карта: Программа
+период: 2022-2024
+владелец: ОО
+
+участник ОО: МБОУ СОШ с. Красногорск
+
+раздел 1. Программа
+
+мероприятие 1.1. Подготовка
+  срок: 01.02.2022
+  ответственный: ОО
+
+мероприятие 1.2. Апробация
+  длительность: 6 месяцев
+  после: 1.1
+  ответственный: ОО
+
+мероприятие 1.3. Внедрение
+  duration: 1 year
+  после: 1.2
+  ответственный: ОО
+";
+    let json: serde_json::Value = serde_json::from_str(
+        &Test::new()
+            .file("plan.roadmap", plan)
+            .args(["schedule", "plan.roadmap", "--format", "json"])
+            .success()
+            .stdout,
+    )
+    .expect("the schedule is JSON");
+    let dates: Vec<(String, String)> = json["entries"]
+        .as_array()
+        .expect("the schedule lists its entries")
+        .iter()
+        .map(|e| {
+            (
+                e["start"].as_str().unwrap_or_default().to_string(),
+                e["end"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("2022-02-01".to_string(), "2022-02-01".to_string()),
+            ("2022-02-01".to_string(), "2022-07-31".to_string()),
+            ("2022-07-31".to_string(), "2023-07-30".to_string()),
+        ]
+    );
+}
