@@ -555,11 +555,7 @@ impl Memo {
         };
         Indicator {
             source,
-            comparator: known.comparator,
-            value: known.value,
-            unit: known.unit.clone(),
-            out_of: known.out_of,
-            description: known.description.clone(),
+            ..known.clone()
         }
     }
 
@@ -804,14 +800,18 @@ impl Builder {
             Key::Indicator => {
                 let template = self.indicator(&o.template.value);
                 let plan = self.indicator(&o.plan.value);
-                let (Some(want), Some(got)) = (template.value, plan.value) else {
-                    return;
-                };
-                let lower = match template.comparator {
-                    Some(super::Comparator::AtMost) => got > want,
-                    _ => got < want,
-                };
-                if lower {
+                // Each target of the template against the plan's in the same unit.
+                let lowered = template.targets.iter().any(|want| {
+                    plan.targets
+                        .iter()
+                        .find(|got| match (&want.unit, &got.unit) {
+                            (Some(w), Some(g)) => super::same_unit(w, g),
+                            (None, None) => true,
+                            _ => false,
+                        })
+                        .is_some_and(|got| want.loosened_by(got))
+                });
+                if lowered {
                     diagnostics.push(
                         Diagnostic::new(
                             Code::LowerTarget,

@@ -1,7 +1,9 @@
-//! Target indicators typed as comparator, number, unit and description, so
-//! that actual values can later be measured against them.
+//! Target indicators read as a person reads them: each quantity a cell states
+//! (a comparator, a number, a unit) becomes a typed target that actual values
+//! are measured against; the rest of the sentence stays the description.
 
 use crate::syntax::{fold_case, Spanned};
+use pest::iterators::Pair;
 use pest::Parser;
 use pest_derive::Parser;
 use serde::Serialize;
@@ -10,86 +12,144 @@ use serde::Serialize;
 #[grammar = "../grammar/indicator.pest"]
 struct IndicatorParser;
 
+/// How a target compares an actual value with its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
-    /// `не менее`, `≥`, `не реже`
+    /// `не менее`, `не ниже`, `не реже`, `≥`, and a bare number: at least.
     AtLeast,
-    /// `не более`, `≤`
+    /// `более`, `свыше`, `выше`, `>`: more than.
+    More,
+    /// `не более`, `не выше`, `≤`: at most.
     AtMost,
-    /// `=`
+    /// `менее`, `ниже`, `до`, `<`: less than.
+    Less,
+    /// `=`, `равно`, `составит`, a sum of money, `N из M`: exactly.
     Exactly,
-    /// `охват`: at least this many covered
+    /// `от A до B`, `A–B`: from `value` to `upper`, both included.
+    Between,
+    /// `охват`: at least this many covered.
     Coverage,
 }
 
-/// A target such as «не менее 10 пар ОО»; a text with no number keeps only
-/// its description.
+/// One quantity of a cell: «не менее 10 пар ОО», «2,5 млн руб.».
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    pub comparator: Comparator,
+    pub value: f64,
+    /// The upper bound of a [`Comparator::Between`].
+    pub upper: Option<f64>,
+    /// The counted word or sign: `%`, `ОО`, `пар ОО`, `руб.`, `раз/месяц`.
+    pub unit: Option<String>,
+    /// The `6` of «6 баллов из 6».
+    pub out_of: Option<f64>,
+}
+
+/// An indicator cell: its targets («45 школ и 32 куратора» has two) and its
+/// description; a text with no quantity has only the description.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Indicator {
     /// As written.
     #[serde(skip)]
     pub source: Spanned,
-    pub comparator: Option<Comparator>,
-    pub value: Option<f64>,
-    pub unit: Option<String>,
-    /// The `6` of «6 баллов из 6».
-    pub out_of: Option<f64>,
+    pub targets: Vec<Target>,
     pub description: String,
 }
 
 impl Indicator {
     pub fn parse(source: Spanned) -> Indicator {
-        let text = source.text.clone();
-        let folded = fold_case(&text);
-        let parsed = IndicatorParser::parse(Rule::indicator, &folded)
+        let folded = fold_case(&source.text);
+        let cell = IndicatorParser::parse(Rule::cell, &folded)
             .ok()
-            .and_then(|mut pairs| pairs.next())
-            .and_then(|pair| pair.into_inner().next());
-        let mut indicator = Indicator {
-            comparator: None,
-            value: None,
-            unit: None,
-            out_of: None,
-            description: source.text.trim().to_string(),
-            source,
-        };
-        let Some(target) = parsed else {
-            return indicator;
-        };
-        let original = &text;
-        let text = |pair: &pest::iterators::Pair<'_, Rule>| {
+            .and_then(|mut pairs| pairs.next());
+        let original = source.text.as_str();
+        let mut targets = Vec::new();
+        let mut spans = Vec::new();
+        for pair in cell.into_iter().flat_map(Pair::into_inner) {
+            if pair.as_rule() != Rule::target {
+                continue;
+            }
             let span = pair.as_span();
-            original[span.start()..span.end()].trim().to_string()
+            if let Some(target) = read_target(pair, original) {
+                targets.push(target);
+                spans.push(span.start()..span.end());
+            }
+        }
+        let description = if targets.is_empty() {
+            original.trim().to_string()
+        } else {
+            describe(original, &spans)
         };
-        indicator.description.clear();
-        for part in target.into_inner() {
-            match part.as_rule() {
-                Rule::description => {
-                    indicator.description = text(&part)
-                        .trim_end_matches([',', ':', '-', '—', '–', ' '])
-                        .to_string();
-                }
-                Rule::comparator => {
-                    indicator.comparator =
-                        part.into_inner().next().map(|kind| match kind.as_rule() {
-                            Rule::at_most => Comparator::AtMost,
-                            Rule::exactly => Comparator::Exactly,
-                            Rule::coverage => Comparator::Coverage,
-                            _ => Comparator::AtLeast,
-                        });
-                }
-                Rule::amount => indicator.value = number(part.as_str()),
-                Rule::unit => {
-                    for piece in part.into_inner() {
-                        match piece.as_rule() {
-                            Rule::unit_text => indicator.unit = Some(text(&piece)),
-                            Rule::out_of => {
-                                indicator.out_of = piece
-                                    .into_inner()
-                                    .find(|p| p.as_rule() == Rule::amount)
-                                    .and_then(|p| number(p.as_str()));
-                            }
+        Indicator {
+            source,
+            targets,
+            description,
+        }
+    }
+
+    /// Has a number to measure against.
+    pub fn is_target(&self) -> bool {
+        !self.targets.is_empty()
+    }
+}
+
+impl Target {
+    /// Whether `actual` attains this target.
+    pub fn attained_by(&self, actual: f64) -> bool {
+        const EPS: f64 = 1e-9;
+        let target = self.value;
+        match self.comparator {
+            Comparator::AtLeast | Comparator::Coverage => actual + EPS >= target,
+            Comparator::More => actual > target + EPS,
+            Comparator::AtMost => actual <= target + EPS,
+            Comparator::Less => actual + EPS < target,
+            Comparator::Exactly => (actual - target).abs() <= EPS,
+            Comparator::Between => {
+                actual + EPS >= target && actual <= self.upper.unwrap_or(target) + EPS
+            }
+        }
+    }
+
+    /// Whether `other` asks for less than this target (a lower bound lowered,
+    /// an upper bound raised): what a plan may not do to its template.
+    pub fn loosened_by(&self, other: &Target) -> bool {
+        match self.comparator {
+            Comparator::AtMost | Comparator::Less => other.value > self.value,
+            Comparator::Between => {
+                other.value < self.value
+                    || other.upper.unwrap_or(other.value) > self.upper.unwrap_or(self.value)
+            }
+            _ => other.value < self.value,
+        }
+    }
+}
+
+/// What a target pair says, or nothing when it is a number that counts
+/// nothing (a bare «1)» of a list, a year).
+fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
+    let mut coverage = false;
+    let mut comparator = None;
+    let mut numbers = Vec::new();
+    let mut unit: Option<(Rule, String)> = None;
+    let mut out_of = None;
+    let mut bare = false;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::coverage => coverage = true,
+            Rule::between => comparator = Some(Comparator::Between),
+            Rule::bare => bare = true,
+            _ => {}
+        }
+        for piece in part.into_inner() {
+            match piece.as_rule() {
+                Rule::comparator => comparator = piece.into_inner().next().map(comparator_of),
+                Rule::quantity => numbers.push(quantity(piece)?),
+                Rule::unit => unit = unit.or_else(|| unit_of(piece, original)),
+                Rule::out_of => {
+                    for p in piece.into_inner() {
+                        match p.as_rule() {
+                            Rule::quantity => out_of = quantity(p),
+                            Rule::unit => unit = unit.or_else(|| unit_of(p, original)),
                             _ => {}
                         }
                     }
@@ -97,17 +157,256 @@ impl Indicator {
                 _ => {}
             }
         }
-        indicator
     }
+    let value = *numbers.first()?;
+    let money = matches!(unit, Some((Rule::money, _)));
+    let year = |x: f64| x.fract() == 0.0 && (1900.0..=2100.0).contains(&x);
+    if comparator == Some(Comparator::Between) && numbers.iter().all(|x| year(*x)) && !money {
+        // «2021-2022 учебный год»: years, not a count.
+        return None;
+    }
+    if bare && comparator.is_none() && !coverage {
+        let alone = original
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        let counts = unit.is_some() || out_of.is_some();
+        let percent = matches!(unit, Some((Rule::percent, _)));
+        if !(alone || counts) || (year(value) && !money && !percent) {
+            return None;
+        }
+    }
+    let comparator = match comparator {
+        _ if coverage => Comparator::Coverage,
+        Some(c) => c,
+        None if money || out_of.is_some() => Comparator::Exactly,
+        None => Comparator::AtLeast,
+    };
+    Some(Target {
+        comparator,
+        value,
+        upper: (comparator == Comparator::Between)
+            .then(|| numbers.get(1).copied())
+            .flatten(),
+        unit: unit.map(|(_, text)| text),
+        out_of,
+    })
+}
 
-    /// Has a number to measure against.
-    pub fn is_target(&self) -> bool {
-        self.value.is_some()
+fn comparator_of(kind: Pair<'_, Rule>) -> Comparator {
+    match kind.as_rule() {
+        Rule::at_most => Comparator::AtMost,
+        Rule::more => Comparator::More,
+        Rule::less => Comparator::Less,
+        Rule::exactly => Comparator::Exactly,
+        _ => Comparator::AtLeast,
     }
 }
 
-fn number(text: &str) -> Option<f64> {
-    text.replace(',', ".").parse().ok()
+/// A number in digits or words, times its «тыс.», «млн», «млрд».
+fn quantity(pair: Pair<'_, Rule>) -> Option<f64> {
+    let mut value = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::digits => value = digits(part.as_str()),
+            Rule::in_words => value = in_words(part),
+            Rule::multiplier => {
+                let scale = match part.into_inner().next().map(|p| p.as_rule()) {
+                    Some(Rule::thousand) => 1e3,
+                    Some(Rule::million) => 1e6,
+                    _ => 1e9,
+                };
+                value = value.map(|v| v * scale);
+            }
+            _ => {}
+        }
+    }
+    value
+}
+
+/// «1 200 000», «2,5», «5-ти».
+fn digits(text: &str) -> Option<f64> {
+    let number = text.split('-').next().unwrap_or(text);
+    let plain: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    plain.parse().ok()
+}
+
+/// «двадцати пяти» → 25, «ста» → 100, "twenty-five" → 25, "one hundred" → 100.
+fn in_words(pair: Pair<'_, Rule>) -> Option<f64> {
+    let mut total: f64 = 0.0;
+    for word in pair.into_inner() {
+        let kind = word.into_inner().next()?;
+        let written = kind.as_str().to_lowercase();
+        let mut parts = kind.into_inner().peekable();
+        if parts.peek().is_none() {
+            // "hundred" multiplies what comes before it; "a hundred" is 100.
+            total = if written == "hundred" {
+                total.max(1.0) * 100.0
+            } else {
+                total + 100.0
+            };
+            continue;
+        }
+        for part in parts {
+            total += numeral(part.as_rule(), &part.as_str().to_lowercase())?;
+        }
+    }
+    Some(total)
+}
+
+/// The value of one numeral of the grammar.
+fn numeral(rule: Rule, text: &str) -> Option<f64> {
+    Some(match rule {
+        Rule::ru_units => ru_digit(text)?,
+        Rule::ru_teens => match text.split_once("надцат") {
+            Some((stem, _)) => 10.0 + ru_digit(stem)?,
+            None => 10.0,
+        },
+        Rule::ru_tens => {
+            10.0 * if text.starts_with("двадцат") {
+                2.0
+            } else if text.starts_with("тридцат") {
+                3.0
+            } else if text.starts_with("сорок") {
+                4.0
+            } else {
+                ru_digit(text)?
+            }
+        }
+        Rule::ru_hundreds => {
+            100.0
+                * if text.starts_with("ст") {
+                    1.0
+                } else {
+                    ru_digit(text)?
+                }
+        }
+        Rule::en_units => en_index(&EN_UNITS, text)? + 1.0,
+        Rule::en_teens => en_index(&EN_TEENS, text)? + 10.0,
+        Rule::en_tens => 10.0 * (en_index(&EN_TENS, text)? + 2.0),
+        _ => return None,
+    })
+}
+
+const EN_UNITS: [&str; 9] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+const EN_TEENS: [&str; 10] = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const EN_TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+fn en_index(words: &[&str], word: &str) -> Option<f64> {
+    words.iter().position(|w| *w == word).map(|i| i as f64)
+}
+
+/// The digit a Russian numeral starts with: «пяти», «пятьсот», «пятидесяти» → 5.
+fn ru_digit(word: &str) -> Option<f64> {
+    const STEMS: [(&str, f64); 10] = [
+        ("пол", 1.5),
+        ("од", 1.0),
+        ("дв", 2.0),
+        ("тр", 3.0),
+        ("чет", 4.0),
+        ("пят", 5.0),
+        ("шест", 6.0),
+        ("сем", 7.0),
+        ("вос", 8.0),
+        ("дев", 9.0),
+    ];
+    STEMS
+        .iter()
+        .find(|(stem, _)| word.starts_with(stem))
+        .map(|(_, v)| *v)
+}
+
+/// The unit as a reader names it: a sign, `руб.` for money, `раз/месяц` for
+/// a frequency, `ОО` for «00», otherwise the words as written.
+fn unit_of(pair: Pair<'_, Rule>, original: &str) -> Option<(Rule, String)> {
+    let kind = pair.into_inner().next()?;
+    let span = kind.as_span();
+    let written = original.get(span.start()..span.end())?.trim();
+    let rule = kind.as_rule();
+    let unit = match rule {
+        Rule::percent => "%".to_string(),
+        Rule::zeros => "ОО".to_string(),
+        Rule::money if written.is_ascii() => "RUB".to_string(),
+        Rule::money => "руб.".to_string(),
+        Rule::frequency => {
+            let period = kind
+                .into_inner()
+                .find(|p| p.as_rule() == Rule::period_word)?
+                .as_str()
+                .to_lowercase();
+            let times = if written.is_ascii() {
+                "times"
+            } else {
+                "раз"
+            };
+            format!("{times}/{period}")
+        }
+        Rule::words => {
+            // A dot ends the sentence, except after a short abbreviation («чел.»).
+            let short = !written.contains(' ') && written.chars().count() <= 5;
+            if short {
+                written.to_string()
+            } else {
+                written.trim_end_matches('.').to_string()
+            }
+        }
+        _ => written.to_string(),
+    };
+    Some((rule, unit))
+}
+
+/// The cell without its targets: what the quantities are of.
+fn describe(original: &str, spans: &[std::ops::Range<usize>]) -> String {
+    let mut rest = String::new();
+    let mut at = 0;
+    for span in spans {
+        rest.push_str(original.get(at..span.start).unwrap_or_default());
+        rest.push(' ');
+        at = span.end;
+    }
+    rest.push_str(original.get(at..).unwrap_or_default());
+    let rest = rest.replace("()", " ");
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let joined = words.join(" ");
+    let tidy = joined
+        .replace(" ,", ",")
+        .replace(" ;", ";")
+        .trim_matches(|c: char| {
+            matches!(c, ',' | ':' | ';' | '-' | '—' | '–' | '.' | ' ' | '=' | '(')
+        })
+        .to_string();
+    let connective = tidy.split_whitespace().all(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+            "" | "и" | "а" | "также" | "and" | "also"
+        )
+    });
+    if connective {
+        String::new()
+    } else {
+        tidy
+    }
 }
 
 /// Whether two units name the same thing, whatever their grammatical form:
@@ -176,6 +475,7 @@ fn unit_key(unit: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::source::{FileId, Span};
+    use Comparator::*;
 
     fn parse(text: &str) -> Indicator {
         Indicator::parse(Spanned {
@@ -184,105 +484,327 @@ mod tests {
         })
     }
 
-    fn target(text: &str) -> (Option<Comparator>, Option<f64>, Option<String>, String) {
-        let i = parse(text);
-        (i.comparator, i.value, i.unit, i.description)
+    /// Each target as (comparator, value, unit).
+    fn targets(text: &str) -> Vec<(Comparator, f64, Option<String>)> {
+        parse(text)
+            .targets
+            .into_iter()
+            .map(|t| (t.comparator, t.value, t.unit))
+            .collect()
+    }
+
+    fn one(text: &str) -> (Comparator, f64, Option<String>) {
+        let mut all = targets(text);
+        assert_eq!(all.len(), 1, "one target in «{text}»: {all:?}");
+        all.remove(0)
+    }
+
+    fn unit(s: &str) -> Option<String> {
+        Some(s.to_string())
     }
 
     #[test]
-    fn count_with_unit() {
+    fn a_bare_number_is_at_least() {
+        assert_eq!(one("350 ОО"), (AtLeast, 350.0, unit("ОО")));
+        assert_eq!(one("350 schools"), (AtLeast, 350.0, unit("schools")));
         assert_eq!(
-            target("350 ОО"),
-            (None, Some(350.0), Some("ОО".into()), String::new())
+            one("27 муниципальных координаторов"),
+            (AtLeast, 27.0, unit("муниципальных координаторов"))
         );
-        assert_eq!(
-            target("27 муниципальных координаторов"),
-            (
-                None,
-                Some(27.0),
-                Some("муниципальных координаторов".into()),
-                String::new()
-            )
-        );
+        assert_eq!(parse("350 ОО").description, "");
     }
 
     #[test]
-    fn at_least_in_any_case() {
-        assert_eq!(
-            target("Не менее 10 пар ОО"),
-            (
-                Some(Comparator::AtLeast),
-                Some(10.0),
-                Some("пар ОО".into()),
-                String::new()
-            )
-        );
-        assert_eq!(target("at least 80 %").0, Some(Comparator::AtLeast));
-        assert_eq!(target(">= 80 %").1, Some(80.0));
-        assert_eq!(target("≥ 80 %").2, Some("%".into()));
+    fn at_least_and_not_below() {
+        for text in [
+            "Не менее 10 пар ОО",
+            "не ниже 10 пар ОО",
+            "≥ 10 пар ОО",
+            ">=10 пар ОО",
+        ] {
+            assert_eq!(one(text), (AtLeast, 10.0, unit("пар ОО")), "{text}");
+        }
+        for text in [
+            "at least 10 pairs",
+            "not below 10 pairs",
+            "no less than 10 pairs",
+        ] {
+            assert_eq!(one(text), (AtLeast, 10.0, unit("pairs")), "{text}");
+        }
     }
 
     #[test]
-    fn at_most_and_exactly() {
-        assert_eq!(target("не более 5 %").0, Some(Comparator::AtMost));
-        assert_eq!(target("≤ 5 %").0, Some(Comparator::AtMost));
-        assert_eq!(
-            target("доля ОО, посещённых кураторами = 100 %"),
-            (
-                Some(Comparator::Exactly),
-                Some(100.0),
-                Some("%".into()),
-                "доля ОО, посещённых кураторами".into()
-            )
-        );
+    fn more_than() {
+        for text in [
+            "более 80 %",
+            "свыше 80 %",
+            "выше 80%",
+            "больше 80 %",
+            "> 80 %",
+        ] {
+            assert_eq!(one(text), (More, 80.0, unit("%")), "{text}");
+        }
+        for text in ["more than 80 %", "over 80 %", "above 80 percent"] {
+            assert_eq!(one(text), (More, 80.0, unit("%")), "{text}");
+        }
+    }
+
+    #[test]
+    fn at_most_and_not_above() {
+        for text in [
+            "не более 5 %",
+            "не выше 5 %",
+            "не больше 5 процентов",
+            "≤ 5 %",
+        ] {
+            assert_eq!(one(text), (AtMost, 5.0, unit("%")), "{text}");
+        }
+        for text in ["at most 5 %", "not above 5 %", "no more than 5 %"] {
+            assert_eq!(one(text), (AtMost, 5.0, unit("%")), "{text}");
+        }
+    }
+
+    #[test]
+    fn less_than_and_up_to() {
+        for text in ["менее 15 %", "ниже 15 %", "до 15 %", "< 15 %"] {
+            assert_eq!(one(text), (Less, 15.0, unit("%")), "{text}");
+        }
+        for text in ["less than 15 %", "below 15 %", "under 15 %", "up to 15 %"] {
+            assert_eq!(one(text), (Less, 15.0, unit("%")), "{text}");
+        }
+    }
+
+    #[test]
+    fn exactly() {
+        let i = parse("доля ОО, посещённых кураторами = 100 %");
+        assert_eq!(one(&i.source.text), (Exactly, 100.0, unit("%")));
+        assert_eq!(i.description, "доля ОО, посещённых кураторами");
+        assert_eq!(one("доля составит 100 %"), (Exactly, 100.0, unit("%")));
+        assert_eq!(one("the share equals 100 %"), (Exactly, 100.0, unit("%")));
+    }
+
+    #[test]
+    fn from_to() {
+        for text in [
+            "от 5 до 10 человек",
+            "5–10 человек",
+            "from 5 to 10 человек",
+            "between 5 and 10 человек",
+        ] {
+            let i = parse(text);
+            let t = &i.targets[0];
+            assert_eq!(
+                (t.comparator, t.value, t.upper, t.unit.as_deref()),
+                (Between, 5.0, Some(10.0), Some("человек")),
+                "{text}"
+            );
+        }
     }
 
     #[test]
     fn coverage() {
+        assert_eq!(one("Охват 50 ОО"), (Coverage, 50.0, unit("ОО")));
         assert_eq!(
-            target("Охват 50 ОО"),
-            (
-                Some(Comparator::Coverage),
-                Some(50.0),
-                Some("ОО".into()),
-                String::new()
-            )
+            one("охват не менее 80 % обучающихся"),
+            (Coverage, 80.0, unit("%"))
+        );
+        assert_eq!(
+            one("coverage of 50 schools"),
+            (Coverage, 50.0, unit("schools"))
         );
     }
 
     #[test]
     fn frequency_with_description() {
+        let i = parse("Проведение научно-методических вебинаров не реже 1 раза в месяц");
+        assert_eq!(one(&i.source.text), (AtLeast, 1.0, unit("раз/месяц")));
+        assert_eq!(i.description, "Проведение научно-методических вебинаров");
         assert_eq!(
-            target("Проведение научно-методических вебинаров не реже 1 раза в месяц"),
-            (
-                Some(Comparator::AtLeast),
-                Some(1.0),
-                Some("раза в месяц".into()),
-                "Проведение научно-методических вебинаров".into()
-            )
+            one("не реже одного раза в неделю"),
+            (AtLeast, 1.0, unit("раз/неделю"))
+        );
+        assert_eq!(
+            one("2 раза в четверть"),
+            (AtLeast, 2.0, unit("раз/четверть"))
+        );
+        assert_eq!(
+            one("at least 2 times a month"),
+            (AtLeast, 2.0, unit("times/month"))
         );
     }
 
     #[test]
-    fn rating_out_of() {
-        let i = parse("6 баллов из 6");
+    fn numbers_in_words_in_any_case() {
+        for (text, value) in [
+            ("не менее пяти школ", 5.0),
+            ("не менее пять школ", 5.0),
+            ("не менее двух школ", 2.0),
+            ("не менее трёх школ", 3.0),
+            ("не менее трех школ", 3.0),
+            ("не менее одного школы", 1.0),
+            ("не менее десяти школ", 10.0),
+            ("не менее двенадцати школ", 12.0),
+            ("не менее двадцати пяти школ", 25.0),
+            ("не менее сорока школ", 40.0),
+            ("не менее девяноста девяти школ", 99.0),
+            ("не менее ста школ", 100.0),
+            ("не менее ста двадцати школ", 120.0),
+            ("не менее двухсот школ", 200.0),
+            ("не менее пятисот школ", 500.0),
+            ("не менее трёх тысяч школ", 3000.0),
+            ("at least five schools", 5.0),
+            ("at least twenty-five schools", 25.0),
+            ("at least one hundred schools", 100.0),
+            ("at least two thousand schools", 2000.0),
+        ] {
+            assert_eq!(
+                one(text),
+                (
+                    AtLeast,
+                    value,
+                    unit(if text.starts_with("at") {
+                        "schools"
+                    } else if value == 1.0 {
+                        "школы"
+                    } else {
+                        "школ"
+                    })
+                ),
+                "{text}"
+            );
+        }
         assert_eq!(
-            (i.value, i.unit.as_deref(), i.out_of),
-            (Some(6.0), Some("баллов"), Some(6.0))
+            one("не менее 5-ти человек от каждой ОО"),
+            (AtLeast, 5.0, unit("человек"))
         );
+    }
+
+    #[test]
+    fn out_of() {
+        for text in [
+            "6 баллов из 6 возможных",
+            "6 баллов из 6",
+            "6 points out of 6",
+        ] {
+            let i = parse(text);
+            let t = &i.targets[0];
+            assert_eq!(
+                (t.comparator, t.value, t.out_of),
+                (Exactly, 6.0, Some(6.0)),
+                "{text}"
+            );
+        }
+        let t = &parse("5 из 7 школ").targets[0];
+        assert_eq!(
+            (t.value, t.unit.as_deref(), t.out_of),
+            (5.0, Some("школ"), Some(7.0))
+        );
+    }
+
+    #[test]
+    fn several_quantities_in_one_cell() {
+        assert_eq!(
+            targets("45 школ и 32 куратора"),
+            [
+                (AtLeast, 45.0, unit("школ")),
+                (AtLeast, 32.0, unit("куратора"))
+            ]
+        );
+        assert_eq!(parse("45 школ и 32 куратора").description, "");
+        assert_eq!(
+            targets("45 schools and 32 curators"),
+            [
+                (AtLeast, 45.0, unit("schools")),
+                (AtLeast, 32.0, unit("curators"))
+            ]
+        );
+    }
+
+    #[test]
+    fn money_in_roubles() {
+        assert_eq!(one("2,5 млн руб."), (Exactly, 2_500_000.0, unit("руб.")));
+        assert_eq!(one("500 тыс. рублей"), (Exactly, 500_000.0, unit("руб.")));
+        assert_eq!(one("1 200 000 руб."), (Exactly, 1_200_000.0, unit("руб.")));
+        assert_eq!(
+            one("не менее 2 млн рублей"),
+            (AtLeast, 2_000_000.0, unit("руб."))
+        );
+        assert_eq!(
+            one("1.5 million roubles"),
+            (Exactly, 1_500_000.0, unit("RUB"))
+        );
+    }
+
+    #[test]
+    fn the_unit_ends_at_a_preposition_punctuation_or_verb() {
+        let i = parse("не менее 80 % педагогов прошли курсы");
+        assert_eq!(one(&i.source.text), (AtLeast, 80.0, unit("%")));
+        assert_eq!(i.description, "педагогов прошли курсы");
+        assert_eq!(
+            one("участие 27 МОЦ, коррекция планов"),
+            (AtLeast, 27.0, unit("МОЦ"))
+        );
+        assert_eq!(
+            one("10 педагогов прошли обучение"),
+            (AtLeast, 10.0, unit("педагогов"))
+        );
+        assert_eq!(
+            one("10 педагогов из числа участников"),
+            (AtLeast, 10.0, unit("педагогов"))
+        );
+        assert_eq!(one("Не менее 10 пар, отчет"), (AtLeast, 10.0, unit("пар")));
+        assert_eq!(parse("Не менее 10 пар, отчет").description, "отчет");
+    }
+
+    #[test]
+    fn zeros_for_the_letters_oo() {
+        assert_eq!(one("50 00"), (AtLeast, 50.0, unit("ОО")));
+        assert_eq!(one("Охват 50 00"), (Coverage, 50.0, unit("ОО")));
     }
 
     #[test]
     fn decimal_comma() {
-        assert_eq!(target("не менее 12,5 %").1, Some(12.5));
+        assert_eq!(one("не менее 12,5 %").1, 12.5);
     }
 
     #[test]
-    fn plain_text_stays_text() {
-        let i = parse("увеличение доли учителей высшей категории");
-        assert!(!i.is_target());
-        assert_eq!(i.description, "увеличение доли учителей высшей категории");
-        assert!(!parse("доля ОО, в которых завершено анкетирование, %").is_target());
+    fn numbers_that_count_nothing_are_not_targets() {
+        for text in [
+            "увеличение доли учителей высшей категории",
+            "доля ОО, в которых завершено анкетирование, %",
+            "1) Проведен анализ",
+            "отчёт до 01.03.2022",
+            "приказ № 52",
+            "в 2022 году",
+            "2021-2022 учебный год",
+        ] {
+            let i = parse(text);
+            assert!(!i.is_target(), "{text}: {:?}", i.targets);
+            assert_eq!(i.description, text.trim());
+        }
+        assert_eq!(one("350"), (AtLeast, 350.0, None));
+    }
+
+    #[test]
+    fn a_target_is_attained_by_its_comparator() {
+        let t = |comparator, value, upper| Target {
+            comparator,
+            value,
+            upper,
+            unit: None,
+            out_of: None,
+        };
+        assert!(t(AtLeast, 350.0, None).attained_by(360.0));
+        assert!(t(AtLeast, 350.0, None).attained_by(350.0));
+        assert!(!t(More, 80.0, None).attained_by(80.0));
+        assert!(t(AtMost, 5.0, None).attained_by(5.0));
+        assert!(!t(Less, 5.0, None).attained_by(5.0));
+        assert!(!t(Exactly, 100.0, None).attained_by(99.0));
+        assert!(t(Between, 5.0, Some(10.0)).attained_by(10.0));
+        assert!(!t(Between, 5.0, Some(10.0)).attained_by(11.0));
+        assert!(t(AtLeast, 10.0, None).loosened_by(&t(AtLeast, 8.0, None)));
+        assert!(t(AtMost, 5.0, None).loosened_by(&t(AtMost, 8.0, None)));
+        assert!(!t(AtMost, 5.0, None).loosened_by(&t(AtMost, 3.0, None)));
     }
 
     #[test]

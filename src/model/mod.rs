@@ -9,7 +9,7 @@ pub mod timing;
 
 pub use build::apply_status;
 pub use build::build;
-pub use indicator::{same_unit, Comparator, Indicator};
+pub use indicator::{same_unit, Comparator, Indicator, Target};
 pub use load::{Loaded, Workspace};
 pub use timing::{Interval, Timing};
 

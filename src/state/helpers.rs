@@ -105,8 +105,11 @@ pub fn state(key: &str, lang: Lang) -> Result<String, String> {
 pub fn comparator(key: &str, lang: Lang) -> Result<String, String> {
     let (ru, en) = match key {
         "at_least" => ("не менее", "at least"),
+        "more" => ("более", "more than"),
         "at_most" => ("не более", "at most"),
+        "less" => ("менее", "less than"),
         "exactly" => ("ровно", "exactly"),
+        "between" => ("от", "from"),
         "coverage" => ("охват не менее", "coverage of at least"),
         other => return Err(format!("unknown comparator `{other}`")),
     };
