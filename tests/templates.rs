@@ -725,6 +725,48 @@ fn a_target_is_compared_whatever_the_form_of_its_unit() {
 }
 
 #[test]
+fn each_target_of_a_cell_is_compared_with_the_template_in_its_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "template.roadmap",
+        "дорожная карта: План {школа}
+период: 2022
+параметр школа
+
+участник ОО: {школа}
+
+мероприятие 1. Сопровождение
+  срок: март 2022 года
+  ответственный: ОО
+  показатель: 45 школ и 32 куратора
+  показатель: доля неуспевающих менее 5 %
+",
+    );
+    let check = |indicator: &str| {
+        write(
+            "plan.roadmap",
+            &format!(
+                "расширяет: template.roadmap\nпараметр школа: Школа\n\nмероприятие 1\n  показатель: {indicator}\n"
+            ),
+        );
+        roadmap(dir.path(), &["check", "plan.roadmap", "--lang", "en"])
+    };
+    // More curators in another form of the word, as many schools: raised.
+    let out = check("45 школ и 35 кураторов");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Fewer curators: the second target is lowered.
+    let out = check("50 школ и 30 кураторов");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[E0702]"), "{}", stderr(&out));
+    // An upper bound may only come down.
+    let out = check("доля неуспевающих менее 3 %");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = check("доля неуспевающих менее 10 %");
+    assert!(stderr(&out).contains("error[E0702]"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_folder_with_nothing_to_roll_up() {
     let dir = tempfile::tempdir().unwrap();
     let out = roadmap(dir.path(), &["status", ".", "--lang", "en"]);

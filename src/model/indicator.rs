@@ -785,6 +785,42 @@ mod tests {
         assert_eq!(one("350"), (AtLeast, 350.0, None));
     }
 
+    /// The table of docs/language.md («Indicators»), row by row.
+    #[test]
+    fn the_reference_table() {
+        for (text, comparator, value, unit_, description) in [
+            ("350 ОО", AtLeast, 350.0, "ОО", ""),
+            (
+                "не менее 10 пар ОО, отчет",
+                AtLeast,
+                10.0,
+                "пар ОО",
+                "отчет",
+            ),
+            ("не ниже 4 баллов", AtLeast, 4.0, "баллов", ""),
+            ("не реже 1 раза в месяц", AtLeast, 1.0, "раз/месяц", ""),
+            ("свыше 80 %", More, 80.0, "%", ""),
+            ("не выше 5 %", AtMost, 5.0, "%", ""),
+            ("до 15 %", Less, 15.0, "%", ""),
+            ("доля составит 100 %", Exactly, 100.0, "%", "доля"),
+            ("5–10 человек", Between, 5.0, "человек", ""),
+            ("5 из 7 школ", Exactly, 5.0, "школ", ""),
+            ("не менее пяти педагогов", AtLeast, 5.0, "педагогов", ""),
+            ("500 тыс. рублей", Exactly, 500_000.0, "руб.", ""),
+            (
+                "объём финансирования 2,5 млн руб.",
+                Exactly,
+                2_500_000.0,
+                "руб.",
+                "объём финансирования",
+            ),
+        ] {
+            let i = parse(text);
+            assert_eq!(one(text), (comparator, value, unit(unit_)), "{text}");
+            assert_eq!(i.description, description, "{text}");
+        }
+    }
+
     #[test]
     fn a_target_is_attained_by_its_comparator() {
         let t = |comparator, value, upper| Target {
