@@ -125,11 +125,12 @@ impl Target {
 }
 
 /// What a target pair says, or nothing when it is a number that counts
-/// nothing (a bare «1)» of a list, a year).
+/// nothing (a bare «1)» of a list, a year, «одному предмету»).
 fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
+    let before = original.get(..pair.as_span().start()).unwrap_or_default();
     let mut coverage = false;
     let mut comparator = None;
-    let mut numbers = Vec::new();
+    let mut numbers: Vec<Quantity> = Vec::new();
     let mut unit: Option<(Rule, String)> = None;
     let mut out_of = None;
     let mut bare = false;
@@ -137,32 +138,47 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
         match part.as_rule() {
             Rule::coverage => coverage = true,
             Rule::between => comparator = Some(Comparator::Between),
+            Rule::or_more => comparator = Some(Comparator::AtLeast),
             Rule::bare => bare = true,
             _ => {}
         }
         for piece in part.into_inner() {
             match piece.as_rule() {
-                Rule::comparator => comparator = piece.into_inner().next().map(comparator_of),
+                Rule::comparator => {
+                    let kind = piece.into_inner().next()?;
+                    comparator = Some(comparator_of(kind.as_rule(), before));
+                }
                 Rule::quantity => numbers.push(quantity(piece)?),
-                Rule::unit => unit = unit.or_else(|| unit_of(piece, original)),
+                Rule::unit | Rule::percent => {
+                    unit = unit.or_else(|| unit_of(piece, original));
+                }
                 Rule::out_of => {
                     for p in piece.into_inner() {
                         match p.as_rule() {
-                            Rule::quantity => out_of = quantity(p),
+                            Rule::quantity => out_of = quantity(p).map(|q| q.value()),
                             Rule::unit => unit = unit.or_else(|| unit_of(p, original)),
                             _ => {}
                         }
                     }
                 }
+                Rule::equals => comparator = Some(Comparator::Exactly),
+                Rule::and_more => comparator = Some(Comparator::AtLeast),
+                Rule::inclusive if comparator == Some(Comparator::Less) => {
+                    comparator = Some(Comparator::AtMost);
+                }
                 _ => {}
             }
         }
     }
-    let value = *numbers.first()?;
-    let money = matches!(unit, Some((Rule::money, _)));
-    let year = |x: f64| x.fract() == 0.0 && (1900.0..=2100.0).contains(&x);
-    if comparator == Some(Comparator::Between) && numbers.iter().all(|x| year(*x)) && !money {
-        // «2021-2022 учебный год»: years, not a count.
+    let first = *numbers.first()?;
+    if unit.is_none() && first.scale >= 1e6 && speaks_of_money(original) {
+        // «выделят по 2,5 млн», «из которых 715 миллионов даст госбюджет».
+        unit = Some((Rule::money, "руб.".to_string()));
+    }
+    let unit_kind = unit.as_ref().map(|(rule, _)| *rule);
+    let counted = matches!(unit_kind, Some(Rule::percent | Rule::money));
+    if first.is_year() && !counted && (unit.is_none() || comparator == Some(Comparator::Between)) {
+        // «до 2027 года», «2021-2022 учебный год»: years, not a count.
         return None;
     }
     if bare && comparator.is_none() && !coverage {
@@ -171,57 +187,151 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
         let counts = unit.is_some() || out_of.is_some();
-        let percent = matches!(unit, Some((Rule::percent, _)));
-        if !(alone || counts) || (year(value) && !money && !percent) {
+        // «одному предмету», «одна из школ»: a word, not a count.
+        let one_in_words = first.in_words && first.value() == 1.0;
+        if !(alone || counts) || first.is_year() || one_in_words {
             return None;
         }
     }
+    let money = matches!(unit, Some((Rule::money, _)));
     let comparator = match comparator {
         _ if coverage => Comparator::Coverage,
         Some(c) => c,
         None if money || out_of.is_some() => Comparator::Exactly,
         None => Comparator::AtLeast,
     };
+    let (value, upper) = match (comparator, numbers.get(1)) {
+        (Comparator::Between, Some(second)) => {
+            // «900-910 тысяч»: the multiplier of the second is the first's too.
+            let scale = if first.scale == 1.0 {
+                second.scale
+            } else {
+                first.scale
+            };
+            let (a, b) = (first.number * scale, second.value());
+            (a.min(b), Some(a.max(b)))
+        }
+        _ => (first.value(), None),
+    };
     Some(Target {
         comparator,
         value,
-        upper: (comparator == Comparator::Between)
-            .then(|| numbers.get(1).copied())
-            .flatten(),
+        upper,
         unit: unit.map(|(_, text)| text),
         out_of,
     })
 }
 
-fn comparator_of(kind: Pair<'_, Rule>) -> Comparator {
-    match kind.as_rule() {
+/// A number as written, the multiplier after it, and whether it was in words.
+#[derive(Debug, Clone, Copy)]
+struct Quantity {
+    number: f64,
+    scale: f64,
+    in_words: bool,
+}
+
+impl Quantity {
+    fn value(&self) -> f64 {
+        self.number * self.scale
+    }
+
+    /// 1900…2100 with no multiplier: a year, unless a unit says otherwise.
+    fn is_year(&self) -> bool {
+        self.scale == 1.0 && self.number.fract() == 0.0 && (1900.0..=2100.0).contains(&self.number)
+    }
+}
+
+/// A cell that speaks of roubles or of allotting funds.
+fn speaks_of_money(text: &str) -> bool {
+    let folded = fold_case(text);
+    [
+        "руб",
+        "выдел",
+        "финансир",
+        "бюджет",
+        "rouble",
+        "ruble",
+        "fund",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
+}
+
+/// The comparator a kind of the grammar names; «до» after a word of growth
+/// («довести … до 100%», «повышение … (до 75%)») is reaching the number.
+fn comparator_of(kind: Rule, before: &str) -> Comparator {
+    match kind {
         Rule::at_most => Comparator::AtMost,
         Rule::more => Comparator::More,
         Rule::less => Comparator::Less,
-        Rule::exactly => Comparator::Exactly,
+        Rule::until if grows(before) => Comparator::AtLeast,
+        Rule::until => Comparator::Less,
+        Rule::exactly | Rule::about => Comparator::Exactly,
+        // A dash states a value after words («оценка - 8 баллов», «2017 г. -
+        // 153 тыс. рублей»); at the start of a line it is a bullet.
+        Rule::stated if !line_start(before) => Comparator::Exactly,
         _ => Comparator::AtLeast,
     }
 }
 
-/// A number in digits or words, times its «тыс.», «млн», «млрд».
-fn quantity(pair: Pair<'_, Rule>) -> Option<f64> {
-    let mut value = None;
+/// Whether nothing but spaces stands before on its line.
+fn line_start(before: &str) -> bool {
+    before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .is_empty()
+}
+
+/// Words of growth: what comes «до N» after them is reached, not stayed under.
+fn grows(before: &str) -> bool {
+    let folded = fold_case(before);
+    [
+        "повыш",
+        "повыс",
+        "довест",
+        "довед",
+        "довод",
+        "увелич",
+        "рост",
+        "достиж",
+        "достич",
+        "increas",
+        "rais",
+        "reach",
+        "grow",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
+}
+
+/// A number in digits or words, with its «тыс.», «млн», «млрд», «трлн».
+fn quantity(pair: Pair<'_, Rule>) -> Option<Quantity> {
+    let mut q = Quantity {
+        number: f64::NAN,
+        scale: 1.0,
+        in_words: false,
+    };
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::digits => value = digits(part.as_str()),
-            Rule::in_words => value = in_words(part),
+            Rule::digits => q.number = digits(part.as_str())?,
+            Rule::in_words => {
+                q.number = in_words(part)?;
+                q.in_words = true;
+            }
             Rule::multiplier => {
-                let scale = match part.into_inner().next().map(|p| p.as_rule()) {
+                q.scale = match part.into_inner().next().map(|p| p.as_rule()) {
                     Some(Rule::thousand) => 1e3,
                     Some(Rule::million) => 1e6,
-                    _ => 1e9,
+                    Some(Rule::billion) => 1e9,
+                    _ => 1e12,
                 };
-                value = value.map(|v| v * scale);
             }
             _ => {}
         }
     }
-    value
+    (!q.number.is_nan()).then_some(q)
 }
 
 /// «1 200 000», «2,5», «5-ти».
@@ -338,12 +448,15 @@ fn ru_digit(word: &str) -> Option<f64> {
 /// The unit as a reader names it: a sign, `руб.` for money, `раз/месяц` for
 /// a frequency, `ОО` for «00», otherwise the words as written.
 fn unit_of(pair: Pair<'_, Rule>, original: &str) -> Option<(Rule, String)> {
-    let kind = pair.into_inner().next()?;
+    let kind = match pair.as_rule() {
+        Rule::unit => pair.into_inner().next()?,
+        _ => pair,
+    };
     let span = kind.as_span();
     let written = original.get(span.start()..span.end())?.trim();
     let rule = kind.as_rule();
     let unit = match rule {
-        Rule::percent => "%".to_string(),
+        Rule::percent if written == "%" => "%".to_string(),
         Rule::zeros => "ОО".to_string(),
         Rule::money if written.is_ascii() => "RUB".to_string(),
         Rule::money => "руб.".to_string(),
@@ -419,8 +532,8 @@ pub fn same_unit(a: &str, b: &str) -> bool {
 /// A unit with each word cut to its stem: lower case, «ё» as «е», a Russian
 /// word's case ending (or an English plural «s») dropped when at least three
 /// letters remain, the few words whose stem changes («день», «дня», «дней»;
-/// «год», «лет») named by hand. Signs (`%`, `₽`, `$`) are kept; punctuation
-/// around a word is not.
+/// «год», «лет») named by hand, «процентов» and "percent" as `%`. Signs
+/// (`%`, `₽`, `$`) are kept; punctuation around a word is not.
 fn unit_key(unit: &str) -> Vec<String> {
     const ENDINGS: [&str; 23] = [
         "ихся", "иеся", "ыхся", "ыеся", "ами", "ями", "ов", "ев", "ей", "ам", "ям", "ах", "ях",
@@ -450,6 +563,9 @@ fn unit_key(unit: &str) -> Vec<String> {
                 .collect();
             if let Some((_, stem)) = IRREGULAR.iter().find(|(w, _)| *w == word) {
                 return stem.to_string();
+            }
+            if word.starts_with("процент") || word.starts_with("percent") {
+                return "%".to_string();
             }
             let letters = word.chars().count();
             let cyrillic = word.chars().all(|c| matches!(c, 'а'..='я'));
@@ -522,7 +638,7 @@ mod tests {
             "≥ 10 пар ОО",
             ">=10 пар ОО",
         ] {
-            assert_eq!(one(text), (AtLeast, 10.0, unit("пар ОО")), "{text}");
+            assert_eq!(one(text), (AtLeast, 10.0, unit("пар")), "{text}");
         }
         for text in [
             "at least 10 pairs",
@@ -531,6 +647,17 @@ mod tests {
         ] {
             assert_eq!(one(text), (AtLeast, 10.0, unit("pairs")), "{text}");
         }
+    }
+
+    #[test]
+    fn percent_as_a_sign_or_a_word() {
+        assert_eq!(
+            one("не больше 5 процентов"),
+            (AtMost, 5.0, unit("процентов"))
+        );
+        assert_eq!(one("above 80 percent"), (More, 80.0, unit("percent")));
+        assert!(same_unit("процентов", "%"));
+        assert!(same_unit("процента", "percent"));
     }
 
     #[test]
@@ -544,19 +671,15 @@ mod tests {
         ] {
             assert_eq!(one(text), (More, 80.0, unit("%")), "{text}");
         }
-        for text in ["more than 80 %", "over 80 %", "above 80 percent"] {
+        for text in ["more than 80 %", "over 80 %", "above 80%"] {
             assert_eq!(one(text), (More, 80.0, unit("%")), "{text}");
         }
     }
 
     #[test]
     fn at_most_and_not_above() {
-        for text in [
-            "не более 5 %",
-            "не выше 5 %",
-            "не больше 5 процентов",
-            "≤ 5 %",
-        ] {
+        for text in ["не более 5 %", "не выше 5 %", "не больше 5%", "≤ 5 %"]
+        {
             assert_eq!(one(text), (AtMost, 5.0, unit("%")), "{text}");
         }
         for text in ["at most 5 %", "not above 5 %", "no more than 5 %"] {
@@ -785,6 +908,134 @@ mod tests {
         assert_eq!(one("350"), (AtLeast, 350.0, None));
     }
 
+    #[test]
+    fn or_more() {
+        assert_eq!(one("10 и более человек"), (AtLeast, 10.0, unit("человек")));
+        assert_eq!(
+            one("75% и более от проектной мощности"),
+            (AtLeast, 75.0, unit("%"))
+        );
+        assert_eq!(one("от 3 и выше"), (AtLeast, 3.0, None));
+        assert_eq!(one("10 or more schools"), (AtLeast, 10.0, unit("schools")));
+        assert_eq!(
+            one("Без контингента - 75% и более"),
+            (AtLeast, 75.0, unit("%"))
+        );
+    }
+
+    #[test]
+    fn about_is_the_number_said() {
+        assert_eq!(
+            one("около 7 тысяч научных сообществ"),
+            (Exactly, 7000.0, unit("научных сообществ"))
+        );
+        assert_eq!(
+            one("порядка 2 тысяч учебных заведений"),
+            (Exactly, 2000.0, unit("учебных заведений"))
+        );
+        assert_eq!(one("about 300 schools"), (Exactly, 300.0, unit("schools")));
+        let t = &parse("приблизительно 900-910 тысяч").targets[0];
+        assert_eq!(
+            (t.comparator, t.value, t.upper),
+            (Between, 900_000.0, Some(910_000.0))
+        );
+    }
+
+    #[test]
+    fn a_value_stated_after_a_dash_or_before_an_equals_sign() {
+        assert_eq!(
+            one("Наивысшая оценка - 8 баллов."),
+            (Exactly, 8.0, unit("баллов"))
+        );
+        assert_eq!(one("С контингентом - 100%"), (Exactly, 100.0, unit("%")));
+        assert_eq!(one("5 баллов = отлично."), (Exactly, 5.0, unit("баллов")));
+        assert_eq!(
+            one("2017 г. - 153 333,710 тыс. рублей;"),
+            (Exactly, 153_333_710.0, unit("руб."))
+        );
+        // A dash at the start of a line is a bullet.
+        assert_eq!(one("- 5 школ"), (AtLeast, 5.0, unit("школ")));
+    }
+
+    #[test]
+    fn up_to_after_a_word_of_growth_is_reaching() {
+        assert_eq!(
+            one("повышение количества детей, занимающихся допобразованием (до 75%)"),
+            (AtLeast, 75.0, unit("%"))
+        );
+        assert_eq!(
+            one("Довести обеспеченность до 100%"),
+            (AtLeast, 100.0, unit("%"))
+        );
+        assert_eq!(
+            one("increase the share up to 100 %"),
+            (AtLeast, 100.0, unit("%"))
+        );
+        assert_eq!(one("до 15 %"), (Less, 15.0, unit("%")));
+        let t = &parse("центров до 90-100").targets[0];
+        assert_eq!(
+            (t.comparator, t.value, t.upper),
+            (Between, 90.0, Some(100.0))
+        );
+    }
+
+    #[test]
+    fn scores_in_quotes_inclusive_and_reversed() {
+        assert_eq!(one("Выше «3,5»"), (More, 3.5, None));
+        assert_eq!(one("До «3,5» (вкл.)"), (AtMost, 3.5, None));
+        assert_eq!(one("up to 3.5 (incl.)"), (AtMost, 3.5, None));
+        let t = &parse("От «3» до «2.8»").targets[0];
+        assert_eq!((t.comparator, t.value, t.upper), (Between, 2.8, Some(3.0)));
+        let t = &parse("«4,00 – 4,49»").targets[0];
+        assert_eq!((t.value, t.upper), (4.0, Some(4.49)));
+        let t = &parse("20% - 49%").targets[0];
+        assert_eq!(
+            (t.value, t.upper, t.unit.as_deref()),
+            (20.0, Some(49.0), Some("%"))
+        );
+    }
+
+    #[test]
+    fn sums_in_a_cell_about_money_are_roubles() {
+        assert_eq!(
+            one("выделят по 2,5 млн"),
+            (Exactly, 2_500_000.0, unit("руб."))
+        );
+        assert_eq!(
+            targets("1,1 миллиарда рублей, из которых 715 миллионов даст госбюджет"),
+            [
+                (Exactly, 1_100_000_000.0, unit("руб.")),
+                (Exactly, 715_000_000.0, unit("руб."))
+            ]
+        );
+        assert_eq!(one("свыше 1 трлн рублей"), (More, 1e12, unit("руб.")));
+        assert_eq!(one("787 млн.руб."), (Exactly, 787_000_000.0, unit("руб.")));
+        assert_eq!(
+            one("791,7 тыс. новых мест"),
+            (AtLeast, 791_700.0, unit("новых мест"))
+        );
+    }
+
+    #[test]
+    fn ages_grades_and_coverage_after_the_number() {
+        assert_eq!(
+            one("Обеспечение\n100% охвата детей в возрасте от 3 до 7 услугами дошкольного образования"),
+            (Coverage, 100.0, unit("%"))
+        );
+        assert_eq!(
+            one("Более 84% детей в возрасте от 5 до 18 лет"),
+            (More, 84.0, unit("%"))
+        );
+        assert_eq!(
+            one("Выпускники 9 класса сдают не менее 4 экзаменов"),
+            (AtLeast, 4.0, unit("экзаменов"))
+        );
+        assert_eq!(
+            one("не менее 70 баллов и еще одному предмету"),
+            (AtLeast, 70.0, unit("баллов"))
+        );
+    }
+
     /// The table of docs/language.md («Indicators»), row by row.
     #[test]
     fn the_reference_table() {
@@ -794,8 +1045,8 @@ mod tests {
                 "не менее 10 пар ОО, отчет",
                 AtLeast,
                 10.0,
-                "пар ОО",
-                "отчет",
+                "пар",
+                "ОО, отчет",
             ),
             ("не ниже 4 баллов", AtLeast, 4.0, "баллов", ""),
             ("не реже 1 раза в месяц", AtLeast, 1.0, "раз/месяц", ""),
