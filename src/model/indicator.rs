@@ -334,7 +334,7 @@ fn quantity(pair: Pair<'_, Rule>) -> Option<Quantity> {
     (!q.number.is_nan()).then_some(q)
 }
 
-/// «1 200 000», «2,5», «5-ти».
+/// «1 200 000», «2,5», «5-ти»; nothing for a number too long to be finite.
 fn digits(text: &str) -> Option<f64> {
     let number = text.split('-').next().unwrap_or(text);
     let plain: String = number
@@ -342,7 +342,7 @@ fn digits(text: &str) -> Option<f64> {
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    plain.parse().ok()
+    plain.parse().ok().filter(|x: &f64| x.is_finite())
 }
 
 /// «двадцати пяти» → 25, «ста» → 100, "twenty-five" → 25, "one hundred" → 100.
@@ -1034,6 +1034,29 @@ mod tests {
             one("не менее 70 баллов и еще одному предмету"),
             (AtLeast, 70.0, unit("баллов"))
         );
+    }
+
+    #[test]
+    fn long_numbers_and_long_cells() {
+        let huge = "9".repeat(400);
+        assert!(!parse(&format!("не менее {huge} школ")).is_target());
+        let long = "не менее 10 школ и 5 кураторов, ".repeat(2000);
+        assert_eq!(parse(&long).targets.len(), 4000);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Any cell is read, whatever it holds: every target has a finite
+        /// number and a range its bounds in order.
+        #[test]
+        fn any_cell_is_read(
+            cell in "(не менее|более|до|от|около|охват|и более|-|–|=|«|»|%|руб\\.|млн|тыс\\.|из|пяти|ста|раза в месяц|школ|ОО|00|[0-9]{1,4}|[0-9],[0-9]|[ ,.()\n]|[а-яa-z]{1,6}){0,24}"
+        ) {
+            for t in parse(&cell).targets {
+                proptest::prop_assert!(t.value.is_finite(), "{cell:?}");
+                proptest::prop_assert!(t.upper.is_none_or(|u| u >= t.value), "{cell:?}");
+            }
+        }
     }
 
     /// The table of docs/language.md («Indicators»), row by row.

@@ -380,13 +380,13 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
     }
 }
 
-/// Targets in signs: «≥ 45 школ; ≥ 32 куратора», «5–10 человек», «охват 50
+/// Targets in signs: «≥ 45 школ и ≥ 32 куратора», «5–10 человек», «охват 50
 /// ОО», «= 6 баллов из 6»; nothing for none.
 pub fn targets(targets: &[Target], lang: Lang) -> Option<String> {
     if targets.is_empty() {
         return None;
     }
-    let number = |x: f64| crate::state::helpers::number(x, 6, lang);
+    let number = |x: f64| grouped(&crate::state::helpers::number(x, 6, lang), lang);
     let shown: Vec<String> = targets
         .iter()
         .map(|t| {
@@ -417,7 +417,34 @@ pub fn targets(targets: &[Target], lang: Lang) -> Option<String> {
             s
         })
         .collect();
-    Some(shown.join("; "))
+    let and = match lang {
+        Lang::Ru => " и ",
+        Lang::En => " and ",
+    };
+    Some(shown.join(and))
+}
+
+/// Thousands apart from 10 000 on: «2 500 000», "2,500,000".
+fn grouped(number: &str, lang: Lang) -> String {
+    let (whole, fraction) = match number.find([',', '.']) {
+        Some(i) => number.split_at(i),
+        None => (number, ""),
+    };
+    if whole.len() < 5 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let separator = match lang {
+        Lang::Ru => '\u{a0}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out + fraction
 }
 
 #[cfg(test)]
@@ -481,7 +508,7 @@ mod tests {
         };
         assert_eq!(
             read("45 школ и 32 куратора", Lang::Ru).as_deref(),
-            Some("≥ 45 школ; ≥ 32 куратора")
+            Some("≥ 45 школ и ≥ 32 куратора")
         );
         assert_eq!(
             read("от 2,5 до 10 %", Lang::Ru).as_deref(),
@@ -512,8 +539,13 @@ mod tests {
         assert_eq!(read("не более 5 %", Lang::Ru).as_deref(), Some("≤ 5 %"));
         assert_eq!(
             read("2,5 млн руб.", Lang::Ru).as_deref(),
-            Some("= 2500000 руб.")
+            Some("= 2\u{a0}500\u{a0}000 руб.")
         );
+        assert_eq!(
+            read("1,5 million roubles", Lang::En).as_deref(),
+            Some("= 1,500,000 RUB")
+        );
+        assert_eq!(read("1500 руб.", Lang::Ru).as_deref(), Some("= 1500 руб."));
         assert_eq!(read("увеличение доли учителей", Lang::Ru), None);
     }
 }

@@ -108,7 +108,7 @@ pub struct IndicatorView {
     /// The words around the targets.
     pub description: String,
     pub targets: Vec<Target>,
-    /// The targets in signs («≥ 45 школ; ≥ 32 куратора»); absent for a cell
+    /// The targets in signs («≥ 45 школ и ≥ 32 куратора»); absent for a cell
     /// with no number.
     pub read: Option<String>,
 }
