@@ -6,14 +6,14 @@ use crate::syntax::{fold_case, Spanned};
 use pest::iterators::Pair;
 use pest::Parser;
 use pest_derive::Parser;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Parser)]
 #[grammar = "../grammar/indicator.pest"]
 struct IndicatorParser;
 
 /// How a target compares an actual value with its number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
     /// `не менее`, `не ниже`, `не реже`, `≥`, and a bare number: at least.
