@@ -487,6 +487,28 @@ fn unit_of(pair: Pair<'_, Rule>, original: &str) -> Option<(Rule, String)> {
     Some((rule, unit))
 }
 
+/// The text without the brackets that lost their pair with a target cut
+/// out: «2 раза в год (октябрь, апрель)» keeps «октябрь, апрель».
+fn balanced(text: &str) -> String {
+    let mut open = Vec::new();
+    let mut drop = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' => match open.pop() {
+                Some(_) => {}
+                None => drop.push(i),
+            },
+            _ => {}
+        }
+    }
+    drop.extend(open);
+    text.char_indices()
+        .filter(|(i, _)| !drop.contains(i))
+        .map(|(_, c)| c)
+        .collect()
+}
+
 /// The cell without its targets: what the quantities are of.
 fn describe(original: &str, spans: &[std::ops::Range<usize>]) -> String {
     let mut rest = String::new();
@@ -497,16 +519,20 @@ fn describe(original: &str, spans: &[std::ops::Range<usize>]) -> String {
         at = span.end;
     }
     rest.push_str(original.get(at..).unwrap_or_default());
-    let rest = rest.replace("()", " ");
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let rest = balanced(&words.join(" ").replace("( )", " ").replace("()", " "));
     let words: Vec<&str> = rest.split_whitespace().collect();
     let joined = words.join(" ");
     let tidy = joined
         .replace(" ,", ",")
         .replace(" ;", ";")
-        .trim_matches(|c: char| {
-            matches!(c, ',' | ':' | ';' | '-' | '—' | '–' | '.' | ' ' | '=' | '(')
-        })
+        .trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '-' | '—' | '–' | '.' | ' ' | '='))
         .to_string();
+    // A description left all in brackets: «(октябрь, апрель)».
+    let tidy = match tidy.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => inner.trim().to_string(),
+        _ => tidy,
+    };
     let connective = tidy.split_whitespace().all(|w| {
         matches!(
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -1057,6 +1083,26 @@ mod tests {
                 proptest::prop_assert!(t.upper.is_none_or(|u| u >= t.value), "{cell:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_description_keeps_its_brackets_paired() {
+        assert_eq!(
+            parse("2 раза в год (октябрь, апрель)").description,
+            "октябрь, апрель"
+        );
+        assert_eq!(
+            parse("Проведена идентификация ОО (100%)").description,
+            "Проведена идентификация ОО"
+        );
+        assert_eq!(
+            parse("отчёт (не менее 3 страниц) и справка").description,
+            "отчёт и справка"
+        );
+        assert_eq!(
+            one("Охвачено 120 обучающихся"),
+            (Coverage, 120.0, unit("обучающихся"))
+        );
     }
 
     /// The table of docs/language.md («Indicators»), row by row.
