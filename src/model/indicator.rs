@@ -128,6 +128,10 @@ impl Target {
 /// nothing (a bare «1)» of a list, a year, «одному предмету»).
 fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
     let before = original.get(..pair.as_span().start()).unwrap_or_default();
+    // No Cyrillic letter: "1,200" groups thousands instead of a decimal comma.
+    let english = !original
+        .chars()
+        .any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'));
     let mut coverage = false;
     let mut comparator = None;
     let mut numbers: Vec<Quantity> = Vec::new();
@@ -148,14 +152,14 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
                     let kind = piece.into_inner().next()?;
                     comparator = Some(comparator_of(kind.as_rule(), before));
                 }
-                Rule::quantity => numbers.push(quantity(piece)?),
+                Rule::quantity => numbers.push(quantity(piece, english)?),
                 Rule::unit | Rule::percent => {
                     unit = unit.or_else(|| unit_of(piece, original));
                 }
                 Rule::out_of => {
                     for p in piece.into_inner() {
                         match p.as_rule() {
-                            Rule::quantity => out_of = quantity(p).map(|q| q.value()),
+                            Rule::quantity => out_of = quantity(p, english).map(|q| q.value()),
                             Rule::unit => unit = unit.or_else(|| unit_of(p, original)),
                             _ => {}
                         }
@@ -307,7 +311,7 @@ fn grows(before: &str) -> bool {
 }
 
 /// A number in digits or words, with its «тыс.», «млн», «млрд», «трлн».
-fn quantity(pair: Pair<'_, Rule>) -> Option<Quantity> {
+fn quantity(pair: Pair<'_, Rule>, english: bool) -> Option<Quantity> {
     let mut q = Quantity {
         number: f64::NAN,
         scale: 1.0,
@@ -315,7 +319,7 @@ fn quantity(pair: Pair<'_, Rule>) -> Option<Quantity> {
     };
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::digits => q.number = digits(part.as_str())?,
+            Rule::digits => q.number = digits(part.as_str(), english)?,
             Rule::in_words => {
                 q.number = in_words(part)?;
                 q.in_words = true;
@@ -334,9 +338,20 @@ fn quantity(pair: Pair<'_, Rule>) -> Option<Quantity> {
     (!q.number.is_nan()).then_some(q)
 }
 
-/// «1 200 000», «2,5», «5-ти»; nothing for a number too long to be finite.
-fn digits(text: &str) -> Option<f64> {
+/// «1 200 000», «2,5», «5-ти»; "1,200" in an English cell and «1,200,000»
+/// anywhere group thousands. Nothing for a number too long to be finite.
+fn digits(text: &str, english: bool) -> Option<f64> {
     let number = text.split('-').next().unwrap_or(text);
+    let thousands = (english || number.matches(',').count() > 1)
+        && number
+            .split(',')
+            .skip(1)
+            .all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()));
+    let number = if thousands {
+        std::borrow::Cow::Owned(number.replace(',', ""))
+    } else {
+        std::borrow::Cow::Borrowed(number)
+    };
     let plain: String = number
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -1103,6 +1118,37 @@ mod tests {
             one("Охвачено 120 обучающихся"),
             (Coverage, 120.0, unit("обучающихся"))
         );
+    }
+
+    #[test]
+    fn forms_of_official_prose() {
+        assert_eq!(
+            one("Не менее чем 3 педагога"),
+            (AtLeast, 3.0, unit("педагога"))
+        );
+        assert_eq!(one("не менее, чем в 80% ОО"), (AtLeast, 80.0, unit("%")));
+        assert_eq!(one("не более чем на 10 %"), (AtMost, 10.0, unit("%")));
+        assert_eq!(one("10 (десять) человек"), (AtLeast, 10.0, unit("человек")));
+        assert_eq!(one("Рост на 5 п.п."), (AtLeast, 5.0, unit("п.п.")));
+        assert_eq!(
+            one("a rise of 5 percentage points"),
+            (AtLeast, 5.0, unit("percentage points"))
+        );
+    }
+
+    #[test]
+    fn an_english_cell_groups_thousands_with_commas() {
+        assert_eq!(
+            one("at least 1,200 teachers"),
+            (AtLeast, 1200.0, unit("teachers"))
+        );
+        assert_eq!(
+            one("1,200,000 roubles"),
+            (Exactly, 1_200_000.0, unit("RUB"))
+        );
+        assert_eq!(one("at least 2,5 %"), (AtLeast, 2.5, unit("%")));
+        assert_eq!(one("не менее 1,200 %"), (AtLeast, 1.2, unit("%")));
+        assert_eq!(one("1,200,000 руб."), (Exactly, 1_200_000.0, unit("руб.")));
     }
 
     /// The table of docs/language.md («Indicators»), row by row.
