@@ -63,17 +63,34 @@ impl Indicator {
             .ok()
             .and_then(|mut pairs| pairs.next());
         let original = source.text.as_str();
-        let mut targets = Vec::new();
-        let mut spans = Vec::new();
+        let mut targets: Vec<Target> = Vec::new();
+        let mut implicit: Vec<bool> = Vec::new();
+        let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
         for pair in cell.into_iter().flat_map(Pair::into_inner) {
             if pair.as_rule() != Rule::target {
                 continue;
             }
             let span = pair.as_span();
-            if let Some(target) = read_target(pair, original) {
-                targets.push(target);
+            let Some((target, bare)) = read_target(pair, original) else {
+                continue;
+            };
+            let gap = spans
+                .last()
+                .and_then(|last| original.get(last.end..span.start()));
+            if gap.is_some_and(|g| g.trim().is_empty()) && is_score(&target, span.as_str()) {
+                // «80 % и выше – 1 балл, 100 % – 2 балла»: a row of a scale; the
+                // points are what the row earns, the number before is the target.
+                if implicit.last() == Some(&true) {
+                    if let Some(row) = targets.last_mut() {
+                        row.comparator = Comparator::Exactly;
+                    }
+                }
                 spans.push(span.start()..span.end());
+                continue;
             }
+            targets.push(target);
+            implicit.push(bare);
+            spans.push(span.start()..span.end());
         }
         let description = if targets.is_empty() {
             original.trim().to_string()
@@ -124,9 +141,17 @@ impl Target {
     }
 }
 
-/// What a target pair says, or nothing when it is a number that counts
-/// nothing (a bare «1)» of a list, a year, «одному предмету»).
-fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
+/// Points awarded after a dash: «– 2 балла».
+fn is_score(target: &Target, written: &str) -> bool {
+    let unit = target.unit.as_deref().map(fold_case).unwrap_or_default();
+    written.trim_start().starts_with(['-', '–', '—'])
+        && (unit.starts_with("балл") || unit.starts_with("point"))
+}
+
+/// What a target pair says, and whether it names no comparator, or nothing
+/// when it is a number that counts nothing (a bare «1)» of a list, a year,
+/// «одному предмету»).
+fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<(Target, bool)> {
     let before = original.get(..pair.as_span().start()).unwrap_or_default();
     // No Cyrillic letter: "1,200" groups thousands instead of a decimal comma.
     let english = !original
@@ -198,6 +223,7 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
         }
     }
     let money = matches!(unit, Some((Rule::money, _)));
+    let implicit = comparator.is_none() && !coverage;
     let comparator = match comparator {
         _ if coverage => Comparator::Coverage,
         Some(c) => c,
@@ -217,13 +243,14 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<Target> {
         }
         _ => (first.value(), None),
     };
-    Some(Target {
+    let target = Target {
         comparator,
         value,
         upper,
         unit: unit.map(|(_, text)| text),
         out_of,
-    })
+    };
+    Some((target, implicit))
 }
 
 /// A number as written, the multiplier after it, and whether it was in words.
@@ -1149,6 +1176,18 @@ mod tests {
         assert_eq!(one("at least 2,5 %"), (AtLeast, 2.5, unit("%")));
         assert_eq!(one("не менее 1,200 %"), (AtLeast, 1.2, unit("%")));
         assert_eq!(one("1,200,000 руб."), (Exactly, 1_200_000.0, unit("руб.")));
+    }
+
+    #[test]
+    fn rows_of_a_scale() {
+        assert_eq!(
+            targets("80 % и выше – 1 балл, 100 % – 2 балла"),
+            [(AtLeast, 80.0, unit("%")), (Exactly, 100.0, unit("%"))]
+        );
+        assert_eq!(
+            one("Наивысшая оценка - 8 баллов."),
+            (Exactly, 8.0, unit("баллов"))
+        );
     }
 
     /// The table of docs/language.md («Indicators»), row by row.
