@@ -895,3 +895,48 @@ fn an_actual_value_in_another_form_of_the_unit_is_the_same_unit() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("E0604"), "{}", stderr(&out));
 }
+
+#[test]
+fn each_actual_value_goes_with_its_own_target_of_a_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "plan.roadmap",
+        "дорожная карта: План
+период: 2022
+участник ОО: Школа
+
+мероприятие 1. Сопровождение
+  срок: март 2022 года
+  ответственный: ОО
+  показатель: 45 школ и 32 куратора
+",
+    );
+    let status = |second: &str| {
+        write(
+            "plan.status",
+            &format!(
+                "отметки к: plan.roadmap\n\nмероприятие 1\n  выполнено: 31.03.2022\n  факт: 46 школ\n  факт: {second}\n"
+            ),
+        );
+        roadmap(
+            dir.path(),
+            &["check", "plan.roadmap", "--lang", "en", "--color", "never"],
+        )
+    };
+    let out = status("30 кураторов");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The second value against the second target: the curators, not the schools.
+    let out = status("30 %");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error[E0604]: The actual value is in `%`, the target in `куратора`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("plan.roadmap:8:25: the target"),
+        "{}",
+        stderr(&out)
+    );
+}

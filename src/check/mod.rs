@@ -109,7 +109,10 @@ fn marks(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
                                 en: "The actual value is in `{}`, the target in `{}`", got, want
                             ),
                         )
-                        .with_secondary(target.source.span, text!(ru: "показатель"; en: "the target"))
+                        .with_secondary(
+                            target_span(target, wanted),
+                            text!(ru: "показатель"; en: "the target"),
+                        )
                         .with_help(text!(
                             ru: "Запишите факт в тех же единицах, что и показатель: «факт: … {}»", want;
                             en: "Write the actual value in the target's unit: `actual: … {}`", want
@@ -428,5 +431,16 @@ fn empty_sections(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
                 .with_help(text!(ru: "Добавьте мероприятия или удалите раздел"; en: "Add activities or delete the section")),
             );
         }
+    }
+}
+
+/// The target within its cell, or the whole cell when the text read is not
+/// the text written (a template's parameter filled in).
+fn target_span(cell: &crate::model::Indicator, target: &crate::model::Target) -> Span {
+    let span = cell.source.span;
+    if span.end - span.start == cell.source.text.len() && target.at.end <= cell.source.text.len() {
+        span.sub(target.at.start, target.at.end)
+    } else {
+        span
     }
 }

@@ -182,6 +182,7 @@ pub fn target_text(state: Option<&Value>, lang: Lang) -> Result<String, String> 
         upper: state["upper"].as_f64(),
         unit: state["unit"].as_str().map(str::to_string),
         out_of: None,
+        at: 0..0,
     };
     Ok(text::targets(&[target], lang).unwrap_or_default())
 }

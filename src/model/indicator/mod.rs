@@ -54,6 +54,9 @@ pub struct Target {
     pub unit: Option<String>,
     /// The `6` of «6 баллов из 6».
     pub out_of: Option<f64>,
+    /// Where in the cell it is written, in bytes.
+    #[serde(skip)]
+    pub at: std::ops::Range<usize>,
 }
 
 /// An indicator cell: its targets («45 школ и 32 куратора» has two) and its
@@ -82,9 +85,10 @@ impl Indicator {
                 continue;
             }
             let span = pair.as_span();
-            let Some((target, bare)) = read_target(pair, original) else {
+            let Some((mut target, bare)) = read_target(pair, original) else {
                 continue;
             };
+            target.at = span.start()..span.end();
             let gap = spans
                 .last()
                 .and_then(|last| original.get(last.end..span.start()));
@@ -260,6 +264,7 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<(Target, bool)> {
         upper,
         unit: unit.map(|(_, text)| text),
         out_of,
+        at: 0..0,
     };
     Some((target, implicit))
 }

@@ -576,6 +576,7 @@ fn a_target_is_attained_by_its_comparator() {
         upper,
         unit: None,
         out_of: None,
+        at: 0..0,
     };
     assert!(t(AtLeast, 350.0, None).attained_by(360.0));
     assert!(t(AtLeast, 350.0, None).attained_by(350.0));
