@@ -416,7 +416,7 @@ pub fn document<'a>(
     };
     Document {
         format: "roadmap-schedule",
-        version: 1,
+        version: 2,
         generator: format!("roadmap {}", env!("CARGO_PKG_VERSION")),
         lang: match lang {
             Lang::Ru => "ru",
