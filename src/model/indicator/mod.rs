@@ -238,6 +238,10 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<(Target, bool)> {
         }
     }
     let money = matches!(unit, Some((Rule::money, _)));
+    // «охват родителей … не менее 70 %»: the clause is about coverage, of at
+    // least the number; «охват не более 5 %» stays a bound from above.
+    let at_least = matches!(comparator, None | Some(Comparator::AtLeast));
+    let coverage = at_least && (coverage || about_coverage(before));
     let implicit = comparator.is_none() && !coverage;
     let comparator = match comparator {
         _ if coverage => Comparator::Coverage,
@@ -310,6 +314,15 @@ fn line_start(before: &str) -> bool {
         .unwrap_or_default()
         .trim()
         .is_empty()
+}
+
+/// Whether the clause before a target names coverage: «охват родителей
+/// (законных представителей) обучающихся не менее 70 %».
+fn about_coverage(before: &str) -> bool {
+    let clause = before.rsplit([';', '\n', '.']).next().unwrap_or_default();
+    fold_case(clause)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.starts_with("охват") || w.eq_ignore_ascii_case("coverage"))
 }
 
 /// Words of growth: what comes «до N» after them is reached, not stayed under.

@@ -135,6 +135,24 @@ fn from_to() {
 }
 
 #[test]
+fn a_clause_about_coverage() {
+    assert_eq!(
+        one("охват родителей (законных представителей) обучающихся не менее 70 %"),
+        (Coverage, 70.0, unit("%"))
+    );
+    assert_eq!(
+        one("coverage of parents: at least 70 %"),
+        (Coverage, 70.0, unit("%"))
+    );
+    // Another clause, or a bound from above, is not coverage.
+    assert_eq!(
+        one("охват кружками; не менее 5 школ"),
+        (AtLeast, 5.0, unit("школ"))
+    );
+    assert_eq!(one("охват не более 5 %"), (AtMost, 5.0, unit("%")));
+}
+
+#[test]
 fn coverage() {
     assert_eq!(one("Охват 50 ОО"), (Coverage, 50.0, unit("ОО")));
     assert_eq!(
