@@ -755,10 +755,26 @@ fn each_target_of_a_cell_is_compared_with_the_template_in_its_unit() {
     // More curators in another form of the word, as many schools: raised.
     let out = check("45 школ и 35 кураторов");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    // Fewer curators: the second target is lowered.
+    // Fewer curators: the second target is lowered, and named.
     let out = check("50 школ и 30 кураторов");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("error[E0702]"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "Activity 1's target (30 кураторов) is lower than the template's (32 куратора)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("plan.roadmap:5:25]"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("template.roadmap:10:25: the template's target"),
+        "{}",
+        stderr(&out)
+    );
     // An upper bound may only come down.
     let out = check("доля неуспевающих менее 3 %");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

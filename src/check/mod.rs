@@ -110,7 +110,7 @@ fn marks(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
                             ),
                         )
                         .with_secondary(
-                            target_span(target, wanted),
+                            target.span_of(wanted),
                             text!(ru: "показатель"; en: "the target"),
                         )
                         .with_help(text!(
@@ -431,16 +431,5 @@ fn empty_sections(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
                 .with_help(text!(ru: "Добавьте мероприятия или удалите раздел"; en: "Add activities or delete the section")),
             );
         }
-    }
-}
-
-/// The target within its cell, or the whole cell when the text read is not
-/// the text written (a template's parameter filled in).
-fn target_span(cell: &crate::model::Indicator, target: &crate::model::Target) -> Span {
-    let span = cell.source.span;
-    if span.end - span.start == cell.source.text.len() && target.at.end <= cell.source.text.len() {
-        span.sub(target.at.start, target.at.end)
-    } else {
-        span
     }
 }

@@ -123,6 +123,23 @@ impl Indicator {
     pub fn is_target(&self) -> bool {
         !self.targets.is_empty()
     }
+
+    /// Where a target of this cell stands: its own words when the text read
+    /// is the text written, else the whole cell (a template's parameter
+    /// filled in).
+    pub fn span_of(&self, target: &Target) -> crate::source::Span {
+        let span = self.source.span;
+        if span.end - span.start == self.source.text.len() && self.written(target).is_some() {
+            span.sub(target.at.start, target.at.end)
+        } else {
+            span
+        }
+    }
+
+    /// A target's words as written: «32 куратора».
+    pub fn written(&self, target: &Target) -> Option<&str> {
+        self.source.text.get(target.at.clone()).map(str::trim)
+    }
 }
 
 impl Target {
