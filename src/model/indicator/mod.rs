@@ -210,6 +210,18 @@ fn read_target(pair: Pair<'_, Rule>, original: &str) -> Option<(Target, bool)> {
                     comparator = Some(comparator_of(kind.as_rule(), before));
                 }
                 Rule::quantity => numbers.push(quantity(piece, english)?),
+                Rule::once_word | Rule::twice_word => {
+                    let times = if piece.as_rule() == Rule::once_word {
+                        1.0
+                    } else {
+                        2.0
+                    };
+                    numbers.push(Quantity::plain(times));
+                }
+                Rule::period_word => {
+                    let period = piece.as_str().to_lowercase();
+                    unit = Some((Rule::frequency, format!("times/{period}")));
+                }
                 Rule::unit | Rule::percent => {
                     unit = unit.or_else(|| unit_of(piece, original));
                 }

@@ -15,6 +15,15 @@ pub(super) struct Quantity {
 }
 
 impl Quantity {
+    /// A number read from a word that is not a numeral («once»).
+    pub fn plain(number: f64) -> Quantity {
+        Quantity {
+            number,
+            scale: 1.0,
+            in_words: false,
+        }
+    }
+
     pub fn value(&self) -> f64 {
         self.number * self.scale
     }
