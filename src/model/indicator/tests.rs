@@ -497,6 +497,16 @@ proptest::proptest! {
             proptest::prop_assert!(t.upper.is_none_or(|u| u >= t.value), "{cell:?}");
         }
     }
+
+    /// Any text at all, whatever its letters and signs.
+    #[test]
+    fn any_text_is_read(cell in "\\PC{0,80}") {
+        let i = parse(&cell);
+        for t in &i.targets {
+            proptest::prop_assert!(t.value.is_finite(), "{cell:?}");
+            proptest::prop_assert!(i.written(t).is_some(), "{cell:?}");
+        }
+    }
 }
 
 #[test]
