@@ -27,7 +27,8 @@ struct IndicatorParser;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparator {
-    /// `не менее`, `не ниже`, `не реже`, `≥`, and a bare number: at least.
+    /// `не менее`, `не ниже`, `не реже`, `N и более`, `≥`, a bare number, and
+    /// `до` after a word of growth: at least.
     AtLeast,
     /// `более`, `свыше`, `выше`, `>`: more than.
     More,
@@ -35,7 +36,8 @@ pub enum Comparator {
     AtMost,
     /// `менее`, `ниже`, `до`, `<`: less than.
     Less,
-    /// `=`, `равно`, `составит`, a sum of money, `N из M`: exactly.
+    /// `=`, `равно`, `составит`, `около`, a value after a dash, a sum of
+    /// money, `N из M`: exactly.
     Exactly,
     /// `от A до B`, `A–B`: from `value` to `upper`, both included.
     Between,
