@@ -530,6 +530,26 @@ fn the_description_keeps_its_brackets_paired() {
 }
 
 #[test]
+fn an_english_unit_keeps_its_adjectives() {
+    assert_eq!(
+        one("27 municipal coordinators"),
+        (AtLeast, 27.0, unit("municipal coordinators"))
+    );
+    assert_eq!(
+        one("no more than 2 failing students per class"),
+        (AtMost, 2.0, unit("failing students"))
+    );
+    assert_eq!(
+        one("at least 10 new schools"),
+        (AtLeast, 10.0, unit("new schools"))
+    );
+    assert_eq!(
+        one("10 teachers trained"),
+        (AtLeast, 10.0, unit("teachers"))
+    );
+}
+
+#[test]
 fn once_and_twice() {
     assert_eq!(
         one("at least once a month"),
