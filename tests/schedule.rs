@@ -229,7 +229,22 @@ fn tomari_json() {
 fn json_holds_header_parties_and_every_activity() {
     let doc = json(TOMARI, &[]);
     assert_eq!(doc["format"], "roadmap-schedule");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
+    // Each indicator as written and as read.
+    let webinars = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["number"] == "4.6")
+        .unwrap();
+    let indicator = &webinars["indicators"][0];
+    assert_eq!(indicator["read"], "≥ 1 раз/месяц");
+    assert_eq!(indicator["targets"][0]["comparator"], "at_least");
+    assert_eq!(indicator["targets"][0]["unit"], "раз/месяц");
+    assert_eq!(
+        indicator["description"],
+        "Проведение научно-методических вебинаров"
+    );
     assert_eq!(doc["as_of"], AS_OF);
     assert!(doc["roadmap"]["title"].as_str().unwrap().contains("500+"));
     assert_eq!(doc["roadmap"]["approval"]["number"], "52-а");

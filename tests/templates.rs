@@ -732,6 +732,64 @@ fn a_target_is_compared_whatever_the_form_of_its_unit() {
 }
 
 #[test]
+fn each_target_of_a_cell_is_compared_with_the_template_in_its_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "template.roadmap",
+        "дорожная карта: План {школа}
+период: 2022
+параметр школа
+
+участник ОО: {школа}
+
+мероприятие 1. Сопровождение
+  срок: март 2022 года
+  ответственный: ОО
+  показатель: 45 школ и 32 куратора
+  показатель: доля неуспевающих менее 5 %
+",
+    );
+    let check = |indicator: &str| {
+        write(
+            "plan.roadmap",
+            &format!(
+                "расширяет: template.roadmap\nпараметр школа: Школа\n\nмероприятие 1\n  показатель: {indicator}\n"
+            ),
+        );
+        roadmap(dir.path(), &["check", "plan.roadmap", "--lang", "en"])
+    };
+    // More curators in another form of the word, as many schools: raised.
+    let out = check("45 школ и 35 кураторов");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Fewer curators: the second target is lowered, and named.
+    let out = check("50 школ и 30 кураторов");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "Activity 1's target (30 кураторов) is lower than the template's (32 куратора)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("plan.roadmap:5:25]"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("template.roadmap:10:25: the template's target"),
+        "{}",
+        stderr(&out)
+    );
+    // An upper bound may only come down.
+    let out = check("доля неуспевающих менее 3 %");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = check("доля неуспевающих менее 10 %");
+    assert!(stderr(&out).contains("error[E0702]"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_folder_with_nothing_to_roll_up() {
     let dir = tempfile::tempdir().unwrap();
     let out = roadmap(dir.path(), &["status", ".", "--lang", "en"]);
@@ -859,4 +917,49 @@ fn an_actual_value_in_another_form_of_the_unit_is_the_same_unit() {
     let out = roadmap(dir.path(), &["check", "plan.roadmap", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stderr(&out).contains("E0604"), "{}", stderr(&out));
+}
+
+#[test]
+fn each_actual_value_goes_with_its_own_target_of_a_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "plan.roadmap",
+        "дорожная карта: План
+период: 2022
+участник ОО: Школа
+
+мероприятие 1. Сопровождение
+  срок: март 2022 года
+  ответственный: ОО
+  показатель: 45 школ и 32 куратора
+",
+    );
+    let status = |second: &str| {
+        write(
+            "plan.status",
+            &format!(
+                "отметки к: plan.roadmap\n\nмероприятие 1\n  выполнено: 31.03.2022\n  факт: 46 школ\n  факт: {second}\n"
+            ),
+        );
+        roadmap(
+            dir.path(),
+            &["check", "plan.roadmap", "--lang", "en", "--color", "never"],
+        )
+    };
+    let out = status("30 кураторов");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The second value against the second target: the curators, not the schools.
+    let out = status("30 %");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error[E0604]: The actual value is in `%`, the target in `куратора`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("plan.roadmap:8:25: the target"),
+        "{}",
+        stderr(&out)
+    );
 }

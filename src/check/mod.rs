@@ -95,9 +95,13 @@ fn marks(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            let targets = facts.indicators.iter().filter(|i| i.is_target());
-            for (target, actual) in targets.zip(&marks.actuals) {
-                let (Some(want), Some(got)) = (&target.unit, &actual.unit) else {
+            let targets = facts
+                .indicators
+                .iter()
+                .flat_map(|i| i.targets.iter().map(move |t| (i, t)));
+            for ((target, wanted), actual) in targets.zip(&marks.actuals) {
+                let got = actual.targets.first().and_then(|t| t.unit.as_ref());
+                let (Some(want), Some(got)) = (&wanted.unit, got) else {
                     continue;
                 };
                 if !crate::model::same_unit(want, got) {
@@ -110,7 +114,10 @@ fn marks(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
                                 en: "The actual value is in `{}`, the target in `{}`", got, want
                             ),
                         )
-                        .with_secondary(target.source.span, text!(ru: "показатель"; en: "the target"))
+                        .with_secondary(
+                            target.span_of(wanted),
+                            text!(ru: "показатель"; en: "the target"),
+                        )
                         .with_help(text!(
                             ru: "Запишите факт в тех же единицах, что и показатель: «факт: … {}»", want;
                             en: "Write the actual value in the target's unit: `actual: … {}`", want

@@ -674,11 +674,7 @@ impl Memo {
         };
         Indicator {
             source,
-            comparator: known.comparator,
-            value: known.value,
-            unit: known.unit.clone(),
-            out_of: known.out_of,
-            description: known.description.clone(),
+            ..known.clone()
         }
     }
 
@@ -925,27 +921,36 @@ impl Builder {
             Key::Indicator => {
                 let template = self.indicator(&o.template.value);
                 let plan = self.indicator(&o.plan.value);
-                let (Some(want), Some(got)) = (template.value, plan.value) else {
-                    return;
-                };
-                let lower = match template.comparator {
-                    Some(super::Comparator::AtMost) => got > want,
-                    _ => got < want,
-                };
-                if lower {
+                // Each target of the template against the plan's in the same unit.
+                let lowered = template.targets.iter().find_map(|want| {
+                    plan.targets
+                        .iter()
+                        .find(|got| match (&want.unit, &got.unit) {
+                            (Some(w), Some(g)) => super::same_unit(w, g),
+                            (None, None) => true,
+                            _ => false,
+                        })
+                        .filter(|got| want.loosened_by(got))
+                        .map(|got| (want, got))
+                });
+                if let Some((want, got)) = lowered {
+                    let (was, is) = (
+                        template.written(want).unwrap_or(&o.template.value.text),
+                        plan.written(got).unwrap_or(&o.plan.value.text),
+                    );
                     diagnostics.push(
                         Diagnostic::new(
                             Code::LowerTarget,
-                            o.plan.value.span,
+                            plan.span_of(got),
                             text!(
-                                ru: "Показатель мероприятия {} ({}) ниже показателя шаблона ({})", o.activity, o.plan.value.text, o.template.value.text;
-                                en: "Activity {}'s target ({}) is lower than the template's ({})", o.activity, o.plan.value.text, o.template.value.text
+                                ru: "Показатель мероприятия {} ({}) ниже показателя шаблона ({})", o.activity, is, was;
+                                en: "Activity {}'s target ({}) is lower than the template's ({})", o.activity, is, was
                             ),
                         )
-                        .with_secondary(o.template.value.span, text!(ru: "показатель шаблона"; en: "the template's target"))
+                        .with_secondary(template.span_of(want), text!(ru: "показатель шаблона"; en: "the template's target"))
                         .with_help(text!(
-                            ru: "План может только поднять показатель шаблона";
-                            en: "A plan may only raise the template's target"
+                            ru: "План может только ужесточить показатель шаблона «{}»: поднять нижнюю границу или опустить верхнюю", was;
+                            en: "A plan may only tighten the template's target `{}`: raise a lower bound or lower an upper one", was
                         )),
                     );
                 }

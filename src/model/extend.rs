@@ -344,11 +344,20 @@ fn merge_properties(
                 base.iter().position(|p| p.key == property.key)
             }
             Key::Indicator => {
-                let mut unit = |p: &Property| memo.indicator(p.value.clone()).unit;
-                let wanted = unit(property);
+                let mut units = |p: &Property| -> Vec<String> {
+                    let indicator = memo.indicator(p.value.clone());
+                    indicator
+                        .targets
+                        .into_iter()
+                        .filter_map(|t| t.unit)
+                        .collect()
+                };
+                let wanted = units(property);
                 base.iter().position(|p| {
                     p.key == Key::Indicator
-                        && matches!((&wanted, unit(p)), (Some(w), Some(u)) if super::same_unit(w, &u))
+                        && units(p)
+                            .iter()
+                            .any(|u| wanted.iter().any(|w| super::same_unit(w, u)))
                 })
             }
             _ => None,

@@ -16,7 +16,7 @@ pub mod timing;
 pub use build::apply_status;
 pub use build::build;
 pub use funding::{Budget, Funding, Money};
-pub use indicator::{same_unit, Comparator, Indicator};
+pub use indicator::{same_unit, Comparator, Indicator, Target};
 pub use load::{Loaded, Workspace};
 pub use risk::Risk;
 pub use timing::{Interval, Timing};

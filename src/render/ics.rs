@@ -90,7 +90,7 @@ impl Maker<'_> {
             lines.push(format!("{}: {}", l["responsible"], r.responsible_names()));
         }
         for i in &r.indicators {
-            lines.push(format!("{}: {i}", l["indicator"]));
+            lines.push(format!("{}: {}", l["indicator"], i.line()));
         }
         for x in &r.results {
             lines.push(format!("{}: {x}", l["result"]));

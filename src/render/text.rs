@@ -3,7 +3,7 @@
 
 use crate::lang::{plural_en, plural_ru, Lang};
 use crate::model::timing::{Frequency, Labelled, LengthUnit, NoDate, Repeat};
-use crate::model::Timing;
+use crate::model::{Comparator, Target, Timing};
 use crate::schedule::{Entry, Kind, Undated};
 use chrono::{Datelike, NaiveDate};
 
@@ -524,6 +524,73 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
     }
 }
 
+/// Targets in signs: «≥ 45 школ и ≥ 32 куратора», «5–10 человек», «охват 50
+/// ОО», «= 6 баллов из 6»; nothing for none.
+pub fn targets(targets: &[Target], lang: Lang) -> Option<String> {
+    if targets.is_empty() {
+        return None;
+    }
+    let number = |x: f64| grouped(&crate::state::helpers::number(x, 6, lang), lang);
+    let shown: Vec<String> = targets
+        .iter()
+        .map(|t| {
+            let value = number(t.value);
+            let mut s = match t.comparator {
+                Comparator::AtLeast => format!("≥ {value}"),
+                Comparator::More => format!("> {value}"),
+                Comparator::AtMost => format!("≤ {value}"),
+                Comparator::Less => format!("< {value}"),
+                Comparator::Exactly => format!("= {value}"),
+                Comparator::Between => format!("{value}–{}", number(t.upper.unwrap_or(t.value))),
+                Comparator::Coverage => match lang {
+                    Lang::Ru => format!("охват {value}"),
+                    Lang::En => format!("coverage {value}"),
+                },
+            };
+            if let Some(unit) = &t.unit {
+                s.push(' ');
+                s.push_str(unit);
+            }
+            if let Some(of) = t.out_of {
+                let word = match lang {
+                    Lang::Ru => "из",
+                    Lang::En => "out of",
+                };
+                s.push_str(&format!(" {word} {}", number(of)));
+            }
+            s
+        })
+        .collect();
+    let and = match lang {
+        Lang::Ru => " и ",
+        Lang::En => " and ",
+    };
+    Some(shown.join(and))
+}
+
+/// Thousands apart from 10 000 on: «2 500 000», "2,500,000".
+fn grouped(number: &str, lang: Lang) -> String {
+    let (whole, fraction) = match number.find([',', '.']) {
+        Some(i) => number.split_at(i),
+        None => (number, ""),
+    };
+    if whole.len() < 5 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let separator = match lang {
+        Lang::Ru => '\u{a0}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out + fraction
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -598,5 +665,57 @@ mod tests {
         assert_eq!(p(112), "112 дней");
         assert_eq!(days(1, Lang::En), "1 day");
         assert_eq!(days(3, Lang::En), "3 days");
+    }
+
+    #[test]
+    fn targets_in_signs() {
+        let read = |text: &str, lang| {
+            let i = crate::model::Indicator::parse(crate::syntax::Spanned {
+                text: text.to_string(),
+                span: crate::source::Span::new(crate::source::FileId(0), 0, text.len()),
+            });
+            targets(&i.targets, lang)
+        };
+        assert_eq!(
+            read("45 школ и 32 куратора", Lang::Ru).as_deref(),
+            Some("≥ 45 школ и ≥ 32 куратора")
+        );
+        assert_eq!(
+            read("от 2,5 до 10 %", Lang::Ru).as_deref(),
+            Some("2,5–10 %")
+        );
+        assert_eq!(
+            read("from 2.5 to 10 %", Lang::En).as_deref(),
+            Some("2.5–10 %")
+        );
+        assert_eq!(
+            read("Охват 50 ОО", Lang::Ru).as_deref(),
+            Some("охват 50 ОО")
+        );
+        assert_eq!(
+            read("coverage 50 schools", Lang::En).as_deref(),
+            Some("coverage 50 schools")
+        );
+        assert_eq!(
+            read("6 баллов из 6 возможных", Lang::Ru).as_deref(),
+            Some("= 6 баллов из 6")
+        );
+        assert_eq!(
+            read("6 points out of 6", Lang::En).as_deref(),
+            Some("= 6 points out of 6")
+        );
+        assert_eq!(read("менее 5 %", Lang::Ru).as_deref(), Some("< 5 %"));
+        assert_eq!(read("more than 5 %", Lang::En).as_deref(), Some("> 5 %"));
+        assert_eq!(read("не более 5 %", Lang::Ru).as_deref(), Some("≤ 5 %"));
+        assert_eq!(
+            read("2,5 млн руб.", Lang::Ru).as_deref(),
+            Some("= 2\u{a0}500\u{a0}000 руб.")
+        );
+        assert_eq!(
+            read("1,5 million roubles", Lang::En).as_deref(),
+            Some("= 1,500,000 RUB")
+        );
+        assert_eq!(read("1500 руб.", Lang::Ru).as_deref(), Some("= 1500 руб."));
+        assert_eq!(read("увеличение доли учителей", Lang::Ru), None);
     }
 }

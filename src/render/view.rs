@@ -8,7 +8,7 @@ use super::findings::Finding;
 use super::text;
 use super::{By, Options};
 use crate::lang::Lang;
-use crate::model::{Activity, Facts, Interval, Origin, Roadmap};
+use crate::model::{Activity, Facts, Indicator, Interval, Origin, Roadmap, Target};
 use crate::schedule::{Entry, Kind, Schedule};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -112,6 +112,28 @@ pub struct CheckpointView {
     pub text: String,
 }
 
+/// An indicator cell as written and as read.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    pub text: String,
+    /// The words around the targets.
+    pub description: String,
+    pub targets: Vec<Target>,
+    /// The targets in signs («≥ 45 школ и ≥ 32 куратора»); absent for a cell
+    /// with no number.
+    pub read: Option<String>,
+}
+
+impl IndicatorView {
+    /// The cell as written, then as read after an arrow when it has targets.
+    pub fn line(&self) -> String {
+        match &self.read {
+            Some(read) => format!("{} → {read}", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
 /// A stage of a multi-year activity.
 #[derive(Debug, Serialize)]
 pub struct StageView {
@@ -123,7 +145,7 @@ pub struct StageView {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub responsible: Vec<PartyRef>,
-    pub indicators: Vec<String>,
+    pub indicators: Vec<IndicatorView>,
     pub results: Vec<String>,
     pub checkpoints: Vec<CheckpointView>,
     pub notes: Vec<String>,
@@ -160,7 +182,7 @@ pub struct Row<'a> {
     pub is_cancelled: bool,
     /// Every party responsible, for the activity or any of its stages.
     pub responsible: Vec<PartyRef>,
-    pub indicators: Vec<String>,
+    pub indicators: Vec<IndicatorView>,
     pub results: Vec<String>,
     pub checkpoints: Vec<CheckpointView>,
     pub notes: Vec<String>,
@@ -248,6 +270,18 @@ fn party_ref(roadmap: &Roadmap, id: &str) -> PartyRef {
     }
 }
 
+fn indicators(items: &[Indicator], lang: Lang) -> Vec<IndicatorView> {
+    items
+        .iter()
+        .map(|i| IndicatorView {
+            text: i.source.text.clone(),
+            description: i.description.clone(),
+            targets: i.targets.clone(),
+            read: text::targets(&i.targets, lang),
+        })
+        .collect()
+}
+
 fn texts(items: &[crate::syntax::Spanned]) -> Vec<String> {
     items.iter().map(|s| s.text.clone()).collect()
 }
@@ -309,12 +343,7 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
                     .iter()
                     .map(|r| party_ref(roadmap, &r.text))
                     .collect(),
-                indicators: s
-                    .facts
-                    .indicators
-                    .iter()
-                    .map(|i| i.source.text.clone())
-                    .collect(),
+                indicators: indicators(&s.facts.indicators, lang),
                 results: texts(&s.facts.results),
                 checkpoints: checkpoints(&s.facts),
                 notes: texts(&s.facts.notes),
@@ -335,12 +364,7 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
             .into_iter()
             .map(|id| party_ref(roadmap, id))
             .collect(),
-        indicators: activity
-            .facts
-            .indicators
-            .iter()
-            .map(|i| i.source.text.clone())
-            .collect(),
+        indicators: indicators(&activity.facts.indicators, lang),
         results: texts(&activity.facts.results),
         checkpoints: activity.all_facts().flat_map(checkpoints).collect(),
         notes: texts(&activity.facts.notes),
@@ -414,7 +438,7 @@ pub fn document<'a>(
     };
     Document {
         format: "roadmap-schedule",
-        version: 1,
+        version: 2,
         generator: format!("roadmap {}", env!("CARGO_PKG_VERSION")),
         lang: match lang {
             Lang::Ru => "ru",

@@ -106,11 +106,11 @@ pub fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
 /// its label.
 pub fn indicators_and_results(r: &Row<'_>, lang: Lang) -> (Vec<String>, Vec<String>) {
     let l = labels(lang);
-    let mut indicators = r.indicators.clone();
+    let mut indicators: Vec<String> = r.indicators.iter().map(|i| i.line()).collect();
     let mut results = r.results.clone();
     for s in &r.stages {
         let staged = |x: &String| format!("{} {}: {x}", l["stage"], s.label);
-        indicators.extend(s.indicators.iter().map(staged));
+        indicators.extend(s.indicators.iter().map(|i| staged(&i.line())));
         results.extend(s.results.iter().map(staged));
     }
     (indicators, results)

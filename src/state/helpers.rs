@@ -5,6 +5,7 @@
 //! Each returns a value, so it also works inside another helper.
 
 use crate::lang::Lang;
+use crate::model::{Comparator, Target};
 use crate::render::text;
 use handlebars::Handlebars;
 use serde_json::Value;
@@ -105,8 +106,11 @@ pub fn state(key: &str, lang: Lang) -> Result<String, String> {
 pub fn comparator(key: &str, lang: Lang) -> Result<String, String> {
     let (ru, en) = match key {
         "at_least" => ("не менее", "at least"),
+        "more" => ("более", "more than"),
         "at_most" => ("не более", "at most"),
+        "less" => ("менее", "less than"),
         "exactly" => ("ровно", "exactly"),
+        "between" => ("от", "from"),
         "coverage" => ("охват не менее", "coverage of at least"),
         other => return Err(format!("unknown comparator `{other}`")),
     };
@@ -124,7 +128,7 @@ fn key<'a>(p: &[&'a Value]) -> Result<&'a str, String> {
 }
 
 /// Registers `percent`, `fmt_number`, `overdue_by`, `late_by`, `due_in`,
-/// `state_name` and `comparator_name`, speaking `lang`.
+/// `state_name`, `comparator_name` and `target_text`, speaking `lang`.
 pub fn register(hb: &mut Handlebars<'_>, lang: Lang) {
     let mut add = |name: &str, f: Box<Fun>| {
         let f = move |p: &[&Value], lang: Lang| f(p, lang).map(Value::String);
@@ -159,6 +163,28 @@ pub fn register(hb: &mut Handlebars<'_>, lang: Lang) {
         "comparator_name",
         Box::new(|p, lang| comparator(key(p)?, lang)),
     );
+    add(
+        "target_text",
+        Box::new(|p, lang| target_text(p.first().copied(), lang)),
+    );
+}
+
+/// An indicator state's target in signs: «≥ 32 куратора», «5–10 человек».
+pub fn target_text(state: Option<&Value>, lang: Lang) -> Result<String, String> {
+    let state = state.ok_or("an indicator state is required")?;
+    let comparator: Comparator = serde_json::from_value(state["comparator"].clone())
+        .map_err(|e| format!("comparator: {e}"))?;
+    let target = Target {
+        comparator,
+        value: state["target"]
+            .as_f64()
+            .ok_or("target: a number is required")?,
+        upper: state["upper"].as_f64(),
+        unit: state["unit"].as_str().map(str::to_string),
+        out_of: None,
+        at: 0..0,
+    };
+    Ok(text::targets(&[target], lang).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -198,6 +224,20 @@ mod tests {
         assert_eq!(percent(None, Lang::Ru), "—");
         assert_eq!(number(0.5, 2, Lang::Ru), "0,5");
         assert_eq!(number(350.0, 2, Lang::En), "350");
+    }
+
+    #[test]
+    fn a_target_in_signs() {
+        let state = serde_json::json!({
+            "comparator": "between", "target": 5.0, "upper": 10.0, "unit": "человек"
+        });
+        assert_eq!(target_text(Some(&state), Lang::Ru).unwrap(), "5–10 человек");
+        let state = serde_json::json!({"comparator": "at_least", "target": 32.0, "upper": null, "unit": "куратора"});
+        assert_eq!(
+            target_text(Some(&state), Lang::En).unwrap(),
+            "≥ 32 куратора"
+        );
+        assert!(target_text(Some(&serde_json::json!({"comparator": "nearly"})), Lang::En).is_err());
     }
 
     #[test]

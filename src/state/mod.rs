@@ -204,9 +204,12 @@ pub struct IndicatorState {
     /// As written.
     pub text: String,
     pub description: String,
-    /// `at_least` (also for a bare number), `at_most`, `exactly`, `coverage`.
+    /// `at_least` (also for a bare number), `more`, `at_most`, `less`,
+    /// `exactly`, `between`, `coverage`.
     pub comparator: Comparator,
     pub target: f64,
+    /// The upper bound of `between` («от 5 до 10»).
+    pub upper: Option<f64>,
     pub unit: Option<String>,
     pub actual: Option<f64>,
     /// The `факт:` line as written.
@@ -665,17 +668,6 @@ pub fn responsible(activity: &Activity) -> Vec<String> {
     ids
 }
 
-/// Whether `actual` attains `target` under `comparator` (a bare number is a
-/// count to reach: at least).
-pub fn attains(comparator: Comparator, target: f64, actual: f64) -> bool {
-    const EPS: f64 = 1e-9;
-    match comparator {
-        Comparator::AtLeast | Comparator::Coverage => actual + EPS >= target,
-        Comparator::AtMost => actual <= target + EPS,
-        Comparator::Exactly => (actual - target).abs() <= EPS,
-    }
-}
-
 fn indicators(roadmap: &Roadmap) -> Vec<IndicatorState> {
     let mut out = Vec::new();
     for (index, activity) in roadmap.activities.iter().enumerate() {
@@ -698,32 +690,36 @@ fn facts_indicators(
     activity: &Activity,
     stage: Option<String>,
 ) -> Vec<IndicatorState> {
-    let targets = facts.indicators.iter().filter(|i| i.is_target());
+    let targets = facts
+        .indicators
+        .iter()
+        .flat_map(|i| i.targets.iter().map(move |t| (i, t)));
     let mut actuals = facts.marks.actuals.iter();
     targets
-        .map(|target| {
+        .map(|(indicator, target)| {
             let actual = actuals.next();
-            let comparator = target.comparator.unwrap_or(Comparator::AtLeast);
-            let value = target.value.unwrap_or_default();
-            let got = actual.and_then(|a| a.value);
+            let got = actual.and_then(|a| a.targets.first()).map(|t| t.value);
             IndicatorState {
                 activity: activity.number.text.clone(),
                 index,
                 title: activity.title.clone(),
                 stage: stage.clone(),
-                text: target.source.text.clone(),
-                description: target.description.clone(),
-                comparator,
-                target: value,
+                text: indicator.source.text.clone(),
+                description: indicator.description.clone(),
+                comparator: target.comparator,
+                target: target.value,
+                upper: target.upper,
                 unit: target.unit.clone(),
                 actual: got,
                 actual_text: actual.map(|a| a.source.text.clone()),
                 attainment: match got {
                     None => Attainment::NoActual,
-                    Some(g) if attains(comparator, value, g) => Attainment::Met,
+                    Some(g) if target.attained_by(g) => Attainment::Met,
                     Some(_) => Attainment::NotMet,
                 },
-                ratio: got.filter(|_| value != 0.0).map(|g| g / value),
+                ratio: got
+                    .filter(|_| target.value != 0.0)
+                    .map(|g| g / target.value),
             }
         })
         .collect()

@@ -325,8 +325,43 @@ fn indicators_against_actual_values() {
         ]
     );
     assert_eq!(s.indicators[0].ratio, Some(75.0 / 80.0));
-    assert!(attains(Comparator::AtLeast, 350.0, 360.0));
-    assert!(!attains(Comparator::Exactly, 100.0, 99.0));
+}
+
+#[test]
+fn each_target_of_a_cell_takes_its_own_actual_value() {
+    let body = "\
+мероприятие 1. Охват
+  срок: 01.03.2022
+  ответственный: P
+  показатель: 45 школ и 32 куратора
+  показатель: более 80 %
+  показатель: менее 5 %
+  показатель: от 5 до 10 человек
+";
+    let actuals = [
+        ("1", "факт", "45 школ"),
+        ("1", "факт", "30 кураторов"),
+        ("1", "факт", "80 %"),
+        ("1", "факт", "4 %"),
+        ("1", "факт", "11 человек"),
+    ];
+    let s = assess_with(body, "10.03.2022", &actuals);
+    let got: Vec<(f64, Attainment)> = s
+        .indicators
+        .iter()
+        .map(|i| (i.target, i.attainment))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (45.0, Attainment::Met),
+            (32.0, Attainment::NotMet),
+            (80.0, Attainment::NotMet),
+            (5.0, Attainment::Met),
+            (5.0, Attainment::NotMet),
+        ]
+    );
+    assert_eq!(s.indicators[4].upper, Some(10.0));
 }
 
 #[test]
