@@ -51,6 +51,9 @@ codes! {
     IncludeNotFound = "E0101", Error, "подключаемый файл не найден", "an included file is not found";
     IncludeCycle = "E0102", Error, "файлы подключают друг друга по кругу", "files include each other in a cycle";
     IncludeContent = "E0103", Error, "в подключаемом файле что-то кроме участников", "an included file holds more than parties";
+    OutsideRoot = "E0104", Error, "файл вне корня проверки", "a file outside the root of the check";
+    NotRegularFile = "E0105", Error, "не обычный файл (устройство, канал, системный файл)", "not a regular file (a device, a pipe, a system file)";
+    FileTooLarge = "E0106", Error, "файл больше допустимого размера", "a file larger than the limit";
     DuplicateSection = "E0201", Error, "номер раздела повторяется", "a section number is used twice";
     DuplicateActivity = "E0202", Error, "номер мероприятия повторяется", "an activity number is used twice";
     UnknownParty = "E0203", Error, "неизвестный участник", "an unknown party";

@@ -295,6 +295,15 @@ fn not_a_mark(span: Span) -> Diagnostic {
     ))
 }
 
+/// How to mend a file the tool refused to read (outside the root, not a
+/// regular file, too large).
+pub(super) fn refused_help() -> crate::lang::Text {
+    text!(
+        ru: "Подключайте только файлы .roadmap внутри проекта (git-репозитория или папки проверки); корень можно задать ключом --root";
+        en: "Include only .roadmap files inside the project (the git work tree or the folder checked); --root names another root"
+    )
+}
+
 /// Collects the parties of `doc` and of everything it includes, depth first;
 /// an include's path is relative to the file its line stands in.
 fn include_parties(
@@ -316,20 +325,24 @@ fn include_parties(
         let included = match ws.load(&path) {
             Ok(id) => id,
             Err(err) => {
+                let help = match err.code() {
+                    Some(_) => refused_help(),
+                    None => text!(
+                        ru: "Путь отсчитывается от папки этого файла; проверьте имя файла";
+                        en: "The path is relative to this file's folder; check the file name"
+                    ),
+                };
                 diagnostics.push(
                     Diagnostic::new(
-                        Code::IncludeNotFound,
+                        err.code().unwrap_or(Code::IncludeNotFound),
                         include.value.span,
                         text!(
-                            ru: "Файл «{}» нельзя прочитать: {}", path.display(), err;
+                            ru: "Файл «{}» нельзя прочитать: {}", path.display(), err.ru();
                             en: "Cannot read `{}`: {}", path.display(), err
                         ),
                     )
                     .with_label(text!(ru: "подключается здесь"; en: "included here"))
-                    .with_help(text!(
-                        ru: "Путь отсчитывается от папки этого файла; проверьте имя файла";
-                        en: "The path is relative to this file's folder; check the file name"
-                    )),
+                    .with_help(help),
                 );
                 continue;
             }

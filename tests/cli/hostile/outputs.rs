@@ -1,0 +1,1 @@
+//! Point 2: outputs that other programs interpret.
