@@ -48,6 +48,7 @@ codes! {
     EmptyValue = "E0007", Error, "пустое значение", "an empty value";
     BadPeriod = "E0008", Error, "период карты нельзя прочитать", "the roadmap's period cannot be read";
     BadDate = "E0009", Error, "дату нельзя прочитать", "a date that cannot be read";
+    ControlCharacter = "E0010", Error, "управляющий символ в тексте", "a control character in the text";
     IncludeNotFound = "E0101", Error, "подключаемый файл не найден", "an included file is not found";
     IncludeCycle = "E0102", Error, "файлы подключают друг друга по кругу", "files include each other in a cycle";
     IncludeContent = "E0103", Error, "в подключаемом файле что-то кроме участников", "an included file holds more than parties";
@@ -58,6 +59,7 @@ codes! {
     DuplicateActivity = "E0202", Error, "номер мероприятия повторяется", "an activity number is used twice";
     UnknownParty = "E0203", Error, "неизвестный участник", "an unknown party";
     DuplicateParty = "E0204", Error, "участник объявлен дважды", "a party declared twice";
+    BadEmail = "E0205", Error, "почта участника — не адрес", "a party's e-mail is not an address";
     UnknownDependency = "E0301", Error, "зависимость от несуществующего мероприятия", "a dependency on an activity that does not exist";
     SelfDependency = "E0302", Error, "мероприятие зависит от себя", "an activity depends on itself";
     DependencyCycle = "E0303", Error, "зависимости образуют цикл", "dependencies form a cycle";

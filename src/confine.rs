@@ -12,9 +12,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
-/// The largest file read, in bytes (16 MiB): the largest real roadmap is a
-/// few hundred kilobytes.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest file read, in bytes (128 MiB): the largest real roadmap is a
+/// few hundred kilobytes; the cap bounds the memory a file can take.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Folders whose files are not data, whatever `stat` says of them
 /// (`/proc/self/environ` is a "regular" file of size 0).

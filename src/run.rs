@@ -289,11 +289,7 @@ fn check_one(
     Some((*roadmap, graph))
 }
 
-fn unreadable_status(
-    roadmap: FileId,
-    path: &Path,
-    err: &crate::confine::ReadError,
-) -> Diagnostic {
+fn unreadable_status(roadmap: FileId, path: &Path, err: &crate::confine::ReadError) -> Diagnostic {
     Diagnostic::new(
         err.code().unwrap_or(crate::code::Code::IncludeNotFound),
         crate::source::Span::new(roadmap, 0, 0),

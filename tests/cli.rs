@@ -271,6 +271,8 @@ fn includes_are_read_relative_to_the_including_file() {
         .args([
             "check",
             "region/plan.roadmap",
+            "--root",
+            ".",
             "--lang",
             "en",
             "--color",
@@ -412,6 +414,8 @@ fn a_plan_binds_the_template_parameters() {
         .args([
             "check",
             "schools/krasnogorsk.roadmap",
+            "--root",
+            ".",
             "--lang",
             "en",
             "--color",

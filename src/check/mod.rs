@@ -12,6 +12,8 @@ use crate::text;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::borrow::Cow;
 
+mod address;
+
 /// Runs every rule.
 pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
     let calendar = calendar(roadmap);
@@ -30,6 +32,7 @@ pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>
     }
     empty_sections(roadmap, diagnostics);
     marks(roadmap, graph, diagnostics);
+    address::check(roadmap, diagnostics);
 }
 
 /// The day an activity was finished: the last `выполнено:` when it (and each
