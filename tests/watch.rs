@@ -361,6 +361,38 @@ fn watch_one_file_by_polling() {
     assert_eq!(code, Some(0), "{output}");
 }
 
+/// A file a person put in the output folder under an output's name is never
+/// overwritten nor deleted; what watch wrote itself it keeps up to date and
+/// deletes with its roadmap (see SECURITY.md).
+#[test]
+fn watch_out_never_touches_a_file_someone_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixtures(dir.path(), "plan.roadmap");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let made = "<p>Мой отчёт, сделанный вручную</p>\n";
+    std::fs::write(out.join("plan.html"), made).unwrap();
+    let mut watch = Running::start(
+        dir.path(),
+        &[
+            "watch", "src", "--out", "out", "--format", "html,md", "--lang", "en",
+        ],
+    );
+    let first = watch.wait_for(0, "the first render", |o| {
+        o.contains("wrote out/plan.md") && o.contains("not written by roadmap watch")
+    });
+    assert!(first.contains("out/plan.html: not written"), "{first}");
+    assert_eq!(read(&out.join("plan.html")), made);
+    // The roadmap goes: its own output goes with it, the person's file stays.
+    let mark = watch.mark();
+    std::fs::remove_file(src.join("plan.roadmap")).unwrap();
+    watch.wait_for(mark, "the deletion", |o| o.contains("deleted out/plan.md"));
+    assert!(!out.join("plan.md").exists());
+    assert_eq!(read(&out.join("plan.html")), made);
+    let (code, output) = watch.interrupt();
+    assert_eq!(code, Some(0), "{output}");
+}
+
 #[test]
 fn watch_refuses_a_path_that_is_not_there() {
     let dir = tempfile::tempdir().unwrap();

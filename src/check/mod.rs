@@ -23,6 +23,7 @@ pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>
             for facts in activity.all_facts() {
                 outside_period(facts, period, period_span, diagnostics);
             }
+            lag_outside_period(activity, period, diagnostics);
         }
         for facts in activity.all_facts() {
             checkpoints(facts, diagnostics);
@@ -256,6 +257,39 @@ fn dependencies(
             .with_help(text!(
                 ru: "Сдвиньте срок мероприятия {} не раньше {} или уберите зависимость", activity.number.text, fmt(earliest);
                 en: "Move activity {} to {} or later, or remove the dependency", activity.number.text, fmt(earliest)
+            )),
+        );
+    }
+}
+
+/// A lag longer than the whole period (`после: 1 + 999999 дней`) places the
+/// activity outside it, whatever the activity it follows.
+fn lag_outside_period(activity: &Activity, period: Interval, diagnostics: &mut Vec<Diagnostic>) {
+    let period_days = (period.end - period.start).num_days().max(0) as u64 + 1;
+    for dep in &activity.after {
+        let Some(lag) = &dep.lag else { continue };
+        let days = match lag.unit {
+            crate::syntax::LagUnit::Days => u64::from(lag.amount),
+            crate::syntax::LagUnit::Weeks => u64::from(lag.amount) * 7,
+            // Five working days take a week at the least.
+            crate::syntax::LagUnit::WorkingDays => u64::from(lag.amount) * 7 / 5,
+        };
+        if days <= period_days {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                Code::OutsidePeriod,
+                dep.number.span,
+                text!(
+                    ru: "Задержка после {} — {} дн. — длиннее всего периода карты ({} дн.)", dep.number.text, days, period_days;
+                    en: "The lag after {} — {} days — is longer than the roadmap's whole period ({} days)", dep.number.text, days, period_days
+                ),
+            )
+            .with_label(text!(ru: "после этого мероприятия"; en: "after this activity"))
+            .with_help(text!(
+                ru: "Проверьте число дней в «после:»: мероприятие окажется за пределами периода";
+                en: "Check the number of days in `after:`: the activity would fall outside the period"
             )),
         );
     }

@@ -64,6 +64,18 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         .log
         .clone()
         .unwrap_or_else(|| Log::default_path(&args.path));
+    // Sending: one run at a time, and the log read under the lock.
+    let _lock = if args.out.is_some() || args.smtp.is_some() {
+        match crate::state::lock::lock(&log_path) {
+            Ok(lock) => Some(lock),
+            Err(e) => {
+                say(lang, format!("ошибка: {}", e.ru()), format!("error: {e}"));
+                return FAILURE;
+            }
+        }
+    } else {
+        None
+    };
     let mut log = match Log::read(&log_path) {
         Ok(log) => log,
         Err(e) => {
@@ -134,6 +146,22 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             return FAILURE;
         }
     };
+    // A letter sent but not logged would be sent again by every later run:
+    // nothing is sent unless the log can be written.
+    if let Err(e) = log.record(&[], options.as_of) {
+        say(
+            lang,
+            format!(
+                "ошибка: журнал {} нельзя записать, письма не отправлены: {e}",
+                log.path.display()
+            ),
+            format!(
+                "error: the log {} cannot be written, so no letter was sent: {e}",
+                log.path.display()
+            ),
+        );
+        return FAILURE;
+    }
     let mut outcome = Outcome::default();
     if let Some(dir) = &args.out {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -145,6 +173,9 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             return FAILURE;
         }
         for letter in &letters {
+            if outcome.unlogged {
+                break;
+            }
             deliver(
                 letter,
                 &from,
@@ -173,6 +204,9 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             }
         };
         for letter in &letters {
+            if outcome.unlogged {
+                break;
+            }
             deliver(
                 letter,
                 &from,
@@ -207,6 +241,8 @@ struct Outcome {
     sent: usize,
     no_address: usize,
     failed: usize,
+    /// A letter was sent but the log could not say so: stop sending.
+    unlogged: bool,
 }
 
 fn no_address(letter: &Letter, lang: Lang) {
@@ -249,6 +285,7 @@ fn deliver(
             );
             if let Err(e) = log.record(&letter.keys, as_of) {
                 outcome.failed += 1;
+                outcome.unlogged = true;
                 say(
                     lang,
                     format!(

@@ -913,12 +913,22 @@ fn dependency(
             lag: dep.lag.map(|(amount, unit)| Lag { amount, unit }),
         }),
         None => {
+            // `1 + 99999999999 дней` reads but its lag does not fit a number.
+            let too_large = item
+                .text
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|run| !run.is_empty() && run.parse::<u32>().is_err());
+            let message = match too_large {
+                Some(run) => text!(
+                    ru: "Число {} слишком велико: задержка бывает не больше {} дней", run, u32::MAX;
+                    en: "The number {} is too large: a lag is at most {} days", run, u32::MAX
+                ),
+                None => {
+                    text!(ru: "«{}» — не номер мероприятия", item.text; en: "`{}` is not an activity number", item.text)
+                }
+            };
             diagnostics.push(
-                Diagnostic::new(
-                    Code::Syntax,
-                    item.span,
-                    text!(ru: "«{}» — не номер мероприятия", item.text; en: "`{}` is not an activity number", item.text),
-                )
+                Diagnostic::new(Code::Syntax, item.span, message)
                 .with_help(text!(
                     ru: "Пишите номера через запятую, с необязательной задержкой: «после: 4.2 + 5 дней, 3.1»";
                     en: "Write numbers separated by commas, with an optional lag: `after: 4.2 + 5 days, 3.1`"

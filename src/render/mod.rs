@@ -172,6 +172,10 @@ pub fn schedule(
 ) -> Result<Vec<u8>, Error> {
     let entries = entries(roadmap, schedule, options.party.as_deref())?;
     let doc = view::document(roadmap, schedule, &entries, options.file.clone(), options);
+    let doc = match format {
+        Format::Md | Format::Html | Format::Mermaid => doc.for_page(),
+        _ => doc,
+    };
     let dir = options.templates.as_deref();
     let lang = options.lang;
     let page = |gantt: bool| Page::new(roadmap, &doc, options, gantt);

@@ -6,6 +6,7 @@
 //! are built from what [`assess`] returns.
 
 pub mod helpers;
+pub mod lock;
 pub mod mail;
 pub mod remind;
 pub mod report;

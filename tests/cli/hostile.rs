@@ -4,8 +4,12 @@
 //! that other programs cannot misread), and that it is reached in a time
 //! bounded by a generous factor. See SECURITY.md.
 
+#[path = "hostile/bounded.rs"]
+mod bounded;
 #[path = "hostile/files.rs"]
 mod files;
+#[path = "hostile/lost.rs"]
+mod lost;
 #[path = "hostile/outputs.rs"]
 mod outputs;
 
