@@ -84,6 +84,7 @@ codes! {
     EmptySection = "W0502", Warning, "пустой раздел", "an empty section";
     NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";
     NonWorkingDay = "W0504", Warning, "срок приходится на нерабочий день", "a deadline falls on a non-working day";
+    EmptyFile = "W0505", Warning, "файл пуст", "the file is empty";
 }
 
 impl std::fmt::Display for Code {

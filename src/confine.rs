@@ -130,10 +130,6 @@ impl ReadError {
             ),
         }
     }
-
-    pub fn not_found(&self) -> bool {
-        matches!(self, ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound)
-    }
 }
 
 /// Sets the roots of this run: a file may be read when it lies inside one

@@ -146,22 +146,6 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             return FAILURE;
         }
     };
-    // A letter sent but not logged would be sent again by every later run:
-    // nothing is sent unless the log can be written.
-    if let Err(e) = log.record(&[], options.as_of) {
-        say(
-            lang,
-            format!(
-                "ошибка: журнал {} нельзя записать, письма не отправлены: {e}",
-                log.path.display()
-            ),
-            format!(
-                "error: the log {} cannot be written, so no letter was sent: {e}",
-                log.path.display()
-            ),
-        );
-        return FAILURE;
-    }
     let mut outcome = Outcome::default();
     if let Some(dir) = &args.out {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -170,6 +154,9 @@ pub fn run(args: &Args, env: &Env) -> i32 {
                 format!("ошибка: не удалось создать папку {}: {e}", dir.display()),
                 format!("error: cannot create the folder {}: {e}", dir.display()),
             );
+            return FAILURE;
+        }
+        if !log_writable(&mut log, options.as_of, lang) {
             return FAILURE;
         }
         for letter in &letters {
@@ -203,6 +190,9 @@ pub fn run(args: &Args, env: &Env) -> i32 {
                 return FAILURE;
             }
         };
+        if !log_writable(&mut log, options.as_of, lang) {
+            return FAILURE;
+        }
         for letter in &letters {
             if outcome.unlogged {
                 break;
@@ -234,6 +224,27 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     } else {
         CLEAN
     }
+}
+
+/// A letter sent but not logged would be sent again by every later run:
+/// nothing is sent unless the log can be written (its header, or itself
+/// again, is written first).
+fn log_writable(log: &mut Log, as_of: NaiveDate, lang: Lang) -> bool {
+    let Err(e) = log.record(&[], as_of) else {
+        return true;
+    };
+    say(
+        lang,
+        format!(
+            "ошибка: журнал {} нельзя записать, письма не отправлены: {e}",
+            log.path.display()
+        ),
+        format!(
+            "error: the log {} cannot be written, so no letter was sent: {e}",
+            log.path.display()
+        ),
+    );
+    false
 }
 
 #[derive(Default)]

@@ -115,6 +115,8 @@ pub enum Error {
     },
     #[error("cannot make the {what}: {message}")]
     Output { what: &'static str, message: String },
+    #[error("--templates {}: there is no such folder", path.display())]
+    NoTemplates { path: PathBuf },
 }
 
 impl Error {
@@ -136,6 +138,9 @@ impl Error {
             }
             (Error::Output { what, message }, Lang::Ru) => {
                 format!("ошибка: не удалось построить {what}: {message}")
+            }
+            (Error::NoTemplates { path }, Lang::Ru) => {
+                format!("ошибка: --templates {}: такой папки нет", path.display())
             }
         }
     }

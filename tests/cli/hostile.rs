@@ -10,6 +10,8 @@ mod bounded;
 mod files;
 #[path = "hostile/lost.rs"]
 mod lost;
+#[path = "hostile/misleading.rs"]
+mod misleading;
 #[path = "hostile/outputs.rs"]
 mod outputs;
 
