@@ -233,7 +233,7 @@ fn instantiate_names_the_lines_of_a_csv_saved_by_excel_and_reads_null_as_empty()
     let dir = with_template("template.roadmap");
     std::fs::write(
         dir.path().join("schools.csv"),
-        "файл;школа;почта_школы\r\na;Школа А;a@example.org\r\nb;;b@example.org\r\n",
+        "файл;школа;почта_школы\r\na;Школа А;a@example.org\r\nb;;b@example.org\r\n..;Школа Б;c@example.org\r\n",
     )
     .unwrap();
     std::fs::write(
@@ -262,6 +262,12 @@ fn instantiate_names_the_lines_of_a_csv_saved_by_excel_and_reads_null_as_empty()
             text.contains(&format!("{data}:{line}: parameter `школа` has no value")),
             "{text}"
         );
+        if data.ends_with(".csv") {
+            assert!(
+                text.contains("schools.csv:4: `..` in column `файл` names a folder"),
+                "{text}"
+            );
+        }
         let _ = std::fs::remove_dir_all(dir.path().join("out"));
     }
 }

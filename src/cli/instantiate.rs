@@ -180,6 +180,14 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             .unwrap_or("")
             .trim();
         let stem = safe_name(raw, args.transliterate);
+        if raw == "." || raw == ".." {
+            errors.push(RowError {
+                line: *line,
+                ru: format!("«{raw}» в столбце «{name_column}» — не имя файла, а папка"),
+                en: format!("`{raw}` in column `{name_column}` names a folder, not a file"),
+            });
+            continue;
+        }
         if stem.is_empty() {
             errors.push(RowError {
                 line: *line,

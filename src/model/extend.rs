@@ -413,6 +413,13 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
         let mut rest = value.text.as_str();
         let mut offset = 0;
         while let Some(open) = rest.find('{') {
+            // `{{` is a `{` of the text, not a parameter.
+            if rest[open + 1..].starts_with('{') {
+                out.push_str(&rest[..=open]);
+                offset += open + 2;
+                rest = &rest[open + 2..];
+                continue;
+            }
             let Some(close) = rest[open..].find('}').map(|c| open + c) else {
                 break;
             };

@@ -30,3 +30,26 @@ fn a_file_with_cr_only_line_ends_is_read_line_by_line() {
         .stderr("1 file, 1 activity: 0 errors, 0 warnings\n")
         .success();
 }
+
+#[test]
+fn a_literal_brace_is_written_twice() {
+    let text = format!(
+        "{HEADER}\nмероприятие 1. Бланк {{{{ФИО}} для анкеты\n  срок: март 2022\n  ответственный: ОО\n"
+    );
+    let output = Test::new()
+        .file("plan.roadmap", text)
+        .args([
+            "schedule",
+            "plan.roadmap",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+        ])
+        .success();
+    assert!(
+        output.stdout.contains(";Бланк {ФИО} для анкеты;"),
+        "{}",
+        output.stdout
+    );
+}
