@@ -247,6 +247,9 @@ fn check_one(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Roadmap, Graph)> {
     let before = diagnostics.len();
+    if workspace.sources.get(id).text.trim().is_empty() {
+        diagnostics.push(empty_file(id));
+    }
     let loaded = model::build(workspace, id, diagnostics);
     // Its tree is not needed again unless the file is also a template or
     // included, and then it is parsed again.
@@ -287,6 +290,19 @@ fn check_one(
             .map(|&f| workspace.read_errors(f))
             .sum::<usize>();
     Some((*roadmap, graph))
+}
+
+/// A file checked that holds nothing (`fmt` leaves it be; it is not wrong).
+fn empty_file(file: FileId) -> Diagnostic {
+    Diagnostic::new(
+        crate::code::Code::EmptyFile,
+        crate::source::Span::new(file, 0, 0),
+        crate::text!(ru: "Файл пуст"; en: "The file is empty"),
+    )
+    .with_help(crate::text!(
+        ru: "Начните с «дорожная карта: …» и «период: …» или удалите файл";
+        en: "Start with `roadmap: …` and `period: …`, or delete the file"
+    ))
 }
 
 fn unreadable_status(roadmap: FileId, path: &Path, err: &crate::confine::ReadError) -> Diagnostic {

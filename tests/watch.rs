@@ -484,6 +484,38 @@ impl Events {
     }
 }
 
+/// Every open page holds an event stream: past 64 at once the server answers
+/// "busy" rather than start a thread for each, and it answers again as soon
+/// as they go.
+#[test]
+fn serve_bounds_the_connections_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path(), "plan.roadmap");
+    let mut serve = Running::start(dir.path(), &["serve", "src", "--port", "0", "--lang", "en"]);
+    let port = serve.port();
+    let streams: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+            stream.set_read_timeout(Some(DEADLINE)).unwrap();
+            write!(
+                stream,
+                "GET /events HTTP/1.1\r\nHost: localhost:{port}\r\nAccept: text/event-stream\r\n\r\n"
+            )
+            .unwrap();
+            let mut head = [0u8; 12];
+            stream.read_exact(&mut head).expect("a status line");
+            assert_eq!(&head, b"HTTP/1.1 200");
+            stream
+        })
+        .collect();
+    let busy = get(port, "/", &format!("localhost:{port}"));
+    assert_eq!(busy.status, 503, "{}", busy.body);
+    drop(streams);
+    serve.eventually("an answer once the streams are gone", || {
+        get(port, "/status.json", &format!("localhost:{port}")).status == 200
+    });
+}
+
 #[test]
 fn serve_pages_follow_the_files() {
     let dir = tempfile::tempdir().unwrap();

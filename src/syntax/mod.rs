@@ -220,19 +220,6 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
             span: line_span,
         });
     }
-    if text.trim().is_empty() {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::EmptyFile,
-                Span::new(file, 0, 0),
-                text!(ru: "Файл пуст"; en: "The file is empty"),
-            )
-            .with_help(text!(
-                ru: "Начните с «дорожная карта: …» и «период: …» или удалите файл";
-                en: "Start with `roadmap: …` and `period: …`, or delete the file"
-            )),
-        );
-    }
     (doc, diagnostics)
 }
 
