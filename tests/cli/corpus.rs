@@ -245,7 +245,7 @@ corpus! {
     w0502_empty_section => "W0502-empty-section.roadmap" {}
     w0503_no_timing => "W0503-no-timing.roadmap" { ru: true }
     w0504_deadline_on_a_holiday => "W0504-deadline-on-a-holiday.roadmap" { ru: true }
-    w0505_saved_blank => "W0505-saved-blank.roadmap" {}
+    w0505_draft_saved_blank => "W0505-draft-saved-blank" {}
 }
 
 #[test]
