@@ -16,8 +16,16 @@ fn meaning(doc: &Document) -> Vec<String> {
         .iter()
         .map(|h| format!("{:?}={}", h.key, h.value.text))
         .collect();
-    out.extend(doc.parties.iter().map(|p| format!("party {}={}", p.id.text, p.name.text)));
-    out.extend(doc.sections.iter().map(|s| format!("section {}={}", s.number.text, s.title.text)));
+    out.extend(
+        doc.parties
+            .iter()
+            .map(|p| format!("party {}={}", p.id.text, p.name.text)),
+    );
+    out.extend(
+        doc.sections
+            .iter()
+            .map(|s| format!("section {}={}", s.number.text, s.title.text)),
+    );
     for a in &doc.activities {
         out.push(format!("activity {}={}", a.number.text, a.title.text));
         // The canonical layout may put an activity's properties in order.
@@ -43,7 +51,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let once = format(&SourceFile::new("f.roadmap".into(), text.as_str()), &doc);
     let (doc_once, _) = parse(FileId(0), &once);
-    let twice = format(&SourceFile::new("f.roadmap".into(), once.as_str()), &doc_once);
+    let twice = format(
+        &SourceFile::new("f.roadmap".into(), once.as_str()),
+        &doc_once,
+    );
     assert_eq!(once, twice, "fmt twice differs from fmt once");
     assert_eq!(meaning(&doc), meaning(&doc_once), "fmt changed the meaning");
 });
