@@ -21,7 +21,7 @@ for target in $targets; do
     mkdir -p "fuzz/corpus/$target" "fuzz/artifacts/$target"
     log=$(mktemp)
     # -fork would hide the executions count; one process per target.
-    if ! cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- \
+    if ! cargo +nightly fuzz run -O "$target" "fuzz/corpus/$target" -- \
         -max_total_time="$seconds" -max_len=4096 -timeout=10 \
         -artifact_prefix="fuzz/artifacts/$target/" -print_final_stats=1 >"$log" 2>&1; then
         status=1
