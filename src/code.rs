@@ -48,14 +48,19 @@ codes! {
     EmptyValue = "E0007", Error, "пустое значение", "an empty value";
     BadPeriod = "E0008", Error, "период карты нельзя прочитать", "the roadmap's period cannot be read";
     BadDate = "E0009", Error, "дату нельзя прочитать", "a date that cannot be read";
+    ControlCharacter = "E0010", Error, "управляющий символ в тексте", "a control character in the text";
     BlankApproval = "W0010", Warning, "в строке утверждения не заполнены номер или дата", "the approval line leaves its number or date blank";
     IncludeNotFound = "E0101", Error, "подключаемый файл не найден", "an included file is not found";
     IncludeCycle = "E0102", Error, "файлы подключают друг друга по кругу", "files include each other in a cycle";
     IncludeContent = "E0103", Error, "в подключаемом файле что-то кроме участников", "an included file holds more than parties";
+    OutsideRoot = "E0104", Error, "файл вне корня проверки", "a file outside the root of the check";
+    NotRegularFile = "E0105", Error, "не обычный файл (устройство, канал, системный файл)", "not a regular file (a device, a pipe, a system file)";
+    FileTooLarge = "E0106", Error, "файл больше допустимого размера", "a file larger than the limit";
     DuplicateSection = "E0201", Error, "номер раздела повторяется", "a section number is used twice";
     DuplicateActivity = "E0202", Error, "номер мероприятия повторяется", "an activity number is used twice";
     UnknownParty = "E0203", Error, "неизвестный участник", "an unknown party";
     DuplicateParty = "E0204", Error, "участник объявлен дважды", "a party declared twice";
+    BadEmail = "E0205", Error, "почта участника — не адрес", "a party's e-mail is not an address";
     UnknownDependency = "E0301", Error, "зависимость от несуществующего мероприятия", "a dependency on an activity that does not exist";
     SelfDependency = "E0302", Error, "мероприятие зависит от себя", "an activity depends on itself";
     DependencyCycle = "E0303", Error, "зависимости образуют цикл", "dependencies form a cycle";
@@ -84,6 +89,7 @@ codes! {
     NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";
     NonWorkingDay = "W0504", Warning, "срок приходится на нерабочий день", "a deadline falls on a non-working day";
     PeriodInferred = "W0801", Warning, "период карты взят по срокам мероприятий", "the roadmap's period is taken from its timings";
+    EmptyFile = "W0505", Warning, "файл пуст", "the file is empty";
 }
 
 impl std::fmt::Display for Code {

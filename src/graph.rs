@@ -5,7 +5,9 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Lag, Roadmap};
 use crate::text;
-use petgraph::algo::tarjan_scc;
+// Kosaraju's walk is iterative (petgraph's Tarjan recurses once per
+// activity of a chain, and a chain of 90 000 overflows the stack).
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
 
@@ -84,7 +86,7 @@ pub fn build(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) -> Graph {
         }
     }
     let mut cyclic = vec![false; roadmap.activities.len()];
-    for component in tarjan_scc(&graph) {
+    for component in kosaraju_scc(&graph) {
         if component.len() < 2 {
             continue;
         }
@@ -161,6 +163,9 @@ fn find_cycle(graph: &DiGraph<usize, Edge>, component: &[NodeIndex]) -> Vec<Node
     component.to_vec()
 }
 
+/// How many links of a cycle are drawn besides the first.
+const MAX_CYCLE_LINKS: usize = 12;
+
 fn report_cycle(
     roadmap: &Roadmap,
     graph: &DiGraph<usize, Edge>,
@@ -199,10 +204,13 @@ fn report_cycle(
         ru: "Ни одно мероприятие цикла не может начаться первым: уберите одну из зависимостей";
         en: "No activity of the cycle can start first: remove one of the dependencies"
     ));
+    // A few of the links are drawn: drawing ten thousand costs seconds and
+    // shows nothing more than the path in the message.
     for pair in cycle
         .windows(2)
         .skip(1)
         .chain(std::iter::once([cycle[cycle.len() - 1], first].as_slice()))
+        .take(MAX_CYCLE_LINKS)
     {
         if let Some(span) = edge_span(pair[0], pair[1]) {
             let (a, b) = (

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod code;
+pub mod confine;
 pub mod diagnostic;
 pub mod format;
 pub mod graph;

@@ -17,7 +17,7 @@ pub enum Failure {
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        source: crate::confine::ReadError,
     },
     #[error("{path} is not a .roadmap file or a folder")]
     NotRoadmap { path: PathBuf },
@@ -28,9 +28,20 @@ pub enum Failure {
 impl Failure {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Failure::Read { path, source }, _) if source.code().is_some() => {
+                let code = source.code().map(|c| c.as_str()).unwrap_or_default();
+                match lang {
+                    Lang::Ru => format!("ошибка[{code}]: {}", source.ru()),
+                    Lang::En => format!("error[{code}]: {source}"),
+                }
+            }
             (_, Lang::En) => format!("error: {self}"),
             (Failure::Read { path, source }, Lang::Ru) => {
-                format!("ошибка: не удалось прочитать {}: {source}", path.display())
+                format!(
+                    "ошибка: не удалось прочитать {}: {}",
+                    path.display(),
+                    source.ru()
+                )
             }
             (Failure::NotRoadmap { path }, Lang::Ru) => {
                 format!("ошибка: {} — не файл .roadmap и не папка", path.display())
@@ -51,7 +62,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
         match std::fs::metadata(path) {
             Err(source) => failures.push(Failure::Read {
                 path: path.clone(),
-                source,
+                source: source.into(),
             }),
             Ok(meta) if meta.is_dir() => {
                 let before = files.len();
@@ -87,7 +98,10 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(source) => {
-                failures.push(Failure::Read { path: dir, source });
+                failures.push(Failure::Read {
+                    path: dir,
+                    source: source.into(),
+                });
                 continue;
             }
         };
@@ -233,6 +247,9 @@ fn check_one(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Roadmap, Graph)> {
     let before = diagnostics.len();
+    if workspace.sources.get(id).text.trim().is_empty() {
+        diagnostics.push(empty_file(id));
+    }
     let loaded = model::build(workspace, id, diagnostics);
     // Its tree is not needed again unless the file is also a template or
     // included, and then it is parsed again.
@@ -275,12 +292,25 @@ fn check_one(
     Some((*roadmap, graph))
 }
 
-fn unreadable_status(roadmap: FileId, path: &Path, err: &std::io::Error) -> Diagnostic {
+/// A file checked that holds nothing (`fmt` leaves it be; it is not wrong).
+fn empty_file(file: FileId) -> Diagnostic {
     Diagnostic::new(
-        crate::code::Code::IncludeNotFound,
+        crate::code::Code::EmptyFile,
+        crate::source::Span::new(file, 0, 0),
+        crate::text!(ru: "Файл пуст"; en: "The file is empty"),
+    )
+    .with_help(crate::text!(
+        ru: "Начните с «дорожная карта: …» и «период: …» или удалите файл";
+        en: "Start with `roadmap: …` and `period: …`, or delete the file"
+    ))
+}
+
+fn unreadable_status(roadmap: FileId, path: &Path, err: &crate::confine::ReadError) -> Diagnostic {
+    Diagnostic::new(
+        err.code().unwrap_or(crate::code::Code::IncludeNotFound),
         crate::source::Span::new(roadmap, 0, 0),
         crate::text!(
-            ru: "Файл отметок {} нельзя прочитать: {}", path.display(), err;
+            ru: "Файл отметок {} нельзя прочитать: {}", path.display(), err.ru();
             en: "Cannot read the status file {}: {}", path.display(), err
         ),
     )
@@ -451,8 +481,8 @@ mod parallel {
                     stack.extend(hints_by_real[real.as_path()].iter().cloned());
                 } else {
                     let hints = hints_of_other.entry(real).or_insert_with(|| {
-                        std::fs::read(&path)
-                            .map(|bytes| glance(&path, &bytes))
+                        crate::confine::read(&path)
+                            .map(|(_, bytes)| glance(&path, &bytes))
                             .unwrap_or_default()
                     });
                     stack.extend(hints.iter().cloned());
@@ -674,8 +704,7 @@ mod parallel {
                 },
             )
         };
-        let real = std::fs::canonicalize(path).map_err(fail)?;
-        let bytes = std::fs::read(&real).map_err(fail)?;
+        let (real, bytes) = crate::confine::read(path).map_err(fail)?;
         let status = path.with_extension("status");
         Ok(Read {
             index,

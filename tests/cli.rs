@@ -16,6 +16,8 @@ mod corpus;
 mod fields;
 #[path = "cli/formats.rs"]
 mod formats;
+#[path = "cli/hostile.rs"]
+mod hostile;
 #[path = "cli/robustness.rs"]
 mod robustness;
 #[path = "cli/timings.rs"]
@@ -273,6 +275,8 @@ fn includes_are_read_relative_to_the_including_file() {
         .args([
             "check",
             "region/plan.roadmap",
+            "--root",
+            ".",
             "--lang",
             "en",
             "--color",
@@ -414,6 +418,8 @@ fn a_plan_binds_the_template_parameters() {
         .args([
             "check",
             "schools/krasnogorsk.roadmap",
+            "--root",
+            ".",
             "--lang",
             "en",
             "--color",

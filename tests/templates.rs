@@ -159,7 +159,12 @@ fn instantiate_writes_a_thousand_clean_plans_and_never_overwrites() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let count = std::fs::read_dir(dir.path().join("plans")).unwrap().count();
     assert_eq!(count, 1000);
-    let check = roadmap(dir.path(), &["check", "plans", "--lang", "en"]);
+    // Outside a git work tree the root is the folder checked: the template
+    // beside it is let in by --root.
+    let check = roadmap(
+        dir.path(),
+        &["check", "plans", "--root", ".", "--lang", "en"],
+    );
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(
         stderr(&check).contains("1001 files, 2000 activities: 0 errors, 0 warnings"),
@@ -219,6 +224,52 @@ fn instantiate_reports_bad_rows_by_line_and_writes_the_others() {
     );
     assert!(dir.path().join("out/a.roadmap").exists() && dir.path().join("out/c.roadmap").exists());
     assert!(!dir.path().join("out/b.roadmap").exists());
+}
+
+/// Excel saves CSV with CRLF line ends; the lines named are the lines
+/// Excel shows. A JSON `null` is no value, not the word `null`.
+#[test]
+fn instantiate_names_the_lines_of_a_csv_saved_by_excel_and_reads_null_as_empty() {
+    let dir = with_template("template.roadmap");
+    std::fs::write(
+        dir.path().join("schools.csv"),
+        "файл;школа;почта_школы\r\na;Школа А;a@example.org\r\nb;;b@example.org\r\n..;Школа Б;c@example.org\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("schools.json"),
+        r#"[{"файл": "a", "школа": "Школа А", "почта_школы": "a@example.org"},
+            {"файл": "b", "школа": null, "почта_школы": "b@example.org"}]"#,
+    )
+    .unwrap();
+    for (data, line) in [("schools.csv", 3), ("schools.json", 2)] {
+        let out = roadmap(
+            dir.path(),
+            &[
+                "instantiate",
+                "template.roadmap",
+                "--data",
+                data,
+                "--out",
+                "out",
+                "--lang",
+                "en",
+            ],
+        );
+        let text = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        assert!(
+            text.contains(&format!("{data}:{line}: parameter `школа` has no value")),
+            "{text}"
+        );
+        if data.ends_with(".csv") {
+            assert!(
+                text.contains("schools.csv:4: `..` in column `файл` names a folder"),
+                "{text}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(dir.path().join("out"));
+    }
 }
 
 #[test]

@@ -361,6 +361,38 @@ fn watch_one_file_by_polling() {
     assert_eq!(code, Some(0), "{output}");
 }
 
+/// A file a person put in the output folder under an output's name is never
+/// overwritten nor deleted; what watch wrote itself it keeps up to date and
+/// deletes with its roadmap (see SECURITY.md).
+#[test]
+fn watch_out_never_touches_a_file_someone_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixtures(dir.path(), "plan.roadmap");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let made = "<p>Мой отчёт, сделанный вручную</p>\n";
+    std::fs::write(out.join("plan.html"), made).unwrap();
+    let mut watch = Running::start(
+        dir.path(),
+        &[
+            "watch", "src", "--out", "out", "--format", "html,md", "--lang", "en",
+        ],
+    );
+    let first = watch.wait_for(0, "the first render", |o| {
+        o.contains("wrote out/plan.md") && o.contains("not written by roadmap watch")
+    });
+    assert!(first.contains("out/plan.html: not written"), "{first}");
+    assert_eq!(read(&out.join("plan.html")), made);
+    // The roadmap goes: its own output goes with it, the person's file stays.
+    let mark = watch.mark();
+    std::fs::remove_file(src.join("plan.roadmap")).unwrap();
+    watch.wait_for(mark, "the deletion", |o| o.contains("deleted out/plan.md"));
+    assert!(!out.join("plan.md").exists());
+    assert_eq!(read(&out.join("plan.html")), made);
+    let (code, output) = watch.interrupt();
+    assert_eq!(code, Some(0), "{output}");
+}
+
 #[test]
 fn watch_refuses_a_path_that_is_not_there() {
     let dir = tempfile::tempdir().unwrap();
@@ -450,6 +482,38 @@ impl Events {
             assert!(start.elapsed() < DEADLINE, "no event after {DEADLINE:?}");
         }
     }
+}
+
+/// Every open page holds an event stream: past 64 at once the server answers
+/// "busy" rather than start a thread for each, and it answers again as soon
+/// as they go.
+#[test]
+fn serve_bounds_the_connections_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    fixtures(dir.path(), "plan.roadmap");
+    let mut serve = Running::start(dir.path(), &["serve", "src", "--port", "0", "--lang", "en"]);
+    let port = serve.port();
+    let streams: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+            stream.set_read_timeout(Some(DEADLINE)).unwrap();
+            write!(
+                stream,
+                "GET /events HTTP/1.1\r\nHost: localhost:{port}\r\nAccept: text/event-stream\r\n\r\n"
+            )
+            .unwrap();
+            let mut head = [0u8; 12];
+            stream.read_exact(&mut head).expect("a status line");
+            assert_eq!(&head, b"HTTP/1.1 200");
+            stream
+        })
+        .collect();
+    let busy = get(port, "/", &format!("localhost:{port}"));
+    assert_eq!(busy.status, 503, "{}", busy.body);
+    drop(streams);
+    serve.eventually("an answer once the streams are gone", || {
+        get(port, "/status.json", &format!("localhost:{port}")).status == 200
+    });
 }
 
 #[test]

@@ -12,6 +12,8 @@ use crate::text;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::borrow::Cow;
 
+mod address;
+
 /// Runs every rule.
 pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
     let calendar = calendar(roadmap);
@@ -24,6 +26,7 @@ pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>
             for facts in activity.all_facts() {
                 outside_period(facts, period, period_span, diagnostics);
             }
+            lag_outside_period(activity, period, diagnostics);
         }
         for facts in activity.all_facts() {
             checkpoints(facts, diagnostics);
@@ -35,6 +38,7 @@ pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>
     }
     empty_sections(roadmap, diagnostics);
     marks(roadmap, graph, diagnostics);
+    address::check(roadmap, diagnostics);
 }
 
 /// The day an activity was finished: the last `выполнено:` when it (and each
@@ -277,6 +281,42 @@ fn dependencies(
             .with_help(text!(
                 ru: "Мероприятие {} не помещается после {}: продлите его срок до {} или позже, сдвиньте {} раньше или уберите зависимость", activity.number.text, dependency.number.text, fmt(earliest), dependency.number.text;
                 en: "Activity {} cannot fit after {}: extend its timing to {} or later, move {} earlier, or remove the dependency", activity.number.text, dependency.number.text, fmt(earliest), dependency.number.text
+            )),
+        );
+    }
+}
+
+/// A lag longer than the whole period (`после: 1 + 999999 дней`) places the
+/// activity outside it, whatever the activity it follows.
+fn lag_outside_period(activity: &Activity, period: Interval, diagnostics: &mut Vec<Diagnostic>) {
+    let period_days = (period.end - period.start).num_days().max(0) as u64 + 1;
+    for dep in &activity.after {
+        let Some(lag) = &dep.lag else { continue };
+        let days = match lag.unit {
+            crate::syntax::LagUnit::Days => u64::from(lag.amount),
+            crate::syntax::LagUnit::Weeks => u64::from(lag.amount) * 7,
+            // Five working days take a week at the least.
+            crate::syntax::LagUnit::WorkingDays => u64::from(lag.amount) * 7 / 5,
+            // The shortest month and year, so only a lag surely too long is reported.
+            crate::syntax::LagUnit::Months => u64::from(lag.amount) * 28,
+            crate::syntax::LagUnit::Years => u64::from(lag.amount) * 365,
+        };
+        if days <= period_days {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                Code::OutsidePeriod,
+                dep.number.span,
+                text!(
+                    ru: "Задержка после {} — {} дн. — длиннее всего периода карты ({} дн.)", dep.number.text, days, period_days;
+                    en: "The lag after {} — {} days — is longer than the roadmap's whole period ({} days)", dep.number.text, days, period_days
+                ),
+            )
+            .with_label(text!(ru: "после этого мероприятия"; en: "after this activity"))
+            .with_help(text!(
+                ru: "Проверьте число дней в «после:»: мероприятие окажется за пределами периода";
+                en: "Check the number of days in `after:`: the activity would fall outside the period"
             )),
         );
     }

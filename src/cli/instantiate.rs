@@ -180,6 +180,14 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             .unwrap_or("")
             .trim();
         let stem = safe_name(raw, args.transliterate);
+        if raw == "." || raw == ".." {
+            errors.push(RowError {
+                line: *line,
+                ru: format!("«{raw}» в столбце «{name_column}» — не имя файла, а папка"),
+                en: format!("`{raw}` in column `{name_column}` names a folder, not a file"),
+            });
+            continue;
+        }
         if stem.is_empty() {
             errors.push(RowError {
                 line: *line,
@@ -323,10 +331,13 @@ fn read_data(path: &Path) -> Result<(Vec<String>, Rows), (String, String)> {
             let row: HashMap<String, String> = object
                 .iter()
                 .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        v.as_str().map_or_else(|| v.to_string(), str::to_string),
-                    )
+                    let value = match v {
+                        // `null` is no value, not the word.
+                        serde_json::Value::Null => String::new(),
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (k.clone(), value)
                 })
                 .collect();
             for k in object.keys() {
@@ -353,7 +364,17 @@ fn read_data(path: &Path) -> Result<(Vec<String>, Rows), (String, String)> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| (e.to_string(), e.to_string()))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        // From the byte offset: the reader counts a CRLF (Excel's line end)
+        // as two lines.
+        let line = record.position().map_or(0, |p| {
+            // (It may point at the LF of the CRLF before the record.)
+            let at = (p.byte() as usize + 1).min(text.len());
+            text.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        });
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

@@ -27,6 +27,11 @@ pub struct Cli {
     /// When to colour the output.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// The folder a roadmap's includes, templates and status files must lie
+    /// in; by default the git work tree holding each path given, else the
+    /// folder given (a file's own folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -68,6 +73,24 @@ pub enum Command {
     Watch(watch::Args),
     /// Serve every roadmap's schedule on a local web page that reloads on every save.
     Serve(serve::Args),
+}
+
+impl Command {
+    /// The roadmaps the command reads, as named: what the root is found from.
+    fn paths(&self) -> Vec<std::path::PathBuf> {
+        match self {
+            Command::Check(args) => args.paths.clone(),
+            Command::Fmt(args) => args.paths.clone(),
+            Command::Instantiate(args) => vec![args.template.clone()],
+            Command::Schedule(args) => vec![args.path.clone()],
+            Command::Graph(args) => vec![args.path.clone()],
+            Command::Status(args) => vec![args.path.clone()],
+            Command::Next(args) => vec![args.path.clone()],
+            Command::Remind(args) => vec![args.path.clone()],
+            Command::Watch(args) => vec![args.settings.path.clone()],
+            Command::Serve(args) => vec![args.settings.path.clone()],
+        }
+    }
 }
 
 /// What every command needs to know about how to speak.
@@ -127,6 +150,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             }
         },
     };
+    crate::confine::set_root_for(&cli.command.paths(), cli.root.as_deref());
     match cli.command {
         Command::Check(args) => check::run(&args, &env),
         Command::Fmt(args) => fmt::run(&args, &env),

@@ -79,6 +79,18 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
         .log
         .clone()
         .unwrap_or_else(|| Log::default_path(&args.path));
+    // Sending: one run at a time, and the log read under the lock.
+    let _lock = if args.out.is_some() || args.smtp.is_some() {
+        match crate::state::lock::lock(&log_path) {
+            Ok(lock) => Some(lock),
+            Err(e) => {
+                say(lang, format!("ошибка: {}", e.ru()), format!("error: {e}"));
+                return FAILURE;
+            }
+        }
+    } else {
+        None
+    };
     let mut log = match Log::read(&log_path) {
         Ok(log) => log,
         Err(e) => {
@@ -171,7 +183,13 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
             );
             return FAILURE;
         }
+        if !log_writable(&mut log, options.as_of, lang) {
+            return FAILURE;
+        }
         for letter in &letters {
+            if outcome.unlogged {
+                break;
+            }
             deliver(
                 letter,
                 &from,
@@ -199,7 +217,13 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
                 return FAILURE;
             }
         };
+        if !log_writable(&mut log, options.as_of, lang) {
+            return FAILURE;
+        }
         for letter in &letters {
+            if outcome.unlogged {
+                break;
+            }
             deliver(
                 letter,
                 &from,
@@ -229,11 +253,34 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
     }
 }
 
+/// A letter sent but not logged would be sent again by every later run:
+/// nothing is sent unless the log can be written (its header, or itself
+/// again, is written first).
+fn log_writable(log: &mut Log, as_of: NaiveDate, lang: Lang) -> bool {
+    let Err(e) = log.record(&[], as_of) else {
+        return true;
+    };
+    say(
+        lang,
+        format!(
+            "ошибка: журнал {} нельзя записать, письма не отправлены: {e}",
+            log.path.display()
+        ),
+        format!(
+            "error: the log {} cannot be written, so no letter was sent: {e}",
+            log.path.display()
+        ),
+    );
+    false
+}
+
 #[derive(Default)]
 struct Outcome {
     sent: usize,
     no_address: usize,
     failed: usize,
+    /// A letter was sent but the log could not say so: stop sending.
+    unlogged: bool,
 }
 
 fn no_address(letter: &Letter, lang: Lang) {
@@ -276,6 +323,7 @@ fn deliver(
             );
             if let Err(e) = log.record(&letter.keys, as_of) {
                 outcome.failed += 1;
+                outcome.unlogged = true;
                 say(
                     lang,
                     format!(

@@ -204,6 +204,24 @@ pub(super) fn emit(
             }
         };
     };
+    if path.is_dir() {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ru => format!(
+                    "ошибка: {} — папка; укажите файл в ней, например {}",
+                    path.display(),
+                    path.join("schedule.html").display()
+                ),
+                Lang::En => format!(
+                    "error: {} is a folder; name a file in it, e.g. {}",
+                    path.display(),
+                    path.join("schedule.html").display()
+                ),
+            }
+        );
+        return FAILURE;
+    }
     if !force && std::fs::symlink_metadata(path).is_ok() {
         eprintln!(
             "{}",

@@ -35,6 +35,7 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, Server};
@@ -149,6 +150,26 @@ impl Shared {
     }
 }
 
+/// How many requests are answered at once (each open page holds one for
+/// its event stream).
+const MAX_CONNECTIONS: usize = 64;
+
+/// One request being answered; counted while it lives.
+struct Busy(Arc<AtomicUsize>);
+
+impl Busy {
+    fn new(active: &Arc<AtomicUsize>) -> Busy {
+        active.fetch_add(1, Ordering::SeqCst);
+        Busy(Arc::clone(active))
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 pub fn run(args: &Args, env: &Env) -> i32 {
     let lang = env.lang;
     let address = SocketAddr::new(args.bind, args.port);
@@ -192,9 +213,25 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         let shared = Arc::clone(&shared);
         let server = Arc::clone(&server);
         std::thread::spawn(move || {
+            let active = Arc::new(AtomicUsize::new(0));
             for request in server.incoming_requests() {
+                // Each request (an event stream for as long as a page is
+                // open) holds a thread: past the bound, a busy answer.
+                if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+                    respond(
+                        request,
+                        503,
+                        "text/plain; charset=utf-8",
+                        "Too many connections; try again later\n",
+                    );
+                    continue;
+                }
+                let busy = Busy::new(&active);
                 let shared = Arc::clone(&shared);
-                std::thread::spawn(move || handle(request, &shared));
+                std::thread::spawn(move || {
+                    let _busy = busy;
+                    handle(request, &shared)
+                });
             }
         });
     }

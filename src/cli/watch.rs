@@ -321,6 +321,23 @@ fn write_outputs(
             jobs.extend(formats.iter().map(|&format| (file, format)));
         }
     }
+    // Only files it wrote before, or new ones: never a file someone made.
+    let mut manifest = watch::Manifest::load(out);
+    jobs.retain(|(file, format)| {
+        let path = output(out, &file.name, *format);
+        let mine = manifest.may_write(&path);
+        if !mine {
+            eprintln!(
+                "{}",
+                text!(
+                    ru: "[{}] {}: этот файл записал не roadmap watch — он не перезаписывается", time, path.display();
+                    en: "[{}] {}: not written by roadmap watch — left as it is", time, path.display()
+                )
+                .get(lang)
+            );
+        }
+        mine
+    });
     let write = |(file, format): &(&FileOutcome, Format)| {
         let path = output(out, &file.name, *format);
         let result = match render_one(file, *format, as_of, lang) {
@@ -362,7 +379,10 @@ fn write_outputs(
     let mut written = Vec::new();
     for (name, path, result) in results {
         match result {
-            Ok(()) => written.push(path),
+            Ok(()) => {
+                manifest.add(&path);
+                written.push(path);
+            }
             Err(message) => eprintln!("[{time}] {name}: {message}"),
         }
     }
@@ -388,6 +408,10 @@ fn write_outputs(
     for (_, name) in &checked.removed {
         for &format in formats {
             let path = output(out, name, format);
+            if !manifest.owns(&path) {
+                continue;
+            }
+            manifest.remove(&path);
             if std::fs::remove_file(&path).is_ok() {
                 eprintln!(
                     "{}",
@@ -396,6 +420,16 @@ fn write_outputs(
                 );
             }
         }
+    }
+    if let Err(err) = manifest.save() {
+        eprintln!(
+            "{}",
+            text!(
+                ru: "[{}] ошибка: не удалось записать список файлов в {}: {}", time, out.display(), err;
+                en: "[{}] error: cannot write the list of files in {}: {}", time, out.display(), err
+            )
+            .get(lang)
+        );
     }
 }
 

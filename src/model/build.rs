@@ -329,6 +329,15 @@ fn not_a_mark(span: Span) -> Diagnostic {
     ))
 }
 
+/// How to mend a file the tool refused to read (outside the root, not a
+/// regular file, too large).
+pub(super) fn refused_help() -> crate::lang::Text {
+    text!(
+        ru: "Подключайте только файлы .roadmap внутри проекта (git-репозитория или папки проверки); корень можно задать ключом --root";
+        en: "Include only .roadmap files inside the project (the git work tree or the folder checked); --root names another root"
+    )
+}
+
 /// Collects the parties of `doc` and of everything it includes, depth first;
 /// an include's path is relative to the file its line stands in.
 /// An included file may also hold `учебный календарь:` lines: they are
@@ -353,20 +362,24 @@ fn include_parties(
         let included = match ws.load(&path) {
             Ok(id) => id,
             Err(err) => {
+                let help = match err.code() {
+                    Some(_) => refused_help(),
+                    None => text!(
+                        ru: "Путь отсчитывается от папки этого файла; проверьте имя файла";
+                        en: "The path is relative to this file's folder; check the file name"
+                    ),
+                };
                 diagnostics.push(
                     Diagnostic::new(
-                        Code::IncludeNotFound,
+                        err.code().unwrap_or(Code::IncludeNotFound),
                         include.value.span,
                         text!(
-                            ru: "Файл «{}» нельзя прочитать: {}", path.display(), err;
+                            ru: "Файл «{}» нельзя прочитать: {}", path.display(), err.ru();
                             en: "Cannot read `{}`: {}", path.display(), err
                         ),
                     )
                     .with_label(text!(ru: "подключается здесь"; en: "included here"))
-                    .with_help(text!(
-                        ru: "Путь отсчитывается от папки этого файла; проверьте имя файла";
-                        en: "The path is relative to this file's folder; check the file name"
-                    )),
+                    .with_help(help),
                 );
                 continue;
             }
@@ -1007,12 +1020,22 @@ fn dependency(
             lag: dep.lag.map(|(amount, unit)| Lag { amount, unit }),
         }),
         None => {
+            // `1 + 99999999999 дней` reads but its lag does not fit a number.
+            let too_large = item
+                .text
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|run| !run.is_empty() && run.parse::<u32>().is_err());
+            let message = match too_large {
+                Some(run) => text!(
+                    ru: "Число {} слишком велико: задержка бывает не больше {} дней", run, u32::MAX;
+                    en: "The number {} is too large: a lag is at most {} days", run, u32::MAX
+                ),
+                None => {
+                    text!(ru: "«{}» — не номер мероприятия", item.text; en: "`{}` is not an activity number", item.text)
+                }
+            };
             diagnostics.push(
-                Diagnostic::new(
-                    Code::Syntax,
-                    item.span,
-                    text!(ru: "«{}» — не номер мероприятия", item.text; en: "`{}` is not an activity number", item.text),
-                )
+                Diagnostic::new(Code::Syntax, item.span, message)
                 .with_help(text!(
                     ru: "Пишите номера через запятую, с необязательной задержкой: «после: 4.2 + 5 дней, 3.1»";
                     en: "Write numbers separated by commas, with an optional lag: `after: 4.2 + 5 days, 3.1`"

@@ -68,20 +68,24 @@ pub fn fold(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>)
         let path = crate::source::normalize(&base.join(&extends.value.text));
         match ws.load(&path) {
             Err(err) => {
+                let help = match err.code() {
+                    Some(_) => super::build::refused_help(),
+                    None => text!(
+                        ru: "Путь отсчитывается от папки этого файла";
+                        en: "The path is relative to this file's folder"
+                    ),
+                };
                 diagnostics.push(
                     Diagnostic::new(
-                        Code::IncludeNotFound,
+                        err.code().unwrap_or(Code::IncludeNotFound),
                         extends.value.span,
                         text!(
-                            ru: "Шаблон «{}» нельзя прочитать: {}", path.display(), err;
+                            ru: "Шаблон «{}» нельзя прочитать: {}", path.display(), err.ru();
                             en: "Cannot read the template `{}`: {}", path.display(), err
                         ),
                     )
                     .with_label(text!(ru: "расширяет этот файл"; en: "extends this file"))
-                    .with_help(text!(
-                        ru: "Путь отсчитывается от папки этого файла";
-                        en: "The path is relative to this file's folder"
-                    )),
+                    .with_help(help),
                 );
                 break;
             }
@@ -418,6 +422,13 @@ fn substitute(folded: &mut Folded, diagnostics: &mut Vec<Diagnostic>) {
         let mut rest = value.text.as_str();
         let mut offset = 0;
         while let Some(open) = rest.find('{') {
+            // `{{` is a `{` of the text, not a parameter.
+            if rest[open + 1..].starts_with('{') {
+                out.push_str(&rest[..=open]);
+                offset += open + 2;
+                rest = &rest[open + 2..];
+                continue;
+            }
             let Some(close) = rest[open..].find('}').map(|c| open + c) else {
                 break;
             };

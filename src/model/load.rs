@@ -37,12 +37,13 @@ pub struct Workspace {
 
 impl Workspace {
     /// Reads and parses a file, or returns the one read before.
-    pub fn load(&mut self, path: &Path) -> std::io::Result<FileId> {
-        let real = std::fs::canonicalize(path)?;
+    /// Only what [`crate::confine`] allows is read.
+    pub fn load(&mut self, path: &Path) -> Result<FileId, crate::confine::ReadError> {
+        let real = crate::confine::allowed(path)?;
         if let Some(&id) = self.by_real_path.get(&real) {
             return Ok(id);
         }
-        let bytes = std::fs::read(&real)?;
+        let (real, bytes) = crate::confine::read(path)?;
         let id = self.add(path.to_path_buf(), bytes);
         self.by_real_path.insert(real, id);
         Ok(id)

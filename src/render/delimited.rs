@@ -9,6 +9,25 @@ use crate::lang::Lang;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A cell as Excel and LibreOffice show it: text. A cell beginning with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return would be read as a formula (CSV
+/// injection, OWASP), so it gets a leading apostrophe, which both show as
+/// the start of text and do not display. A number (`-3` days of slack) is
+/// not a formula and stays a number.
+fn as_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    let number = |rest: &str| {
+        !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    match cell.chars().next() {
+        Some('-' | '+') if number(&cell[1..]) => cell.into(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 pub fn render(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, super::Error> {
     write(doc, lang).map_err(|e| super::Error::Output {
         what: "CSV",
@@ -34,7 +53,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     // extends nothing has no such column.
     let mut header = vec![group.to_string()];
     header.extend(header_cells(lang, doc.roadmap.extends.is_some()));
-    out.write_record(&header)?;
+    out.write_record(header.iter().map(|c| as_text(c).into_owned()))?;
     let date =
         |d: Option<chrono::NaiveDate>| d.map(|d| text::date_numeric(d, lang)).unwrap_or_default();
     let first_field = header.len() - usize::from(doc.roadmap.extends.is_some()) - 3;
@@ -79,7 +98,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
             ];
             record.extend(fields::cells(r, lang).map(|c| c.join("; ")));
             record.extend(r.origin_text.map(str::to_string));
-            out.write_record(&record)?;
+            out.write_record(record.iter().map(|c| as_text(c).into_owned()))?;
         }
     }
     // The funding per year and per source, after the activities: the group
@@ -111,4 +130,19 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         }
     }
     out.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_text;
+
+    #[test]
+    fn formula_cells_become_text() {
+        for cell in ["=1+1", "+7 999", "-2+3", "-", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(as_text(cell), format!("'{cell}"));
+        }
+        for cell in ["", "План", "1.2", "17.01.2022", "a=b", "-3", "+2,5"] {
+            assert_eq!(as_text(cell), cell);
+        }
+    }
 }

@@ -431,10 +431,17 @@ fn gantt_row(r: &Row<'_>, y: f64, odd: bool, scale: &Scale, lang: Lang) -> Gantt
                 x2: r1(scale.x_end(end)),
                 y2: mid,
             });
-            for w in &r.entry.windows {
-                let mut b = bar(w.start, w.end, "occurrence", BAR);
-                b.title = format!("{full}\n{}", text::range_short(w.start, w.end, lang));
+            if r.entry.long_series() {
+                // One bar with its count: thousands of slivers draw nothing more.
+                let mut b = bar(start, end, "occurrence", BAR);
+                b.title = format!("{full}\n{}", r.resolved);
                 bars.push(b);
+            } else {
+                for w in &r.entry.windows {
+                    let mut b = bar(w.start, w.end, "occurrence", BAR);
+                    b.title = format!("{full}\n{}", text::range_short(w.start, w.end, lang));
+                    bars.push(b);
+                }
             }
         }
         Kind::Windows if !r.entry.windows.is_empty() => {

@@ -17,12 +17,68 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 /// 9:00 on the day before an all-day event.
 const REMINDER: &str = "-PT15H";
 
-/// Text of an `X-` property (the crate escapes only the ones it knows).
+/// A TEXT value (RFC 5545 §3.3.11) of the user's: a line break as `\n`,
+/// every other control character (a lone CR, NUL, ESC…) as a space, so that
+/// no value can end its content line and start a property of its own.
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(',', "\\,")
-        .replace(';', "\\;")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The user's texts of one calendar. The crate escapes fewer characters
+/// than it must and folds a line in time quadratic in its length, so it is
+/// handed a short stand-in for each text ([`Texts::put`]), and the texts,
+/// escaped here, take their places when the lines are folded again
+/// ([`refold`]).
+#[derive(Default)]
+struct Texts(std::cell::RefCell<Vec<String>>);
+
+/// Marks a stand-in: `\u{E000}` index `\u{E001}` (private-use characters,
+/// which no property the crate writes holds).
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+impl Texts {
+    fn put(&self, text: &str) -> String {
+        let mut texts = self.0.borrow_mut();
+        texts.push(escape(text));
+        format!("{OPEN}{}{CLOSE}", texts.len() - 1)
+    }
+
+    /// `line` with its stand-ins replaced by their texts.
+    fn fill(&self, line: &str) -> String {
+        let texts = self.0.borrow();
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(at) = rest.find(OPEN) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + OPEN.len_utf8()..];
+            let Some(end) = after.find(CLOSE) else {
+                out.push_str(&rest[at..]);
+                return out;
+            };
+            let text = after[..end]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| texts.get(i));
+            out.push_str(text.map_or("", String::as_str));
+            rest = &after[end + CLOSE.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 /// What an event's UID starts with: the roadmap file's name, tidied.
@@ -51,6 +107,7 @@ struct Maker<'a> {
     lang: Lang,
     base: String,
     stamp: String,
+    texts: Texts,
 }
 
 impl Maker<'_> {
@@ -59,8 +116,8 @@ impl Maker<'_> {
         event
             .uid(&uid)
             .add_property("DTSTAMP", &self.stamp)
-            .summary(summary)
-            .description(description)
+            .summary(&self.texts.put(summary))
+            .description(&self.texts.put(description))
             .starts(span.start)
             .ends(next_day(span.end))
             .add_property("TRANSP", "TRANSPARENT");
@@ -68,7 +125,7 @@ impl Maker<'_> {
             Lang::Ru => format!("Напоминание: {summary}"),
             Lang::En => format!("Reminder: {summary}"),
         };
-        let mut alarm = Alarm::display(&reminder, -chrono::Duration::hours(15));
+        let mut alarm = Alarm::display(&self.texts.put(&reminder), -chrono::Duration::hours(15));
         alarm
             .append_property(Property::new("TRIGGER", REMINDER))
             .add_property("UID", format!("{uid}-alarm"))
@@ -144,9 +201,9 @@ impl Maker<'_> {
         let description = self.description(r);
         let mut events = Vec::new();
         let mut add = |mut e: Event, r: &Row<'_>| {
-            e.add_property("X-ROADMAP-ACTIVITY", escape(number));
+            e.add_property("X-ROADMAP-ACTIVITY", self.texts.put(number));
             if let Some(section) = &r.section_title {
-                e.add_property("CATEGORIES", section);
+                e.add_property("CATEGORIES", self.texts.put(section));
             }
             if r.entry.critical {
                 e.priority(1);
@@ -301,27 +358,29 @@ pub fn render(doc: &Document<'_>, lang: Lang) -> String {
             ),
         ))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .append_property(Property::new("METHOD", "PUBLISH"))
-        .append_property(Property::new("X-WR-CALNAME", escape(&title)));
+        .append_property(Property::new("METHOD", "PUBLISH"));
     let maker = Maker {
         doc,
         lang,
         base: uid_base(&doc.roadmap.file),
         stamp: doc.as_of.format("%Y%m%dT000000Z").to_string(),
+        texts: Texts::default(),
     };
+    calendar.append_property(Property::new("X-WR-CALNAME", maker.texts.put(&title)));
     for r in &doc.entries {
         for event in maker.events(r) {
             calendar.push(event);
         }
     }
-    refold(&calendar.to_string())
+    refold(&calendar.to_string(), &maker.texts)
 }
 
 /// Folds content lines at 75 octets on character boundaries (RFC 5545
 /// §3.1). The crate folds too, but its last piece of a long line can reach
 /// 76 octets with the leading space, so its lines are unfolded and folded
-/// again here.
-fn refold(text: &str) -> String {
+/// again here, with the user's texts in place of their stand-ins; in time
+/// linear in the length.
+fn refold(text: &str, texts: &Texts) -> String {
     const LIMIT: usize = 75;
     let mut logical: Vec<String> = Vec::new();
     for line in text.split("\r\n") {
@@ -335,6 +394,7 @@ fn refold(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len() + text.len() / 20);
     for line in &logical {
+        let line = texts.fill(line);
         let mut rest = line.as_str();
         let mut limit = LIMIT;
         loop {
@@ -367,7 +427,10 @@ mod tests {
     #[test]
     fn lines_fold_at_75_octets() {
         let long = format!("SUMMARY:{}", "ж".repeat(100));
-        let folded = refold(&format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n"));
+        let folded = refold(
+            &format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n"),
+            &Texts::default(),
+        );
         for line in folded.split("\r\n") {
             assert!(line.len() <= 75, "{line}");
         }
@@ -376,7 +439,7 @@ mod tests {
             format!("BEGIN:VEVENT\r\n{long}\r\nEND:VEVENT\r\n")
         );
         // An already folded line is unfolded first.
-        assert_eq!(refold("A:b\r\n c\r\n"), "A:bc\r\n");
+        assert_eq!(refold("A:b\r\n c\r\n", &Texts::default()), "A:bc\r\n");
     }
 
     #[test]

@@ -119,6 +119,8 @@ pub enum Error {
     },
     #[error("cannot make the {what}: {message}")]
     Output { what: &'static str, message: String },
+    #[error("--templates {}: there is no such folder", path.display())]
+    NoTemplates { path: PathBuf },
 }
 
 impl Error {
@@ -140,6 +142,9 @@ impl Error {
             }
             (Error::Output { what, message }, Lang::Ru) => {
                 format!("ошибка: не удалось построить {what}: {message}")
+            }
+            (Error::NoTemplates { path }, Lang::Ru) => {
+                format!("ошибка: --templates {}: такой папки нет", path.display())
             }
         }
     }
@@ -176,6 +181,10 @@ pub fn schedule(
 ) -> Result<Vec<u8>, Error> {
     let entries = entries(roadmap, schedule, options.party.as_deref())?;
     let doc = view::document(roadmap, schedule, &entries, options.file.clone(), options);
+    let doc = match format {
+        Format::Md | Format::Html | Format::Mermaid => doc.for_page(),
+        _ => doc,
+    };
     let dir = options.templates.as_deref();
     let lang = options.lang;
     let page = |gantt: bool| Page::new(roadmap, &doc, options, gantt);

@@ -86,6 +86,12 @@ pub const EMBEDDED: [(&str, &str); 18] = [
 /// The text of template `name`: `dir/name` if it exists, else the built-in one.
 pub fn source(name: &str, dir: Option<&Path>) -> Result<String, Error> {
     if let Some(dir) = dir {
+        // A misspelt folder would silently give the built-in templates.
+        if !dir.is_dir() {
+            return Err(Error::NoTemplates {
+                path: dir.to_path_buf(),
+            });
+        }
         let path = dir.join(name);
         match std::fs::read_to_string(&path) {
             Ok(text) => return Ok(text),

@@ -166,7 +166,7 @@ pub enum Phase {
 #[derive(Debug, Serialize)]
 pub struct Row<'a> {
     #[serde(flatten)]
-    pub entry: &'a Entry,
+    pub entry: EntryView<'a>,
     #[serde(skip)]
     pub activity: &'a Activity,
     pub section_title: Option<String>,
@@ -233,6 +233,56 @@ impl Row<'_> {
             .map(|p| p.name.as_str())
             .collect::<Vec<_>>()
             .join("; ")
+    }
+}
+
+/// A series longer than this is drawn as one row with its count: a page
+/// (and its template's context) leaves its occurrences out. A hundred years
+/// of weeks is 5 200 of them for each such activity.
+pub const MAX_OCCURRENCES_DRAWN: usize = 366;
+
+/// A schedule entry as a document shows it: all of it in the JSON output;
+/// for a page's template ([`Document::for_page`]) without the occurrences of
+/// a long series, which no template draws one by one.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryView<'a> {
+    entry: &'a Entry,
+    occurrences: bool,
+}
+
+impl std::ops::Deref for EntryView<'_> {
+    type Target = Entry;
+    fn deref(&self) -> &Entry {
+        self.entry
+    }
+}
+
+impl EntryView<'_> {
+    /// A series too long to draw occurrence by occurrence.
+    pub fn long_series(&self) -> bool {
+        self.entry.kind == Kind::Recurring && self.entry.windows.len() > MAX_OCCURRENCES_DRAWN
+    }
+}
+
+impl Serialize for EntryView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.occurrences || !self.long_series() {
+            return self.entry.serialize(serializer);
+        }
+        let mut entry = self.entry.clone();
+        entry.windows = Vec::new();
+        entry.serialize(serializer)
+    }
+}
+
+impl Document<'_> {
+    /// The document as a page's template sees it: long series without their
+    /// occurrences.
+    pub fn for_page(mut self) -> Self {
+        for row in &mut self.entries {
+            row.entry.occurrences = false;
+        }
+        self
     }
 }
 
@@ -352,7 +402,10 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
         })
         .collect();
     Row {
-        entry,
+        entry: EntryView {
+            entry,
+            occurrences: true,
+        },
         activity,
         section_title: activity.section.map(|s| roadmap.sections[s].title.clone()),
         timing_text: entry.timing.join("; "),

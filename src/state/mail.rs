@@ -28,6 +28,16 @@ pub fn mailbox(address: &str) -> Result<Mailbox, String> {
 /// The letter as a message from `from` to its party.
 pub fn message(letter: &Letter, from: &Mailbox) -> Result<Message, String> {
     let email = letter.party.email.as_deref().ok_or("no e-mail address")?;
+    // A line break in a name or an address would be a header of its own.
+    if let Some(text) = [email, &letter.party.name, &letter.subject]
+        .into_iter()
+        .find(|t| t.chars().any(char::is_control))
+    {
+        return Err(format!(
+            "`{}` holds a control character",
+            text.escape_debug()
+        ));
+    }
     let to = mailbox(email)?;
     // The party's full name is the display name, unless the address has one.
     let to = if to.name.is_none() {

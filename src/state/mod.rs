@@ -6,6 +6,7 @@
 //! are built from what [`assess`] returns.
 
 pub mod helpers;
+pub mod lock;
 pub mod mail;
 mod parents;
 pub mod remind;

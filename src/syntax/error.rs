@@ -257,3 +257,32 @@ pub(super) fn misplaced_parameter(line: Span) -> Diagnostic {
         en: "`parameter …` stands unindented, among the roadmap's headers"
     ))
 }
+
+/// A control character in a line (NUL, ESC, VT, FF, a carriage return that
+/// does not end the line…): invisible in an editor, it can rewrite a
+/// terminal, end a line of a calendar or add a header to a letter.
+pub(super) fn control_character(line: Span, at: usize, c: char) -> Diagnostic {
+    let code = format!("U+{:04X}", c as u32);
+    let name = match c {
+        '\0' => "NUL",
+        '\u{1b}' => "ESC",
+        '\u{0b}' => "VT",
+        '\u{0c}' => "FF",
+        '\r' => "CR",
+        '\u{7f}' => "DEL",
+        _ => "",
+    };
+    Diagnostic::new(
+        Code::ControlCharacter,
+        line.sub(at, at + c.len_utf8()),
+        text!(
+            ru: "Управляющий символ {} {} в строке", code, name;
+            en: "A control character {} {} in the line", code, name
+        ),
+    )
+    .with_label(text!(ru: "невидимый символ здесь"; en: "an invisible character here"))
+    .with_help(text!(
+        ru: "Удалите его: такие символы попадают из копирования из других программ и меняют вывод в терминале, календаре и письмах";
+        en: "Delete it: such characters come from pasting out of other programs and change what a terminal, a calendar or a letter shows"
+    ))
+}

@@ -122,6 +122,12 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
         offset += raw.len() + 1;
         let line_text = raw.strip_suffix('\r').unwrap_or(raw);
         let line_span = Span::new(file, start, start + line_text.len());
+        if let Some((at, c)) = line_text
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && c != '\t')
+        {
+            diagnostics.push(error::control_character(line_span, at, c));
+        }
         let kind = match line::parse_line(line_text) {
             Ok(kind) => kind,
             Err(err) => {
@@ -303,6 +309,14 @@ pub fn decode(file: FileId, mut bytes: Vec<u8>) -> (String, Option<Diagnostic>) 
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
+    // Lines ended by CR alone (classic Mac OS, some exports) are lines.
+    if bytes.contains(&b'\r') && !bytes.contains(&b'\n') {
+        for b in &mut bytes {
+            if *b == b'\r' {
+                *b = b'\n';
+            }
+        }
+    }
     match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(err) => {
@@ -333,6 +347,44 @@ mod tests {
 
     fn doc(text: &str) -> (Document, Vec<Diagnostic>) {
         parse(FileId(0), text)
+    }
+
+    #[test]
+    fn control_characters_are_found_with_their_column() {
+        for (c, column) in [
+            ('\0', 7),
+            ('\u{1b}', 7),
+            ('\u{0b}', 7),
+            ('\u{0c}', 7),
+            ('\r', 7),
+        ] {
+            let text = format!("участник ОО: Ш{c}кола\n");
+            let (_, diags) = doc(&text);
+            let found: Vec<_> = diags
+                .iter()
+                .filter(|d| d.code == Code::ControlCharacter)
+                .collect();
+            assert_eq!(found.len(), 1, "{c:?}: {diags:?}");
+            let file = crate::source::SourceFile::new("t".into(), text.as_str());
+            assert_eq!(
+                file.position(found[0].span.start).column,
+                column + 8,
+                "{c:?}"
+            );
+        }
+        let (_, diags) = doc("участник ОО: Школа\r\n\tпочта: a@b.c\r\n");
+        assert!(
+            diags.iter().all(|d| d.code != Code::ControlCharacter),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn cr_only_line_ends_are_lines() {
+        let (text, _) = decode(FileId(0), b"a\rb\r".to_vec());
+        assert_eq!(text, "a\nb\n");
+        let (text, _) = decode(FileId(0), b"a\r\nb\rc\n".to_vec());
+        assert_eq!(text, "a\r\nb\rc\n");
     }
 
     #[test]

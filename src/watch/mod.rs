@@ -10,9 +10,11 @@
 //! include, a status file still to be written) is a dependency too, and
 //! creating it re-checks its roadmap.
 
+mod manifest;
 mod notifier;
 mod tree;
 
+pub use manifest::Manifest;
 pub use notifier::{on_interrupt, Event, Mode, Watcher};
 pub use tree::{Checked, FileOutcome, Tree};
 

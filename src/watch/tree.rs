@@ -91,7 +91,7 @@ impl Tree {
     pub fn new(path: &Path) -> Result<Tree, Failure> {
         let meta = std::fs::metadata(path).map_err(|source| Failure::Read {
             path: path.to_path_buf(),
-            source,
+            source: source.into(),
         })?;
         Ok(Tree {
             root: path.to_path_buf(),
@@ -190,7 +190,7 @@ impl Tree {
                 Vec::new(),
                 vec![Failure::Read {
                     path: self.root.clone(),
-                    source,
+                    source: source.into(),
                 }],
             );
         }

@@ -204,9 +204,12 @@ corpus! {
     e0008_period_with_cyrillic_o => "E0008-period-with-cyrillic-o.roadmap" {}
     e0009_approval_date_typo => "E0009-approval-date-typo.roadmap" {}
     e0009_checkpoint_30_february => "E0009-checkpoint-30-february.roadmap" {}
+    e0010_escape_pasted_in_title => "E0010-escape-pasted-in-title.roadmap" { ru: true }
     e0101_include_misspelt_file => "E0101-include-misspelt-file" { also: &["E0203"], ru: true }
     e0102_parties_include_each_other => "E0102-parties-include-each-other" {}
     e0103_include_whole_roadmap => "E0103-include-whole-roadmap" {}
+    e0104_include_outside_project => "E0104-include-outside-project.roadmap" { ru: true }
+    e0105_include_device => "E0105-include-device.roadmap" {}
     e0201_section_copied_twice => "E0201-section-copied-twice.roadmap" {}
     e0202_activity_number_not_updated => "E0202-activity-number-not-updated.roadmap" {}
     e0203_latin_letters_in_party_id => "E0203-latin-letters-in-party-id.roadmap" { ru: true }
@@ -216,6 +219,7 @@ corpus! {
     e0203_unknown_party => "E0203-unknown-party.roadmap" { ru: true }
     e0204_party_also_in_included_file => "E0204-party-also-in-included-file" {}
     e0204_party_declared_twice => "E0204-party-declared-twice.roadmap" {}
+    e0205_two_addresses_in_email => "E0205-two-addresses-in-email.roadmap" { ru: true }
     e0301_after_deleted_activity => "E0301-after-deleted-activity.roadmap" {}
     e0301_after_renumbered_activity => "E0301-after-renumbered-activity.roadmap" { ru: true }
     e0301_after_deleted_neighbour => "E0301-after-deleted-neighbour.roadmap" {}
@@ -249,6 +253,7 @@ corpus! {
     w0504_deadline_on_a_holiday => "W0504-deadline-on-a-holiday.roadmap" { ru: true }
     w0010_approval_left_blank => "W0010-approval-left-blank.roadmap" { ru: true }
     w0801_no_period_taken_from_timings => "W0801-no-period-taken-from-timings.roadmap" { ru: true }
+    w0505_draft_saved_blank => "W0505-draft-saved-blank" {}
 }
 
 #[test]
@@ -257,6 +262,9 @@ fn every_code_has_a_broken_roadmap() {
         .iter()
         .map(|c| c.as_str())
         .filter(|code| !CASES.iter().any(|case| case.starts_with(code)))
+        // A file over the size cap cannot be kept in the repository:
+        // tests/cli/hostile/files.rs makes one.
+        .filter(|code| *code != "E0106")
         .collect();
     assert!(
         missing.is_empty(),

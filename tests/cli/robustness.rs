@@ -28,7 +28,9 @@ fn an_empty_file() {
     Test::new()
         .file("empty.roadmap", "")
         .args(check("empty.roadmap"))
-        .stderr("1 file, 0 activities: 0 errors, 0 warnings\n")
+        .stderr(
+            "  ⚠ warning[W0505]: The file is empty\n   ╭─[empty.roadmap:1:1]\n   ╰────\n  help: Start with `roadmap: …` and `period: …`, or delete the file\n\n1 file, 0 activities: 0 errors, 1 warning\n",
+        )
         .success();
 }
 
