@@ -7,6 +7,7 @@ pub mod code;
 pub mod diagnostic;
 pub mod format;
 pub mod graph;
+pub mod import;
 pub mod lang;
 pub mod model;
 pub mod render;
