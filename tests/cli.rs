@@ -14,6 +14,8 @@ mod bundled;
 mod corpus;
 #[path = "cli/formats.rs"]
 mod formats;
+#[path = "cli/import.rs"]
+mod import;
 #[path = "cli/robustness.rs"]
 mod robustness;
 

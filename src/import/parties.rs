@@ -154,6 +154,20 @@ impl Parties {
     }
 }
 
+/// Words that say whose a party is, not who: «Кураторы проекта» are «Кураторы».
+const QUALIFIERS: &[&str] = &["проекта", "Проекта"];
+
+/// The first words of offices.
+const OFFICES: &[&str] = &[
+    "министерство",
+    "департамент",
+    "управление",
+    "комитет",
+    "отдел",
+    "центр",
+    "институт",
+];
+
 const MINOR: &[&str] = &["и", "в", "по", "на", "с", "для", "of", "the", "and", "for"];
 
 /// The id a person would give a party: its abbreviation when it has one
@@ -166,6 +180,18 @@ pub fn short_id(name: &str) -> String {
             .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
             .collect()
     };
+    // «Общеобразовательная организация, имеющая …»: the initials of two
+    // long words before a comma.
+    if let Some((head, _)) = name.split_once(',') {
+        let words: Vec<&str> = head.split_whitespace().collect();
+        if words.len() == 2 && words.iter().all(|w| w.chars().count() >= 8) {
+            return words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+        }
+    }
     // «(далее – АСОУ)», «(МОЦ)»
     if let Some(open) = name.rfind('(') {
         let inside = name[open + 1..].trim_end_matches(')');
@@ -186,14 +212,30 @@ pub fn short_id(name: &str) -> String {
     {
         return clean(words[0]);
     }
-    let significant: Vec<&str> = words
+    let mut significant: Vec<&str> = words
         .iter()
         .copied()
-        .filter(|w| !MINOR.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !MINOR.contains(&w.to_lowercase().as_str()) && !QUALIFIERS.contains(w))
         .collect();
+    // «кабинет «Консультант-прогноз»»: a generic word and a name in quotes.
+    if significant.len() <= 1 {
+        if let Some(quoted) = name.split_once('«').map(|(_, q)| q.trim_end_matches('»')) {
+            if !quoted.trim().is_empty() && !quoted.contains('«') {
+                return short_id(quoted);
+            }
+        }
+    }
+    // «Отдел образования МО …», «Министерство образования Московской
+    // области»: an office of something is named by its first two words.
+    if significant.len() > 2
+        && OFFICES.contains(&significant[0].to_lowercase().as_str())
+        && !is_abbreviation(significant[1])
+    {
+        significant.truncate(2);
+    }
     let id = match significant.as_slice() {
         [] => clean(name),
-        [one] => clean(one),
+        [one] => capitalise(&clean(one)),
         [a, b] if is_abbreviation(a) || is_abbreviation(b) => format!("{}{}", clean(a), clean(b)),
         [a, b] => format!("{}{}", stem(a), capitalise(&stem(b))),
         many => many
@@ -331,7 +373,21 @@ mod tests {
         );
         assert_eq!(
             short_id("Министерство образования Московской области"),
-            "МОМО"
+            "МинОбр"
+        );
+        assert_eq!(
+            short_id("Отдел образования МО «Томаринский городской округ»"),
+            "ОтделОбр"
+        );
+        assert_eq!(short_id("Кураторы проекта"), "Кураторы");
+        assert_eq!(
+            short_id("кабинет «Консультант-прогноз»"),
+            "Консультант-прогноз"
+        );
+        assert_eq!(short_id("Федеральный координатор проекта"), "ФедКоорд");
+        assert_eq!(
+            short_id("Общеобразовательная организация, имеющая низкие образовательные результаты"),
+            "ОО"
         );
     }
 

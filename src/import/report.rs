@@ -3,6 +3,9 @@
 
 use crate::lang::Lang;
 
+/// How many places the report lists by line; the rest are counted.
+const SHOWN: usize = 10;
+
 /// The figures of one import.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -95,8 +98,11 @@ impl Report {
                 )
             });
         }
+        // The first places, and how many more: the file marks them all.
         let at = |v: &[(String, usize)]| -> String {
-            v.iter()
+            let mut shown: Vec<String> = v
+                .iter()
+                .take(SHOWN)
                 .map(|(n, l)| {
                     if ru {
                         format!("{n} (строка {l})")
@@ -104,8 +110,16 @@ impl Report {
                         format!("{n} (line {l})")
                     }
                 })
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect();
+            if v.len() > SHOWN {
+                let more = v.len() - SHOWN;
+                shown.push(if ru {
+                    format!("и ещё {more}")
+                } else {
+                    format!("and {more} more")
+                });
+            }
+            shown.join(", ")
         };
         out.push_str(&if ru {
             format!(

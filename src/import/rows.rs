@@ -165,7 +165,6 @@ pub fn read(table: &Table, layout: &Layout) -> Read {
             (None, true, Some(Item::Activity(previous))) => {
                 // A row without a number carries on the row above: a cell
                 // split across a page.
-                out.rows -= 1;
                 for v in values {
                     match previous.values.iter_mut().find(|p| p.column == v.column) {
                         Some(p) => {
@@ -277,7 +276,7 @@ mod tests {
         ]);
         let layout = detect(&t, None, None).unwrap();
         let read = read(&t, &layout);
-        assert_eq!(read.rows, 4);
+        assert_eq!(read.rows, 5);
         let Item::Section(s) = &read.items[0] else {
             panic!("{:?}", read.items)
         };

@@ -142,14 +142,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Rules, RulesError> {
         };
         let value_at = indent + key.len() + 1 + (value.len() - value.trim_start().len());
         let (key, value) = (key.trim(), value.trim());
-        let number = |v: &str, at: usize| -> Result<usize, RulesError> {
+        let count = |v: &str, at: usize, least: usize| -> Result<usize, RulesError> {
             v.parse::<usize>()
                 .ok()
-                .filter(|n| *n >= 1)
+                .filter(|n| *n >= least)
                 .ok_or_else(|| error(RulesErrorKind::NotANumber(v.to_string()), at))
         };
+        let number = |v: &str, at: usize| count(v, at, 1);
         if strip(key, HEADER_ROWS).is_some_and(str::is_empty) {
-            rules.header_rows = Some(number(value, value_at)?);
+            // 0: the table has no header, the rules name every column.
+            rules.header_rows = Some(count(value, value_at, 0)?);
         } else if strip(key, HEADER_ROW).is_some_and(str::is_empty) {
             rules.header_row = Some(number(value, value_at)?);
         } else if let Some(n) = strip(key, COLUMN) {

@@ -35,6 +35,8 @@ pub struct Input<'a> {
 #[derive(Default)]
 struct Facts {
     when: Option<String>,
+    /// The year the import added to the timing, from its column's heading.
+    year_added: Option<i32>,
     props: Vec<(Field, Option<String>, String)>,
 }
 
@@ -232,7 +234,10 @@ fn activity(
                     }
                 } else if let Some(y) = col.year {
                     let i = stage(y.to_string(), &mut stages);
-                    stages[i].1.when = Some(with_year(&one_line(text), y, ctx));
+                    let written = one_line(text);
+                    let when = with_year(&written, y, ctx);
+                    stages[i].1.year_added = (when != written).then_some(y);
+                    stages[i].1.when = Some(when);
                 } else {
                     own.when = Some(text.to_string());
                 }
@@ -268,7 +273,7 @@ fn activity(
                     (i + 1).to_string(),
                     Facts {
                         when: Some(l.clone()),
-                        props: Vec::new(),
+                        ..Facts::default()
                     },
                 ));
             }
@@ -307,6 +312,11 @@ fn facts(
 ) {
     if let Some(w) = &f.when {
         let w = one_line(w);
+        if let Some(y) = f.year_added {
+            out.push(format!(
+                "{indent}# импорт: год {y} добавлен из заголовка колонки"
+            ));
+        }
         match timing::resolve(&w, ctx) {
             Ok(_) => report.timings_resolved += 1,
             Err(e) => {
