@@ -75,10 +75,14 @@ codes! {
     ParameterTwice = "E0704", Error, "параметр задан дважды", "a parameter bound twice";
     ParameterUnbound = "E0705", Error, "параметр шаблона не задан", "a template's parameter left unbound";
     UnknownParameter = "E0706", Error, "неизвестный параметр", "an unknown parameter";
+    BadFunding = "E0801", Error, "финансирование нельзя прочитать", "a funding line that cannot be read";
+    UnknownRisk = "E0802", Error, "нет фактора риска с таким номером", "no risk factor has this number";
+    OutsideParent = "E0803", Error, "подпункт вне срока своего мероприятия", "a sub-item outside its activity's window";
     NoResponsible = "W0501", Warning, "у мероприятия нет ответственного", "an activity without a responsible party";
     EmptySection = "W0502", Warning, "пустой раздел", "an empty section";
     NoTiming = "W0503", Warning, "у мероприятия нет срока", "an activity without a timing";
     NonWorkingDay = "W0504", Warning, "срок приходится на нерабочий день", "a deadline falls on a non-working day";
+    PeriodInferred = "W0801", Warning, "период карты взят по срокам мероприятий", "the roadmap's period is taken from its timings";
 }
 
 impl std::fmt::Display for Code {

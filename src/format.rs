@@ -34,7 +34,10 @@ enum Block<'a> {
         head: Item<'a>,
         properties: Vec<Item<'a>>,
     },
-    Section(Item<'a>),
+    Section {
+        head: Item<'a>,
+        properties: Vec<Item<'a>>,
+    },
     Activity {
         head: Item<'a>,
         properties: Vec<Item<'a>>,
@@ -76,7 +79,10 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
             }
             LineKind::Section { .. } => {
                 stage_indent = None;
-                blocks.push(Block::Section(item(&mut detached, &mut pending, line)));
+                blocks.push(Block::Section {
+                    head: item(&mut detached, &mut pending, line),
+                    properties: Vec::new(),
+                });
             }
             LineKind::Activity { .. } => {
                 stage_indent = None;
@@ -113,7 +119,8 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
                         }
                     }
                     Some(Block::Activity { properties, .. })
-                    | Some(Block::Party { properties, .. }) => {
+                    | Some(Block::Party { properties, .. })
+                    | Some(Block::Section { properties, .. }) => {
                         properties.push(item(&mut detached, &mut pending, line));
                     }
                     _ => {}
@@ -146,7 +153,10 @@ pub fn format(file: &SourceFile, doc: &Document) -> String {
                 out.item(head, 0);
                 out.items(properties, 2);
             }
-            Block::Section(head) => out.item(head, 0),
+            Block::Section { head, properties } => {
+                out.item(head, 0);
+                out.items(properties, 2);
+            }
             Block::Activity {
                 head,
                 properties,
@@ -243,7 +253,11 @@ impl Writer<'_> {
             },
             LineKind::Keyed {
                 key_range, value, ..
-            } => format!("{}: {}", part(key_range), part(value)),
+            } => {
+                // `задача  2` is written `задача 2`.
+                let key: Vec<&str> = part(key_range).split_whitespace().collect();
+                format!("{}: {}", key.join(" "), part(value))
+            }
         };
         self.out.extend(std::iter::repeat_n(' ', indent));
         self.out.push_str(&body);
@@ -279,6 +293,14 @@ mod tests {
             fmt(input),
             "roadmap: T\nperiod: 2022\n\nactivity 1. A\n  when: May 2022\n  by: P\n"
         );
+    }
+
+    #[test]
+    fn fields_of_real_tables_keep_their_place() {
+        let input = "дорожная карта: Т\nподписал: Т.А. Дё\nцель:   Цель\nзадача   1:  Первая\nTask 2: Second\nпериод: 2022\nраздел 1. Р\n    финансирование: -\n  риск: 2\nмероприятие 1.1. М\n  примечание: п\n  финансирование: 2022: 5 руб.\n  риск: 3\n  документ: Приказ\n  результат: Р\n  срок: май\n";
+        let expected = "дорожная карта: Т\nподписал: Т.А. Дё\nцель: Цель\nзадача 1: Первая\nTask 2: Second\nпериод: 2022\n\nраздел 1. Р\n  финансирование: -\n  риск: 2\n\nмероприятие 1.1. М\n  срок: май\n  результат: Р\n  документ: Приказ\n  финансирование: 2022: 5 руб.\n  риск: 3\n  примечание: п\n";
+        assert_eq!(fmt(input), expected);
+        assert_eq!(fmt(expected), expected);
     }
 
     #[test]

@@ -35,12 +35,38 @@ fn timing() -> impl Strategy<Value = &'static str> {
     ])
 }
 
+fn risk() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "3",
+        "риск 10",
+        "Дефицит педагогических кадров",
+        "низкий уровень вовлеченности родителей",
+        "Низкая учебная мотивация обучающихся",
+        "Shortage of teaching staff",
+    ])
+}
+
+fn funding() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "-",
+        "не требуется",
+        "1 200,5 тыс. руб., региональный бюджет",
+        "2022: 2,5 млн руб. (федеральный бюджет)",
+        "500 000 руб.",
+        "внебюджетные средства",
+        "100 thousand RUB, municipal budget",
+    ])
+}
+
 #[derive(Debug, Clone)]
 struct Activity {
     title: String,
     timing: &'static str,
     party: usize,
     results: Vec<String>,
+    documents: Vec<String>,
+    risk: Option<&'static str>,
+    funding: Vec<&'static str>,
     english: bool,
 }
 
@@ -50,25 +76,74 @@ fn activity() -> impl Strategy<Value = Activity> {
         timing(),
         0usize..3,
         prop::collection::vec(words(), 0..3),
+        prop::collection::vec(words(), 0..2),
+        prop::option::of(risk()),
+        prop::collection::vec(funding(), 0..2),
         any::<bool>(),
     )
-        .prop_map(|(title, timing, party, results, english)| Activity {
-            title,
-            timing,
-            party,
-            results,
-            english,
+        .prop_map(
+            |(title, timing, party, results, documents, risk, funding, english)| Activity {
+                title,
+                timing,
+                party,
+                results,
+                documents,
+                risk,
+                funding,
+                english,
+            },
+        )
+}
+
+/// The header lines of the order around the table, in either language.
+fn order_lines() -> impl Strategy<Value = String> {
+    (
+        prop::option::of(words()),
+        prop::collection::vec(words(), 0..3),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(goal, tasks, english, signed)| {
+            let mut text = String::new();
+            let (goal_kw, task_kw, controlled, signed_kw) = if english {
+                ("goal", "task", "controlled by", "signed by")
+            } else {
+                ("цель", "задача", "контроль исполнения", "подписал")
+            };
+            if let Some(goal) = goal.filter(|g| !g.is_empty()) {
+                text.push_str(&format!("{goal_kw}: {goal}\n"));
+            }
+            for (i, task) in tasks.iter().filter(|t| !t.is_empty()).enumerate() {
+                text.push_str(&format!("{task_kw} {}: {task}\n", i + 1));
+            }
+            if signed {
+                text.push_str(&format!(
+                    "{controlled}: Ведущий специалист (Галак О.А.)\n{signed_kw}: Руководитель отдела образования Т.А. Дё\n"
+                ));
+            }
+            text
         })
 }
 
 fn roadmap() -> impl Strategy<Value = (String, usize)> {
-    prop::collection::vec(prop::collection::vec(activity(), 0..6), 1..5).prop_map(|sections| {
-        let mut text = String::from(
-            "# generated\nдорожная карта: Проверка\nпериод: 2022\n\nучастник P0: Первый\nparty P1: Second\n  email: p1@example.org\nучастник P2: Третий\n\n",
+    (
+        order_lines(),
+        prop::collection::vec(
+            (prop::collection::vec(activity(), 0..6), prop::option::of(risk())),
+            1..5,
+        ),
+    )
+        .prop_map(|(order, sections)| {
+        let mut text = format!(
+            "# generated\nдорожная карта: Проверка\nпериод: 2022\n{order}\nучастник P0: Первый\nparty P1: Second\n  email: p1@example.org\nучастник P2: Третий\n\n",
         );
         let mut count = 0;
-        for (s, activities) in sections.iter().enumerate() {
-            text.push_str(&format!("раздел {}. Раздел {}\n\n", s + 1, s + 1));
+        for (s, (activities, section_risk)) in sections.iter().enumerate() {
+            text.push_str(&format!("раздел {}. Раздел {}\n", s + 1, s + 1));
+            if let Some(r) = section_risk {
+                text.push_str(&format!("  риск: {r}\n"));
+            }
+            text.push('\n');
             for (a, act) in activities.iter().enumerate() {
                 count += 1;
                 let title = if act.title.is_empty() { "М" } else { &act.title };
@@ -76,6 +151,11 @@ fn roadmap() -> impl Strategy<Value = (String, usize)> {
                     ("activity", "when", "by", "result")
                 } else {
                     ("мероприятие", "срок", "ответственный", "результат")
+                };
+                let (document, risk, funding) = if act.english {
+                    ("document", "risk", "funding")
+                } else {
+                    ("документ", "риск", "финансирование")
                 };
                 text.push_str(&format!(
                     "{kw} {}.{}. {title}\n  {when}: {}\n  {by}: P{}\n",
@@ -86,6 +166,15 @@ fn roadmap() -> impl Strategy<Value = (String, usize)> {
                 ));
                 for r in act.results.iter().filter(|r| !r.is_empty()) {
                     text.push_str(&format!("  {result}: {r}\n"));
+                }
+                for d in act.documents.iter().filter(|d| !d.is_empty()) {
+                    text.push_str(&format!("  {document}: {d}\n"));
+                }
+                if let Some(r) = act.risk {
+                    text.push_str(&format!("  {risk}: {r}\n"));
+                }
+                for f in &act.funding {
+                    text.push_str(&format!("  {funding}: {f}\n"));
                 }
                 text.push('\n');
             }

@@ -16,7 +16,10 @@ use std::borrow::Cow;
 pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
     let calendar = calendar(roadmap);
     dependencies(roadmap, graph, &calendar, diagnostics);
-    for activity in &roadmap.activities {
+    // An activity with sub-items may leave its party and timing to them.
+    let parents: std::collections::HashSet<usize> =
+        roadmap.activities.iter().filter_map(|a| a.parent).collect();
+    for (i, activity) in roadmap.activities.iter().enumerate() {
         if let Some((period, period_span)) = roadmap.period {
             for facts in activity.all_facts() {
                 outside_period(facts, period, period_span, diagnostics);
@@ -26,7 +29,9 @@ pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>
             checkpoints(facts, diagnostics);
             non_working(facts, &calendar, diagnostics);
         }
-        missing(activity, diagnostics);
+        if !parents.contains(&i) {
+            missing(activity, diagnostics);
+        }
     }
     empty_sections(roadmap, diagnostics);
     marks(roadmap, graph, diagnostics);

@@ -1,6 +1,7 @@
 //! Builds a [`Roadmap`] from a file's syntax tree and the files it includes:
 //! resolves names, timings, indicators and checkpoints.
 
+use super::fields;
 use super::timing::{self, Context, TimingErrorKind};
 use super::{
     Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
@@ -29,11 +30,18 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         return Loaded::Shared;
     }
     let start = Span::new(file, 0, 0);
+    // Without `период:`, the hull of the timings that resolve without one;
+    // the others resolve against it.
+    let hull = doc
+        .header(Key::Period)
+        .is_none()
+        .then(|| fields::hull_of_timings(doc))
+        .flatten();
     for (key, ru, en) in [
         (Key::Title, "дорожная карта: Название", "roadmap: Title"),
         (Key::Period, "период: 2022", "period: 2022"),
     ] {
-        if doc.header(key).is_none() {
+        if doc.header(key).is_none() && !(key == Key::Period && hull.is_some()) {
             let (key_ru, key_en) = key.spelling();
             diagnostics.push(
                 Diagnostic::new(
@@ -69,7 +77,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     let builder = Builder {
         ids: parties.iter().map(|p| p.id.text.clone()).collect(),
         context: Context {
-            period: period.map(|(p, _)| p),
+            period: period.map(|(p, _)| p).or(hull),
         },
         cache: std::cell::RefCell::new(std::mem::take(&mut ws.timings)),
         memo: std::cell::RefCell::new(std::mem::take(&mut ws.memo)),
@@ -83,6 +91,13 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     for activity in &mut activities {
         activity.template_title = folded.raw_titles.get(&activity.number.text).cloned();
     }
+    fields::sub_items(&mut activities, diagnostics);
+    // …and the period is the hull of them all.
+    let hull = hull.map(|h| fields::widen(h, &activities));
+    if let Some(hull) = hull {
+        let at = doc.header(Key::Title).map_or(start, |t| t.key_span);
+        diagnostics.push(fields::inferred_period(at, hull));
+    }
     let extension = folded.extends.then(|| {
         let plan = ws.document(file);
         mark_origins(&plan, file, &mut activities);
@@ -91,7 +106,12 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
     let roadmap = Roadmap {
         file,
         title: doc.header(Key::Title).map(|p| p.value.clone()),
-        period,
+        period: period.or_else(|| hull.map(|h| (h, start))),
+        period_inferred: hull.is_some(),
+        goal: doc.header(Key::Goal).map(|p| p.value.clone()),
+        tasks: fields::tasks(doc),
+        controlled_by: doc.header(Key::ControlledBy).map(|p| p.value.clone()),
+        signed_by: doc.header(Key::SignedBy).map(|p| p.value.clone()),
         approval: doc
             .header(Key::Approved)
             .map(|p| approval(&p.value, &mut builder.memo.borrow_mut(), diagnostics)),
@@ -450,10 +470,13 @@ fn sections(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Vec<Section> {
         })
         .find_map(|prefix| by_number.get(prefix).copied())
         .filter(|&p| p != i);
+        let (risks, funding) = fields::section_fields(&decl.properties, diagnostics);
         sections.push(Section {
             number: decl.number.clone(),
             title: decl.title.text.clone(),
             parent,
+            risks,
+            funding,
         });
     }
     sections
@@ -618,6 +641,8 @@ impl Builder {
             number: decl.number.clone(),
             title: decl.title.text.clone(),
             section: decl.section,
+            parent: None,
+            children_hull: None,
             origin: Origin::Own,
             template_title: None,
             after,
@@ -665,6 +690,9 @@ impl Builder {
                 }
                 Key::Indicator => facts.indicators.push(self.indicator(value)),
                 Key::Result => facts.results.push(value.clone()),
+                Key::Document => facts.documents.push(value.clone()),
+                Key::Risk => facts.risks.push(fields::risk(value, diagnostics)),
+                Key::Funding => facts.funding.push(fields::funding(value, diagnostics)),
                 Key::Note => facts.notes.push(value.clone()),
                 Key::Checkpoint => {
                     if let Some(c) = checkpoint(value, &mut self.memo.borrow_mut(), diagnostics) {

@@ -3,14 +3,19 @@
 
 mod build;
 pub mod extend;
+mod fields;
+pub mod funding;
 pub mod indicator;
 mod load;
+pub mod risk;
 pub mod timing;
 
 pub use build::apply_status;
 pub use build::build;
+pub use funding::{Budget, Funding, Money};
 pub use indicator::{same_unit, Comparator, Indicator};
 pub use load::{Loaded, Workspace};
+pub use risk::Risk;
 pub use timing::{Interval, Timing};
 
 use crate::diagnostic::{Diagnostic, Label};
@@ -38,6 +43,10 @@ pub struct Section {
     pub title: String,
     /// The enclosing section (`4` for `4.1`), when declared.
     pub parent: Option<usize>,
+    /// `риск:` lines: the risks the section's activities answer.
+    pub risks: Vec<Risk>,
+    /// `финансирование:` lines of the section as a whole.
+    pub funding: Vec<Funding>,
 }
 
 /// A `срок:` cell: the text as written and what it resolves to.
@@ -114,6 +123,10 @@ pub struct Facts {
     pub responsible: Vec<Spanned>,
     pub indicators: Vec<Indicator>,
     pub results: Vec<Spanned>,
+    /// `документ:`: the documents that confirm it was done.
+    pub documents: Vec<Spanned>,
+    pub risks: Vec<Risk>,
+    pub funding: Vec<Funding>,
     pub checkpoints: Vec<Checkpoint>,
     pub notes: Vec<Spanned>,
     pub marks: Marks,
@@ -137,6 +150,11 @@ pub struct Activity {
     pub number: Spanned,
     pub title: String,
     pub section: Option<usize>,
+    /// The activity it is a sub-item of: `2.1` for `2.1.1` (the nearest
+    /// declared number it extends).
+    pub parent: Option<usize>,
+    /// The window of its sub-items, when it has no timing of its own.
+    pub children_hull: Option<Interval>,
     /// `обязательное: нет` makes it optional: a plan may cancel it without a reason.
     pub mandatory: bool,
     /// Whether the roadmap declares it or takes it from its template.
@@ -150,8 +168,14 @@ pub struct Activity {
 }
 
 impl Activity {
-    /// The whole window: its own timing joined with its stages'.
+    /// The whole window: its own timing joined with its stages'; for an
+    /// activity with sub-items and no timing of its own, theirs.
     pub fn window(&self) -> Option<Interval> {
+        self.own_window().or(self.children_hull)
+    }
+
+    /// Its own timing joined with its stages', sub-items aside.
+    pub fn own_window(&self) -> Option<Interval> {
         std::iter::once(self.facts.window())
             .chain(self.stages.iter().map(|s| s.facts.window()))
             .flatten()
@@ -238,6 +262,14 @@ impl Extension {
     }
 }
 
+/// A `задача N:` line of the roadmap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    /// As written, or the task's place among the tasks when no number is written.
+    pub number: String,
+    pub text: Spanned,
+}
+
 /// The approving document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Approval {
@@ -254,6 +286,16 @@ pub struct Roadmap {
     pub period: Option<(Interval, Span)>,
     pub approval: Option<Approval>,
     pub owner: Option<Spanned>,
+    /// `цель:`: what the roadmap is for.
+    pub goal: Option<Spanned>,
+    /// `задача N:` lines.
+    pub tasks: Vec<Task>,
+    /// `контроль исполнения:`: who controls the order's execution.
+    pub controlled_by: Option<Spanned>,
+    /// `подписал:`: who signed the order.
+    pub signed_by: Option<Spanned>,
+    /// Set when there is no `период:` and the period is the hull of the timings.
+    pub period_inferred: bool,
     /// `нерабочие дни:`: the roadmap's own days off, besides the federal calendar.
     pub days_off: Vec<NaiveDate>,
     pub parties: Vec<Party>,

@@ -4,7 +4,7 @@
 
 use super::view::Document;
 use super::xlsx::{critical_cell, header_cells, indicators_and_results, stage_lines};
-use super::{text, By};
+use super::{fields, text, By};
 use crate::lang::Lang;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -65,9 +65,23 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 slack_days,
                 critical_cell(r, lang).to_string(),
             ];
+            record.extend(fields::cells(r, lang).map(|c| c.join("; ")));
             record.extend(r.origin_text.map(str::to_string));
             out.write_record(&record)?;
         }
+    }
+    // The funding per year and per source, after the activities: the group
+    // column says so, the number and title columns hold the year and the
+    // source, the funding column the sum.
+    let funding_column = header.len() - usize::from(doc.roadmap.extends.is_some()) - 2;
+    let heading = super::labels(lang)["funding_totals"];
+    for (year, source, _, amount) in fields::summary_rows(doc, lang) {
+        let mut record = vec![String::new(); header.len()];
+        record[0] = heading.to_string();
+        record[1] = year;
+        record[2] = source;
+        record[funding_column] = amount;
+        out.write_record(&record)?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
 }

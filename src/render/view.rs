@@ -3,6 +3,7 @@
 //! says about it. This is what `--format json` prints and what the templates
 //! see (docs/schedule.md documents both).
 
+use super::fields::{self, FieldsView, OrderView, TotalsView};
 use super::text;
 use super::{By, Options};
 use crate::lang::Lang;
@@ -30,6 +31,8 @@ pub struct Document<'a> {
     pub entries: Vec<Row<'a>>,
     /// The entries grouped as `--by` asks.
     pub groups: Vec<Group>,
+    /// The funding summed per year and per source; `null` without amounts.
+    pub funding_totals: Option<TotalsView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,6 +45,8 @@ pub struct Header {
     pub owner: Option<PartyRef>,
     /// Set when the roadmap is a plan extending a template.
     pub extends: Option<ExtendsView>,
+    #[serde(flatten)]
+    pub order: OrderView,
 }
 
 /// A plan's template, its parameters, and how many activities it takes.
@@ -93,6 +98,8 @@ pub struct SectionView {
     pub number: String,
     pub title: String,
     pub parent: Option<String>,
+    #[serde(flatten)]
+    pub fields: FieldsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,6 +123,8 @@ pub struct StageView {
     pub results: Vec<String>,
     pub checkpoints: Vec<CheckpointView>,
     pub notes: Vec<String>,
+    #[serde(flatten)]
+    pub fields: FieldsView,
 }
 
 /// Where an activity stands on `as_of`.
@@ -151,6 +160,10 @@ pub struct Row<'a> {
     pub results: Vec<String>,
     pub checkpoints: Vec<CheckpointView>,
     pub notes: Vec<String>,
+    #[serde(flatten)]
+    pub fields: FieldsView,
+    /// The activity it is a sub-item of (`2.1` for `2.1.1`).
+    pub parent: Option<String>,
     pub stages: Vec<StageView>,
     /// In a plan: where the activity comes from, in words («из шаблона»,
     /// «изменено в плане», «своё»); absent in a roadmap that extends nothing.
@@ -301,6 +314,7 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
                 results: texts(&s.facts.results),
                 checkpoints: checkpoints(&s.facts),
                 notes: texts(&s.facts.notes),
+                fields: fields::of_facts(&s.facts, lang),
             }
         })
         .collect();
@@ -326,6 +340,10 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
         results: texts(&activity.facts.results),
         checkpoints: activity.all_facts().flat_map(checkpoints).collect(),
         notes: texts(&activity.facts.notes),
+        fields: fields::of_facts(&activity.facts, lang),
+        parent: activity
+            .parent
+            .map(|p| roadmap.activities[p].number.text.clone()),
         stages,
         origin_text: roadmap
             .extension
@@ -412,6 +430,7 @@ pub fn document<'a>(
             }),
             owner: roadmap.owner.as_ref().map(|o| party_ref(roadmap, &o.text)),
             extends: extends_view(roadmap),
+            order: fields::order(roadmap),
         },
         parties: roadmap
             .parties
@@ -430,11 +449,13 @@ pub fn document<'a>(
                 number: s.number.text.clone(),
                 title: s.title.clone(),
                 parent: s.parent.map(|p| roadmap.sections[p].number.text.clone()),
+                fields: fields::of(&[], &s.funding, &s.risks, lang),
             })
             .collect(),
         critical_path: schedule.critical_path.clone(),
         entries: rows,
         groups,
+        funding_totals: fields::totals(roadmap, lang),
     }
 }
 

@@ -3,7 +3,7 @@
 //! Excel can fold a group), dates as Excel dates, printed landscape on A4.
 
 use super::view::{Document, Row};
-use super::{labels, text};
+use super::{fields, labels, text};
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 
 /// The columns of every roadmap's sheet; a plan's has one more, where each
 /// activity comes from.
-const COLUMNS: u16 = 12;
+const COLUMNS: u16 = 15;
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
@@ -77,7 +77,7 @@ pub fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
         Lang::Ru => "Срок (как в карте)",
         Lang::En => "When (as written)",
     };
-    [
+    let mut cells: Vec<String> = [
         l["number"],
         l["activity"],
         written,
@@ -90,12 +90,15 @@ pub fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
         l["checkpoints"],
         slack,
         l["critical"],
-        l["origin"],
     ]
     .into_iter()
-    .take(usize::from(COLUMNS + u16::from(plan)))
     .map(str::to_string)
-    .collect()
+    .collect();
+    cells.extend(fields::headings(lang));
+    if plan {
+        cells.push(l["origin"].to_string());
+    }
+    cells
 }
 
 /// The indicators and the results, the activity's then each stage's with
@@ -186,6 +189,9 @@ fn write_row(
         None => sheet.write_blank(at, 10, &f.number)?,
     };
     sheet.write_string_with_format(at, 11, critical_cell(r, lang), &f.cell)?;
+    for (col, cell) in (12..).zip(fields::cells(r, lang)) {
+        sheet.write_string_with_format(at, col, lines(cell), &f.cell)?;
+    }
     if let Some(origin) = r.origin_text {
         sheet.write_string_with_format(at, COLUMNS, origin, &f.cell)?;
     }
@@ -218,7 +224,8 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(l["schedule"])?;
     for (col, width) in [
-        6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 9.0, 10.0, 16.0,
+        6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 9.0, 10.0, 30.0, 26.0, 30.0,
+        16.0,
     ]
     .into_iter()
     .take(usize::from(columns))
@@ -256,6 +263,24 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             l["own"],
             extends.own
         ));
+    }
+    let order = &doc.roadmap.order;
+    for (key, value) in [
+        ("goal", &order.goal),
+        ("controlled_by", &order.controlled_by),
+        ("signed_by", &order.signed_by),
+    ] {
+        if let Some(value) = value {
+            meta.push(format!("{}: {value}", l[key]));
+        }
+    }
+    if !order.tasks.is_empty() {
+        let tasks: Vec<String> = order
+            .tasks
+            .iter()
+            .map(|t| format!("{}. {}", t.number, t.text))
+            .collect();
+        meta.push(format!("{}: {}", l["tasks"], tasks.join("; ")));
     }
     if let Some(party) = &doc.party {
         let name = doc
@@ -296,7 +321,44 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             sheet.group_rows(first, at - 1)?;
         }
     }
+    funding_sheet(&mut workbook, doc, &f, lang)?;
     workbook.save_to_buffer()
+}
+
+/// A second sheet with the funding per year and per source, when the
+/// roadmap gives amounts.
+fn funding_sheet(
+    workbook: &mut Workbook,
+    doc: &Document<'_>,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let rows = fields::summary_rows(doc, lang);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let l = labels(lang);
+    let money = f.number.clone().set_num_format("#,##0.00");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(l["funding"])?;
+    sheet.merge_range(0, 0, 0, 2, l["funding_totals"], &f.title)?;
+    for (col, (heading, width)) in [
+        (l["funding_year"], 16.0),
+        (l["funding_source"], 30.0),
+        (l["funding"], 20.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        sheet.set_column_width(col as u16, width)?;
+        sheet.write_string_with_format(1, col as u16, heading, &f.header)?;
+    }
+    for (at, (year, source, amount, _)) in (2..).zip(rows) {
+        sheet.write_string_with_format(at, 0, year, &f.cell)?;
+        sheet.write_string_with_format(at, 1, source, &f.cell)?;
+        sheet.write_number_with_format(at, 2, amount, &money)?;
+    }
+    Ok(())
 }
 
 pub fn render(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, super::Error> {

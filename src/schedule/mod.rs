@@ -206,6 +206,11 @@ fn dated(activity: &Activity) -> Dated {
             d.fixed = Some(d.fixed.map_or(b, |f: Interval| f.hull(&b)));
         }
     }
+    // An activity with sub-items and no timing of its own spans theirs.
+    if let (true, Some(hull)) = (kinds.is_empty(), activity.children_hull) {
+        d.fixed = Some(hull);
+        d.windows.push(hull);
+    }
     d.windows.sort();
     let has_duration = activity.all_facts().any(|f| f.duration.is_some());
     d.kind = if d.fixed.is_some() {

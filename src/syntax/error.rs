@@ -12,6 +12,7 @@ use crate::text;
 pub(super) enum Context {
     TopLevel,
     Party,
+    Section,
     Activity,
     Stage,
 }
@@ -212,6 +213,7 @@ pub(super) fn misplaced_property(span: Span, key: Key, context: Context) -> Diag
             "outside any activity or party",
         ),
         Context::Party => ("у участника", "in a party"),
+        Context::Section => ("у раздела", "in a section"),
         Context::Activity => ("у мероприятия", "in an activity"),
         Context::Stage => ("у этапа", "in a stage"),
     };

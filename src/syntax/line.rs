@@ -29,6 +29,13 @@ pub enum Key {
     Result,
     Checkpoint,
     Note,
+    Document,
+    Risk,
+    Funding,
+    Goal,
+    Task,
+    ControlledBy,
+    SignedBy,
     Mandatory,
     Started,
     Done,
@@ -50,7 +57,16 @@ impl Key {
                 | Key::Extends
                 | Key::DaysOff
                 | Key::StatusOf
+                | Key::Goal
+                | Key::Task
+                | Key::ControlledBy
+                | Key::SignedBy
         )
+    }
+
+    /// Properties a section may hold.
+    pub fn is_section_property(self) -> bool {
+        matches!(self, Key::Risk | Key::Funding)
     }
 
     pub fn is_party_property(self) -> bool {
@@ -67,6 +83,9 @@ impl Key {
                 | Key::After
                 | Key::Indicator
                 | Key::Result
+                | Key::Document
+                | Key::Risk
+                | Key::Funding
                 | Key::Checkpoint
                 | Key::Note
                 | Key::Mandatory
@@ -99,6 +118,10 @@ impl Key {
                 | Key::DaysOff
                 | Key::Done
                 | Key::Actual
+                | Key::Document
+                | Key::Risk
+                | Key::Funding
+                | Key::Task
         )
     }
 
@@ -129,15 +152,26 @@ impl Key {
             Key::Result => ("результат", "result"),
             Key::Checkpoint => ("контрольная точка", "checkpoint"),
             Key::Note => ("примечание", "note"),
+            Key::Document => ("документ", "document"),
+            Key::Risk => ("риск", "risk"),
+            Key::Funding => ("финансирование", "funding"),
+            Key::Goal => ("цель", "goal"),
+            Key::Task => ("задача", "task"),
+            Key::ControlledBy => ("контроль исполнения", "controlled by"),
+            Key::SignedBy => ("подписал", "signed by"),
         }
     }
 
-    pub const ALL: [Key; 24] = [
+    pub const ALL: [Key; 31] = [
         Key::Extends,
         Key::Title,
         Key::Period,
         Key::Approved,
+        Key::SignedBy,
+        Key::ControlledBy,
         Key::Owner,
+        Key::Goal,
+        Key::Task,
         Key::Include,
         Key::DaysOff,
         Key::StatusOf,
@@ -149,6 +183,9 @@ impl Key {
         Key::After,
         Key::Indicator,
         Key::Result,
+        Key::Document,
+        Key::Funding,
+        Key::Risk,
         Key::Checkpoint,
         Key::Note,
         Key::Mandatory,
@@ -185,6 +222,13 @@ impl Key {
             Rule::result => Key::Result,
             Rule::checkpoint => Key::Checkpoint,
             Rule::note => Key::Note,
+            Rule::document => Key::Document,
+            Rule::risk => Key::Risk,
+            Rule::funding => Key::Funding,
+            Rule::goal => Key::Goal,
+            Rule::task => Key::Task,
+            Rule::controlled_by => Key::ControlledBy,
+            Rule::signed_by => Key::SignedBy,
             _ => return None,
         })
     }
@@ -329,7 +373,7 @@ fn read_line(line: &str, quickly: bool) -> Result<LineKind, Box<pest::error::Err
 /// The spellings of the keys in the order the grammar's `key` rule tries
 /// them (its alternatives, then each one's): the first that begins a line is
 /// its key, as for pest.
-const KEY_SPELLINGS: [(Key, &str); 63] = [
+const KEY_SPELLINGS: [(Key, &str); 85] = [
     (Key::Title, "дорожная карта"),
     (Key::Title, "roadmap"),
     (Key::Period, "период"),
@@ -350,6 +394,14 @@ const KEY_SPELLINGS: [(Key, &str); 63] = [
     (Key::DaysOff, "days off"),
     (Key::StatusOf, "отметки к"),
     (Key::StatusOf, "status of"),
+    (Key::Goal, "цель"),
+    (Key::Goal, "goal"),
+    (Key::Task, "задача"),
+    (Key::Task, "task"),
+    (Key::ControlledBy, "контроль исполнения"),
+    (Key::ControlledBy, "controlled by"),
+    (Key::SignedBy, "подписал"),
+    (Key::SignedBy, "signed by"),
     (Key::Email, "почта"),
     (Key::Email, "e-mail"),
     (Key::Email, "email"),
@@ -376,6 +428,20 @@ const KEY_SPELLINGS: [(Key, &str); 63] = [
     (Key::Indicator, "indicator"),
     (Key::Result, "результат"),
     (Key::Result, "result"),
+    (Key::Document, "подтверждающие документы"),
+    (Key::Document, "подтверждающий документ"),
+    (Key::Document, "документы"),
+    (Key::Document, "документ"),
+    (Key::Document, "confirming documents"),
+    (Key::Document, "confirming document"),
+    (Key::Document, "documents"),
+    (Key::Document, "document"),
+    (Key::Risk, "риски"),
+    (Key::Risk, "риск"),
+    (Key::Risk, "risks"),
+    (Key::Risk, "risk"),
+    (Key::Funding, "финансирование"),
+    (Key::Funding, "funding"),
     (Key::Checkpoint, "контрольная точка"),
     (Key::Checkpoint, "checkpoint"),
     (Key::Note, "примечание"),

@@ -26,6 +26,8 @@ pub struct Spanned {
 pub struct Property {
     pub key: Key,
     pub key_span: Span,
+    /// The number written between the keyword and the colon: `задача 2:`.
+    pub number: Option<Spanned>,
     pub value: Spanned,
 }
 
@@ -40,6 +42,8 @@ pub struct PartyDecl {
 pub struct SectionDecl {
     pub number: Spanned,
     pub title: Spanned,
+    /// `риск:` and `финансирование:` lines under the section line.
+    pub properties: Vec<Property>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +101,7 @@ impl Document {
 enum Owner {
     Nothing,
     Party(usize),
+    Section(usize),
     Activity(usize),
     Stage {
         activity: usize,
@@ -159,8 +164,9 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
                 doc.sections.push(SectionDecl {
                     number: at(number),
                     title: at(title),
+                    properties: Vec::new(),
                 });
-                owner = Owner::Nothing;
+                owner = Owner::Section(doc.sections.len() - 1);
                 require_value(&mut diagnostics, &at(title), line_span);
             }
             LineKind::Activity { number, title, .. } => {
@@ -198,9 +204,14 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
                 value,
                 ..
             } => {
+                let written = &line_text[key_range.clone()];
+                let from = written.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let number =
+                    (from < written.len()).then(|| at(&(key_range.start + from..key_range.end)));
                 let property = Property {
                     key: *key,
                     key_span: line_span.sub(key_range.start, key_range.end),
+                    number,
                     value: at(value),
                 };
                 if let Some(d) = place(&mut doc, &mut owner, property, indent) {
@@ -259,6 +270,7 @@ fn place(
     }
     let list = match *owner {
         Owner::Party(p) if key.is_party_property() => &mut doc.parties[p].properties,
+        Owner::Section(s) if key.is_section_property() => &mut doc.sections[s].properties,
         Owner::Activity(a) if key.is_activity_property() => &mut doc.activities[a].properties,
         Owner::Stage {
             activity, stage, ..
@@ -269,6 +281,7 @@ fn place(
             let context = match owner {
                 Owner::Nothing => error::Context::TopLevel,
                 Owner::Party(_) => error::Context::Party,
+                Owner::Section(_) => error::Context::Section,
                 Owner::Activity(_) => error::Context::Activity,
                 Owner::Stage { .. } => error::Context::Stage,
             };
@@ -332,6 +345,76 @@ mod tests {
         assert_eq!(activity.section, Some(0));
         assert_eq!(activity.properties.len(), 2);
         assert_eq!(activity.stages[0].properties.len(), 1);
+    }
+
+    #[test]
+    fn fields_of_real_tables_in_russian() {
+        let (doc, diags) = doc("дорожная карта: Т\nцель: Повысить качество\nзадача 1: Провести анализ\nзадача 2: Составить план\nзадача: Без номера\nконтроль исполнения: Галак О.А.\nподписал: Т.А. Дё\nраздел 1. Р\n  риск: 2\n  финансирование: -\nмероприятие 1.1. М\n  документ: Приказ\n  подтверждающие документы: Протокол\n  риск: Дефицит педагогических кадров\n  финансирование: 100 тыс. руб.\n  этап 2022:\n    финансирование: 5 руб.\n    документ: Отчёт\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let keys: Vec<Key> = doc.headers.iter().map(|h| h.key).collect();
+        assert_eq!(
+            keys,
+            [
+                Key::Title,
+                Key::Goal,
+                Key::Task,
+                Key::Task,
+                Key::Task,
+                Key::ControlledBy,
+                Key::SignedBy
+            ]
+        );
+        let numbers: Vec<Option<&str>> = doc
+            .headers
+            .iter()
+            .map(|h| h.number.as_ref().map(|n| n.text.as_str()))
+            .collect();
+        assert_eq!(numbers[2..5], [Some("1"), Some("2"), None]);
+        assert_eq!(doc.headers[2].value.text, "Провести анализ");
+        let section: Vec<Key> = doc.sections[0].properties.iter().map(|p| p.key).collect();
+        assert_eq!(section, [Key::Risk, Key::Funding]);
+        let activity: Vec<Key> = doc.activities[0].properties.iter().map(|p| p.key).collect();
+        assert_eq!(
+            activity,
+            [Key::Document, Key::Document, Key::Risk, Key::Funding]
+        );
+        assert_eq!(doc.activities[0].stages[0].properties.len(), 2);
+    }
+
+    #[test]
+    fn fields_of_real_tables_in_english() {
+        let (doc, diags) = doc("roadmap: T\ngoal: Better results\ntask 1: Analyse\ncontrolled by: Deputy head\nsigned by: Head of department\nsection 1. S\n  risk: 10\n  funding: 1 million RUB, federal budget\nactivity 1.1. A\n  document: Order\n  risks: Shortage of teaching staff\n  funding: not required\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let keys: Vec<Key> = doc.headers.iter().map(|h| h.key).collect();
+        assert_eq!(
+            keys,
+            [
+                Key::Title,
+                Key::Goal,
+                Key::Task,
+                Key::ControlledBy,
+                Key::SignedBy
+            ]
+        );
+        assert_eq!(doc.headers[2].number.as_ref().unwrap().text, "1");
+        assert_eq!(doc.sections[0].properties.len(), 2);
+        let activity: Vec<Key> = doc.activities[0].properties.iter().map(|p| p.key).collect();
+        assert_eq!(activity, [Key::Document, Key::Risk, Key::Funding]);
+    }
+
+    #[test]
+    fn fields_out_of_place() {
+        let (_, diags) = doc("цель: А\n  цель: Б\nраздел 1. Р\n  срок: май\nмероприятие 1. М\n  задача 1: В\nцель: Г\n");
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [
+                Code::Misplaced,
+                Code::Misplaced,
+                Code::Misplaced,
+                Code::Repeated
+            ]
+        );
     }
 
     #[test]

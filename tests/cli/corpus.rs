@@ -237,10 +237,14 @@ corpus! {
     e0704_parameter_bound_twice => "E0704-parameter-bound-twice" {}
     e0705_parameter_unbound => "E0705-parameter-unbound" {}
     e0706_placeholder_misspelt => "E0706-placeholder-misspelt" {}
+    e0801_funding_without_unit => "E0801-funding-without-unit.roadmap" { ru: true }
+    e0802_risk_number_out_of_range => "E0802-risk-number-out-of-range.roadmap" {}
+    e0803_sub_item_outside_its_activity => "E0803-sub-item-outside-its-activity.roadmap" { ru: true }
     w0501_no_responsible => "W0501-no-responsible.roadmap" { ru: true }
     w0502_empty_section => "W0502-empty-section.roadmap" {}
     w0503_no_timing => "W0503-no-timing.roadmap" { ru: true }
     w0504_deadline_on_a_holiday => "W0504-deadline-on-a-holiday.roadmap" { ru: true }
+    w0801_no_period_taken_from_timings => "W0801-no-period-taken-from-timings.roadmap" { ru: true }
 }
 
 #[test]
