@@ -11,8 +11,40 @@ pub struct Preamble {
     pub approval: Option<String>,
     /// Years named in the title: «в 2022 году», «на 2020–2022 годы».
     pub years: Option<(i32, i32)>,
+    /// «Цель: …»
+    pub goal: Option<String>,
+    /// «Задачи:» and the numbered lines under it.
+    pub tasks: Vec<String>,
+    /// «Контроль исполнения … возложить на …»
+    pub controlled_by: Option<String>,
     /// Paragraphs placed nowhere, kept as comments.
     pub rest: Vec<String>,
+}
+
+/// «Цель проекта: текст» → «текст» when the line starts with `word`.
+fn labelled<'a>(line: &'a str, words: &[&str]) -> Option<&'a str> {
+    let (head, value) = line.split_once(':')?;
+    let head = head.trim().to_lowercase();
+    (words
+        .iter()
+        .any(|w| head == *w || head.starts_with(&format!("{w} ")))
+        && head.chars().count() <= 40)
+        .then_some(value.trim())
+}
+
+/// «1. …», «2) …», «- …», «• …»: an item of a list; its text.
+fn list_item(line: &str) -> Option<&str> {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if digits > 0 {
+        return rest
+            .strip_prefix(['.', ')'])
+            .map(str::trim)
+            .filter(|r| !r.is_empty());
+    }
+    line.strip_prefix(['-', '•', '–', '—'])
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
 }
 
 const APPROVED: &[&str] = &[
@@ -80,7 +112,10 @@ pub fn read(paragraphs: &[String]) -> Preamble {
     if let Some(t) = title_at {
         let mut parts = Vec::new();
         for (i, line) in lines.iter().enumerate().skip(t) {
-            if used[i] || (i > t && (starts_with_any(line, APPROVED) || is_meta(line))) {
+            let other = starts_with_any(line, APPROVED)
+                || is_meta(line)
+                || labelled(line, &["цель", "goal", "задачи", "tasks"]).is_some();
+            if used[i] || (i > t && other) {
                 break;
             }
             used[i] = true;
@@ -90,8 +125,45 @@ pub fn read(paragraphs: &[String]) -> Preamble {
         p.years = p.years.or(years(&title));
         p.title = Some(title);
     }
+    let mut in_tasks = false;
     for (i, line) in lines.iter().enumerate() {
         if used[i] {
+            in_tasks = false;
+            continue;
+        }
+        let lower = line.to_lowercase();
+        if lower.contains("контроль") && lower.contains("исполнени") && p.controlled_by.is_none()
+        {
+            if let Some(at) = lower.find("возложить на ") {
+                let start = line
+                    .char_indices()
+                    .nth(lower[..at].chars().count() + "возложить на ".chars().count())
+                    .map_or(line.len(), |(b, _)| b);
+                let who = line[start..].trim().trim_end_matches('.');
+                if !who.is_empty() {
+                    p.controlled_by = Some(who.to_string());
+                    continue;
+                }
+            }
+        }
+        if in_tasks {
+            if let Some(item) = list_item(line) {
+                p.tasks.push(item.to_string());
+                continue;
+            }
+            in_tasks = false;
+        }
+        if let Some(goal) = labelled(line, &["цель", "goal"]).filter(|g| !g.is_empty()) {
+            if p.goal.is_none() {
+                p.goal = Some(goal.to_string());
+                continue;
+            }
+        }
+        if let Some(tasks) = labelled(line, &["задачи", "tasks"]) {
+            if !tasks.is_empty() {
+                p.tasks.push(tasks.to_string());
+            }
+            in_tasks = true;
             continue;
         }
         if is_meta(line) {
@@ -199,6 +271,20 @@ mod tests {
         );
         assert_eq!(p.years, Some((2022, 2022)));
         assert_eq!(p.rest, ["ПРИКАЗ", "от 14.03.2022 № 52 -а"]);
+    }
+
+    #[test]
+    fn goal_tasks_and_who_controls() {
+        let p = read(&lines(
+            "Цель: повышение качества образования\nЗадачи:\n1. Провести анализ\n2) Разработать программы\n3. Контроль исполнения настоящего приказа возложить на ведущего специалиста (Галак О.А.).\nДорожная карта школы на 2022 год",
+        ));
+        assert_eq!(p.goal.as_deref(), Some("повышение качества образования"));
+        assert_eq!(p.tasks, ["Провести анализ", "Разработать программы"]);
+        assert_eq!(
+            p.controlled_by.as_deref(),
+            Some("ведущего специалиста (Галак О.А.)")
+        );
+        assert_eq!(p.title.as_deref(), Some("Дорожная карта школы на 2022 год"));
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Report {
     pub timings_left: Vec<(String, usize)>,
     pub indicators_typed: usize,
     pub indicators_left: Vec<(String, usize)>,
+    pub funding_read: usize,
+    pub funding_left: Vec<(String, usize)>,
     pub parties: Vec<String>,
     /// Places with no value: no title, no period.
     pub missing: Vec<&'static str>,
@@ -34,7 +36,10 @@ pub struct Report {
 impl Report {
     /// Places in the new file a person must look at.
     pub fn places(&self) -> usize {
-        self.timings_left.len() + self.indicators_left.len() + self.missing.len()
+        self.timings_left.len()
+            + self.indicators_left.len()
+            + self.funding_left.len()
+            + self.missing.len()
     }
 
     pub fn render(&self, lang: Lang, output: Option<&str>) -> String {
@@ -159,6 +164,28 @@ impl Report {
                 format!("    посмотреть: {}\n", at(&self.indicators_left))
             } else {
                 format!("    look at: {}\n", at(&self.indicators_left))
+            });
+        }
+        if self.funding_read + self.funding_left.len() > 0 {
+            out.push_str(&if ru {
+                format!(
+                    "  финансирование: прочитано строк {}, не распознано {}\n",
+                    self.funding_read,
+                    self.funding_left.len()
+                )
+            } else {
+                format!(
+                    "  funding: {} line(s) read, {} not understood\n",
+                    self.funding_read,
+                    self.funding_left.len()
+                )
+            });
+        }
+        if !self.funding_left.is_empty() {
+            out.push_str(&if ru {
+                format!("    посмотреть: {}\n", at(&self.funding_left))
+            } else {
+                format!("    look at: {}\n", at(&self.funding_left))
             });
         }
         out.push_str(&if ru {

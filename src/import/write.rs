@@ -11,6 +11,7 @@ use super::report::Report;
 use super::rows::{Activity, Item};
 use super::table::{one_line, paragraphs};
 use crate::lang::Lang;
+use crate::model::funding::{self, FundingError};
 use crate::model::indicator::Indicator;
 use crate::model::timing::{self, Context};
 use crate::source::{FileId, Span};
@@ -37,6 +38,10 @@ struct Facts {
     when: Option<String>,
     /// The year the import added to the timing, from its column's heading.
     year_added: Option<i32>,
+    /// Funding cells: (year of the column, amount or source, text).
+    funding: Vec<(Option<i32>, Field, String)>,
+    /// Units the import added to bare amounts, from the column's heading.
+    units_added: Vec<String>,
     props: Vec<(Field, Option<String>, String)>,
 }
 
@@ -93,8 +98,17 @@ pub fn write(mut input: Input<'_>, report: &mut Report) -> String {
     if let Some(a) = &input.preamble.approval {
         out.push(format!("утверждена: {a}"));
     }
+    if let Some(c) = &input.preamble.controlled_by {
+        out.push(format!("контроль исполнения: {c}"));
+    }
     if let Some(o) = &input.owner {
         out.push(format!("владелец: {o}"));
+    }
+    if let Some(g) = &input.preamble.goal {
+        out.push(format!("цель: {g}"));
+    }
+    for (i, t) in input.preamble.tasks.iter().enumerate() {
+        out.push(format!("задача {}: {t}", i + 1));
     }
 
     // Parties first: every responsible cell, split.
@@ -242,6 +256,26 @@ fn activity(
                     own.when = Some(text.to_string());
                 }
             }
+            Field::FundingAmount | Field::FundingSource => {
+                for line in paragraphs(text) {
+                    let unit = (col.field == Field::FundingAmount)
+                        .then(|| unit_of(&col.heading))
+                        .flatten();
+                    let line = match unit {
+                        Some(unit)
+                            if funding::parse(&line) == Err(FundingError::NoCurrency)
+                                && funding::parse(&format!("{line} {unit}")).is_ok() =>
+                        {
+                            if !own.units_added.contains(&unit.to_string()) {
+                                own.units_added.push(unit.to_string());
+                            }
+                            format!("{line} {unit}")
+                        }
+                        _ => line,
+                    };
+                    own.funding.push((col.year, col.field, line));
+                }
+            }
             field => {
                 for line in paragraphs(text) {
                     let target = match (stage_prefix(&line), col.year) {
@@ -336,15 +370,23 @@ fn facts(
         [one] => out.push(format!("{indent}ответственный: {one}")),
         many => out.push(format!("{indent}ответственные: {}", many.join(", "))),
     }
-    // The language's order: indicators, results, then notes.
+    // The language's order (the one `roadmap fmt` keeps): indicators,
+    // results, documents, funding, risks, notes.
     let order = |f: &Field| match keyword(*f).map(|k| k.0) {
         Some("показатель") => 0,
         Some("результат") => 1,
-        _ => 2,
+        Some("документ") => 2,
+        Some("риск") => 4,
+        _ => 5,
     };
     let mut props: Vec<&(Field, Option<String>, String)> = f.props.iter().collect();
     props.sort_by_key(|(field, _, _)| order(field));
+    let mut funding_written = false;
     for (field, label, text) in props {
+        if order(field) > 2 && !funding_written {
+            write_funding(out, indent, number, f, report);
+            funding_written = true;
+        }
         let Some((key, fixed)) = keyword(*field) else {
             continue;
         };
@@ -374,5 +416,97 @@ fn facts(
             }
         }
         out.push(format!("{indent}{key}: {value}"));
+    }
+    if !funding_written {
+        write_funding(out, indent, number, f, report);
+    }
+}
+
+/// The unit a funding column's heading gives its bare numbers:
+/// «Объём финансирования (тыс. руб.)».
+fn unit_of(heading: &str) -> Option<&'static str> {
+    let h = heading.to_lowercase().replace(' ', "");
+    [
+        ("млн.руб", "млн руб."),
+        ("млнруб", "млн руб."),
+        ("тыс.руб", "тыс. руб."),
+        ("тысруб", "тыс. руб."),
+        ("тыс.рублей", "тыс. руб."),
+        ("руб", "руб."),
+    ]
+    .into_iter()
+    .find(|(written, _)| h.contains(written))
+    .map(|(_, unit)| unit)
+}
+
+/// The funding cells of a row as `финансирование:` lines: an amount and a
+/// source of the same year go on one line; a year column's year leads it.
+fn write_funding(
+    out: &mut Vec<String>,
+    indent: &str,
+    number: &str,
+    f: &Facts,
+    report: &mut Report,
+) {
+    if f.funding.is_empty() {
+        return;
+    }
+    for unit in &f.units_added {
+        out.push(format!(
+            "{indent}# импорт: единица «{unit}» взята из заголовка колонки"
+        ));
+    }
+    let mut years: Vec<Option<i32>> = Vec::new();
+    for (y, _, _) in &f.funding {
+        if !years.contains(y) {
+            years.push(*y);
+        }
+    }
+    for year in years {
+        let of = |field: Field| -> Vec<&str> {
+            f.funding
+                .iter()
+                .filter(|(y, f, _)| *y == year && *f == field)
+                .map(|(_, _, t)| t.as_str())
+                .collect()
+        };
+        let (amounts, sources) = (of(Field::FundingAmount), of(Field::FundingSource));
+        let lines: Vec<String> = if amounts.len() == sources.len() {
+            amounts
+                .iter()
+                .zip(&sources)
+                .map(|(a, s)| format!("{a}, {s}"))
+                .collect()
+        } else if sources.len() == 1 {
+            amounts
+                .iter()
+                .map(|a| format!("{a}, {}", sources[0]))
+                .collect()
+        } else {
+            amounts
+                .iter()
+                .chain(&sources)
+                .map(|t| t.to_string())
+                .collect()
+        };
+        for line in lines {
+            let line = match year {
+                Some(y) => format!("{y}: {line}"),
+                None => line,
+            };
+            match funding::parse(&line) {
+                Ok(_) => report.funding_read += 1,
+                Err(e) => {
+                    out.push(format!(
+                        "{indent}# импорт: финансирование не распознано: {}",
+                        e.message(Lang::Ru)
+                    ));
+                    report
+                        .funding_left
+                        .push((number.to_string(), out.len() + 1));
+                }
+            }
+            out.push(format!("{indent}финансирование: {line}"));
+        }
     }
 }

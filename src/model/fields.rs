@@ -230,7 +230,9 @@ pub(super) fn widen(hull: Interval, activities: &[Activity]) -> Interval {
     activities
         .iter()
         .filter_map(Activity::own_window)
-        .fold(hull, |a, b| Interval::new(a.start.min(b.start), a.end.max(b.end)))
+        .fold(hull, |a, b| {
+            Interval::new(a.start.min(b.start), a.end.max(b.end))
+        })
 }
 
 /// The warning that the period was taken from the timings.

@@ -516,3 +516,28 @@ fn a_workbook_of_5000_rows() {
     assert!(report.contains(", and 1240 more\n"), "{report}");
     assert!(report.contains("no title above the table"), "{report}");
 }
+
+/// Columns of documents, funding (its unit in the heading) and risks go to
+/// `документ:`, `финансирование:` and `риск:`; two sources on one line are
+/// kept as written and marked.
+#[test]
+fn documents_funding_and_risks() {
+    let table = "\
+Дорожная карта МБОУ СОШ № 1 на 2023 год;;;;;;;
+Цель: повышение качества образования;;;;;;;
+№ п/п;Наименование мероприятия;Срок;Ответственный;Документ, подтверждающий исполнение;Объём финансирования (тыс. руб.);Источник финансирования;Риски
+1.;Курсы для учителей;март 2023 года;ОО;Приказ о направлении на курсы;150,0;региональный бюджет;Недостаточная предметная и методическая компетентность педагогических работников
+2.;Семинар;апрель 2023 года;ОО;Протокол;-;;2
+3.;Закупка оборудования;II квартал 2023 года;ОО;Акт;150 200;федеральный бюджет, региональный бюджет;1
+";
+    let output = Test::new()
+        .file("school.csv", table)
+        .args(["import", "school.csv", "--lang", "en"])
+        .output_snapshot("import__documents_funding_risks")
+        .failure();
+    Test::new()
+        .file("school.roadmap", &output.stdout)
+        .args(["fmt", "--check", "school.roadmap"])
+        .stdout("")
+        .success();
+}
