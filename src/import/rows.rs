@@ -94,8 +94,10 @@ pub fn section_heading(text: &str) -> (Option<String>, String) {
 /// Reads the rows under the header.
 pub fn read(table: &Table, layout: &Layout) -> Read {
     let number_col = layout.column(Field::Number);
+    // Measured once: a table's width is its widest row.
+    let width = table.width();
     let header: Vec<Vec<String>> = (layout.first..layout.first + layout.rows)
-        .map(|r| row_texts(table, r))
+        .map(|r| row_texts(table, r, width))
         .collect();
     let numbered_table = number_col.is_some_and(|c| {
         (layout.end()..table.rows.len()).any(|r| {
@@ -108,7 +110,7 @@ pub fn read(table: &Table, layout: &Layout) -> Read {
     let mut counted_sections = 0;
     let mut counted_activities = 0;
     for r in layout.end()..table.rows.len() {
-        let texts = row_texts(table, r);
+        let texts = row_texts(table, r, width);
         if texts.iter().all(|t| t.is_empty())
             || header.contains(&texts)
             || is_column_numbers(&texts)
@@ -193,8 +195,8 @@ pub fn read(table: &Table, layout: &Layout) -> Read {
     out
 }
 
-fn row_texts(table: &Table, row: usize) -> Vec<String> {
-    (0..table.width())
+fn row_texts(table: &Table, row: usize, width: usize) -> Vec<String> {
+    (0..width)
         .map(|c| {
             table
                 .cell(row, c)
