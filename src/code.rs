@@ -48,6 +48,7 @@ codes! {
     EmptyValue = "E0007", Error, "пустое значение", "an empty value";
     BadPeriod = "E0008", Error, "период карты нельзя прочитать", "the roadmap's period cannot be read";
     BadDate = "E0009", Error, "дату нельзя прочитать", "a date that cannot be read";
+    BlankApproval = "W0010", Warning, "в строке утверждения не заполнены номер или дата", "the approval line leaves its number or date blank";
     IncludeNotFound = "E0101", Error, "подключаемый файл не найден", "an included file is not found";
     IncludeCycle = "E0102", Error, "файлы подключают друг друга по кругу", "files include each other in a cycle";
     IncludeContent = "E0103", Error, "в подключаемом файле что-то кроме участников", "an included file holds more than parties";
@@ -58,7 +59,7 @@ codes! {
     UnknownDependency = "E0301", Error, "зависимость от несуществующего мероприятия", "a dependency on an activity that does not exist";
     SelfDependency = "E0302", Error, "мероприятие зависит от себя", "an activity depends on itself";
     DependencyCycle = "E0303", Error, "зависимости образуют цикл", "dependencies form a cycle";
-    StartsBeforeDependency = "E0304", Error, "мероприятие начинается раньше, чем закончится то, после которого оно идёт", "an activity starts before one it depends on ends";
+    StartsBeforeDependency = "E0304", Error, "мероприятие не помещается после того, после которого оно идёт: его срок кончается раньше", "an activity cannot fit after one it comes after: its window ends first";
     UnresolvedTiming = "E0401", Error, "срок нельзя прочитать", "a timing that cannot be resolved";
     AmbiguousYear = "E0402", Error, "месяц без года в многолетней карте", "a month without a year in a multi-year roadmap";
     OutsidePeriod = "E0403", Error, "срок выходит за период карты", "a timing outside the roadmap's period";

@@ -62,18 +62,7 @@ pub fn build(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) -> Graph {
                     );
                 }
                 None => {
-                    let closest = roadmap
-                        .activities
-                        .iter()
-                        .map(|a| {
-                            (
-                                strsim::levenshtein(&a.number.text, number),
-                                a.number.text.as_str(),
-                            )
-                        })
-                        .filter(|(d, _)| *d <= 1)
-                        .min()
-                        .map(|(_, n)| n);
+                    let closest = closest_activity(roadmap, i, number);
                     let help = match closest {
                         Some(n) => text!(ru: "Может быть, {}?", n; en: "Did you mean {}?", n),
                         None => text!(
@@ -106,6 +95,40 @@ pub fn build(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) -> Graph {
         report_cycle(roadmap, &graph, &cycle, diagnostics);
     }
     Graph { graph, cyclic }
+}
+
+/// The activity a missing `после:` number most likely meant, for the
+/// activity `at`: one a digit away, its own section's first, then the
+/// nearest by number within the section («4.3» for «4.2» before «1.2»),
+/// then the nearest in the roadmap's order.
+fn closest_activity<'a>(roadmap: &'a Roadmap, at: usize, number: &str) -> Option<&'a str> {
+    let activity = &roadmap.activities[at];
+    let last = |n: &str| -> Option<i64> { n.rsplit('.').next()?.parse().ok() };
+    let prefix = |n: &str| n.rsplit_once('.').map(|(p, _)| p.to_string());
+    roadmap
+        .activities
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| j != at)
+        .filter_map(|(j, a)| {
+            let distance = strsim::levenshtein(&a.number.text, number);
+            if distance > 1 {
+                return None;
+            }
+            let same_section = a.section.is_some() && a.section == activity.section;
+            let same_prefix = prefix(&a.number.text) == prefix(number);
+            let apart = match (last(&a.number.text), last(number)) {
+                (Some(x), Some(y)) if same_prefix => (x - y).abs(),
+                _ => i64::MAX,
+            };
+            let order = (j as i64 - at as i64).abs();
+            Some((
+                (!same_section, !same_prefix, apart, distance, order),
+                a.number.text.as_str(),
+            ))
+        })
+        .min()
+        .map(|(_, n)| n)
 }
 
 /// A closed walk through a strongly connected component, from its smallest
@@ -193,4 +216,43 @@ fn report_cycle(
         }
     }
     diagnostics.push(diagnostic);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::code::Code;
+
+    fn help_for_missing(text: &str) -> String {
+        let run = crate::run::check_bytes("t.roadmap".into(), text.as_bytes().to_vec());
+        let found = run
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::UnknownDependency)
+            .expect("E0301");
+        found.help.as_ref().expect("a help").en.clone()
+    }
+
+    const HEAD: &str = "дорожная карта: Т\nпериод: 2022\nучастник P: П\nраздел 1. А\nмероприятие 1.2. x\n  срок: 01.02.2022\n  ответственный: P\nраздел 4. Б\nмероприятие 4.1. y\n  срок: 01.02.2022\n  ответственный: P\n";
+
+    #[test]
+    fn a_missing_activity_is_looked_for_among_its_sections_neighbours() {
+        // «4.2» is a digit away from 1.2 and 4.1: the section's 4.1 is meant.
+        let text = format!(
+            "{HEAD}мероприятие 4.3. z\n  срок: 01.03.2022\n  ответственный: P\n  после: 4.2\n"
+        );
+        assert_eq!(help_for_missing(&text), "Did you mean 4.1?");
+        // With 4.1 and 4.3 both a step from 4.2, the one nearer 4.5 wins.
+        let text = format!(
+            "{HEAD}мероприятие 4.3. z\n  срок: 01.03.2022\n  ответственный: P\nмероприятие 4.5. w\n  срок: 01.04.2022\n  ответственный: P\n  после: 4.2\n"
+        );
+        assert_eq!(help_for_missing(&text), "Did you mean 4.3?");
+        // Nothing a digit away: no guess.
+        let text = format!(
+            "{HEAD}мероприятие 4.3. z\n  срок: 01.03.2022\n  ответственный: P\n  после: 7.77\n"
+        );
+        assert_eq!(
+            help_for_missing(&text),
+            "Name the number of an activity of this roadmap"
+        );
+    }
 }

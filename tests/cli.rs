@@ -12,6 +12,8 @@ mod common;
 mod bundled;
 #[path = "cli/corpus.rs"]
 mod corpus;
+#[path = "cli/fields.rs"]
+mod fields;
 #[path = "cli/formats.rs"]
 mod formats;
 #[path = "cli/import.rs"]

@@ -601,24 +601,186 @@ fn ics_text_is_escaped_and_folded() {
     assert!(unfolded.contains("SUMMARY:1.1. Анкетирование: <img src=x onerror=alert(1)> | «ОО» # 1\\; %% не комментарий"), "{unfolded}");
 }
 
+/// A roadmap with errors is still rendered in every format and by every
+/// command, its findings printed on standard error and listed in the output,
+/// and the exit code is 1.
 #[test]
-fn a_roadmap_with_errors_gets_diagnostics_and_no_output() {
-    for format in ["md", "xlsx", "json"] {
+fn a_roadmap_with_errors_is_rendered_with_its_findings() {
+    const BROKEN: &str = "tests/schedule/broken.roadmap";
+    let dir = artifacts().join("broken");
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    for format in FORMATS {
+        let file = dir.join(format!("broken.{format}"));
+        let _ = std::fs::remove_file(&file);
         let out = run(&[
             "schedule",
-            "tests/schedule/broken.roadmap",
+            BROKEN,
             "--format",
             format,
             "--lang",
             "en",
+            "--as-of",
+            AS_OF,
+            "-o",
+            file.to_str().expect("UTF-8 path"),
         ]);
         assert_eq!(out.status.code(), Some(1), "{format}");
-        assert!(out.stdout.is_empty(), "{format}: no output");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("E0203") && err.contains("1 error"), "{err}");
+        let bytes = std::fs::read(&file).expect("the output is written");
+        let listed = match format {
+            // The workbook's second sheet holds the findings.
+            "xlsx" => bytes
+                .windows(b"xl/worksheets/sheet2.xml".len())
+                .any(|w| w == b"xl/worksheets/sheet2.xml"),
+            // A calendar has no place for them: standard error has them.
+            "ics" => String::from_utf8_lossy(&bytes).contains("BEGIN:VEVENT"),
+            _ => String::from_utf8_lossy(&bytes).contains("E0203"),
+        };
+        assert!(listed, "{format}: {}", String::from_utf8_lossy(&bytes));
     }
-    let out = run(&["graph", "tests/schedule/broken.roadmap"]);
+    let json = run(&["schedule", BROKEN, "--format", "json", "--lang", "en"]);
+    let doc: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["findings"][0]["code"], "E0203");
+    assert_eq!(doc["findings"][0]["line"], 9);
+    for args in [
+        &["graph", BROKEN][..],
+        &["graph", BROKEN, "--format", "mermaid"],
+        &["status", BROKEN, "--as-of", AS_OF],
+        &["status", BROKEN, "--as-of", AS_OF, "--format", "json"],
+        &["next", BROKEN, "--as-of", AS_OF],
+        &["remind", BROKEN, "--as-of", AS_OF],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("E0203"), "{args:?}: {text}");
+    }
+    // Letters are shown, never written or sent, from dates that may be wrong.
+    let letters = dir.join("letters");
+    let _ = std::fs::remove_dir_all(&letters);
+    let out = run(&[
+        "remind",
+        BROKEN,
+        "--as-of",
+        AS_OF,
+        "--out",
+        letters.to_str().expect("UTF-8 path"),
+        "--log",
+        dir.join("remind.log").to_str().expect("UTF-8 path"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no letter is written or sent"), "{err}");
+    assert!(!letters.exists(), "no letter is written");
+}
+
+/// What the roadmap says is shown: the activity's and its stages' notes in
+/// md, csv, xlsx and html; a yearly series by its month; the windows of two
+/// stages that overlap as one; no critical path without dependencies; the
+/// approval's number after «N» and its date in words.
+#[test]
+fn what_is_written_is_shown() {
+    const FILE: &str = "tests/schedule/what-is-written.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let md = schedule(FILE, "md", &["--as-of", "2021-03-01"]);
+    insta::assert_snapshot!("what-is-written.md", md);
+    let stage_note = "экспертиза школьных программ повышения качества образования";
+    let csv = schedule(FILE, "csv", &["--as-of", "2021-03-01"]);
+    assert!(
+        csv.contains(&format!("Этап программы: {stage_note}")),
+        "{csv}"
+    );
+    let html = schedule(FILE, "html", &["--as-of", "2021-03-01"]);
+    assert!(
+        html.contains(&format!(
+            "<span class=\"stage\">программы:</span> {stage_note}"
+        )),
+        "{html}"
+    );
+    let doc = json(FILE, &["--as-of", "2021-03-01"]);
+    assert_eq!(doc["roadmap"]["approval"]["number"], "52");
+    assert_eq!(doc["roadmap"]["approval"]["date"], "2020-06-05");
+    assert_eq!(doc["critical_path"], serde_json::json!([]));
+    assert_eq!(doc["entries"][0]["windows"], serde_json::json!([]));
+    assert_eq!(doc["entries"][0]["start"], "2020-04-01");
+    assert_eq!(doc["entries"][0]["end"], "2020-08-31");
+    assert_eq!(doc["entries"][1]["resolved"], "май, ежегодно 2020–2023");
+    let out = artifacts().join("what-is-written.xlsx");
+    let _ = std::fs::remove_file(&out);
+    stdout(&[
+        "schedule",
+        FILE,
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+        "--lang",
+        "ru",
+    ]);
+    if !python_with("openpyxl") {
+        return missing("openpyxl");
+    }
+    let cells = python(
+        "import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[str(c) if c is not None else '' for c in row] for row in ws.iter_rows(values_only=True)]))",
+        &[&out],
+    );
+    let rows = cells.as_array().expect("rows");
+    let header = rows[2].as_array().expect("the header row");
+    let notes = header
+        .iter()
+        .position(|h| h == "Примечания")
+        .expect("a notes column");
+    assert!(
+        rows[4][notes]
+            .as_str()
+            .is_some_and(|n| n.contains(stage_note)),
+        "{rows:?}"
+    );
+}
+
+/// A party written in another case is the declared one: the roadmap checks
+/// clean and `--party` finds its activities.
+#[test]
+fn a_party_in_another_case_is_the_declared_one() {
+    const FILE: &str = "tests/schedule/party-in-another-case.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let doc = json(FILE, &["--party", "Кураторы"]);
+    assert_eq!(numbers(&doc, false), ["4.2", "4.5"]);
+    let responsible = &doc["entries"][0]["responsible"];
+    assert_eq!(responsible[0]["id"], "Кураторы");
+    assert_eq!(responsible[1]["id"], "ОО");
+    assert_eq!(responsible[1]["name"], "МБОУ СОШ с. Красногорск");
+    // `--party` too takes the id in any case.
+    let lower = json(FILE, &["--party", "кураторы"]);
+    assert_eq!(lower["party"], "Кураторы");
+    assert_eq!(numbers(&lower, false), ["4.2", "4.5"]);
+    stdout(&["status", FILE, "--as-of", AS_OF, "--party", "оо"]);
+}
+
+/// The newcomer's case: an approved «февраль – март» activity after one that
+/// ends 11.02 starts on 11.02, and the roadmap checks clean.
+#[test]
+fn a_dependency_narrows_a_window_and_checks_clean() {
+    const FILE: &str = "tests/schedule/after-in-a-window.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    insta::assert_snapshot!("after-in-a-window.md", schedule(FILE, "md", &[]));
 }
 
 #[test]

@@ -349,7 +349,10 @@ fn a_school_plan_marks_what_it_takes_from_the_template() {
         &["schedule", plan, "--format", "csv", "--lang", "en"],
     ));
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().ends_with(";Critical path;Source"));
+    assert!(lines
+        .next()
+        .unwrap()
+        .ends_with(";Critical path;Confirming documents;Funding;Risks;Source"));
     assert!(csv
         .lines()
         .any(|l| l.starts_with("2. ") && l.contains(";2.3;") && l.ends_with(";template, amended")));
@@ -384,7 +387,11 @@ fn a_school_plan_marks_what_it_takes_from_the_template() {
             "en",
         ],
     ));
-    assert!(flat.lines().next().unwrap().ends_with(";Critical path"));
+    assert!(flat
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(";Critical path;Confirming documents;Funding;Risks"));
     let flat_md = stdout(&roadmap(
         repo(),
         &[

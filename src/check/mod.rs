@@ -225,10 +225,31 @@ fn dependencies(
             }
             None => text!(ru: ""; en: ""),
         };
-        let (when, verb_ru, verb_en) = match after.start {
-            Some(start) if start < earliest => (start, "начинается", "starts"),
-            None if after.end < earliest => (after.end, "должно завершиться", "must be done by"),
-            _ => continue,
+        // A dependency narrows the window: the activity starts at the later
+        // of its own start and `earliest`. Only a window (or deadline) that
+        // ends before `earliest` cannot hold.
+        if after.end >= earliest {
+            continue;
+        }
+        let (message, label) = match after.start {
+            Some(_) => (
+                text!(
+                    ru: "Срок мероприятия {} кончается {}, а мероприятие {}, после которого оно идёт, заканчивается {}{}",
+                    activity.number.text, fmt(after.end), roadmap.activities[from].number.text, fmt(before.end), lag_text.ru;
+                    en: "The window of activity {} ends {}, but activity {}, which it comes after, ends {}{}",
+                    activity.number.text, fmt(after.end), roadmap.activities[from].number.text, fmt(before.end), lag_text.en
+                ),
+                text!(ru: "кончается {}", fmt(after.end); en: "ends {}", fmt(after.end)),
+            ),
+            None => (
+                text!(
+                    ru: "Мероприятие {} должно завершиться до {}, а мероприятие {}, после которого оно идёт, заканчивается {}{}",
+                    activity.number.text, fmt(after.end), roadmap.activities[from].number.text, fmt(before.end), lag_text.ru;
+                    en: "Activity {} must be done by {}, but activity {}, which it comes after, ends {}{}",
+                    activity.number.text, fmt(after.end), roadmap.activities[from].number.text, fmt(before.end), lag_text.en
+                ),
+                text!(ru: "срок: до {}", fmt(after.end); en: "due by {}", fmt(after.end)),
+            ),
         };
         let dependency = &roadmap.activities[from];
         let own_span = activity
@@ -242,22 +263,13 @@ fn dependencies(
             .as_ref()
             .map_or(dependency.number.span, |t| t.span);
         diagnostics.push(
-            Diagnostic::new(
-                Code::StartsBeforeDependency,
-                dep.number.span,
-                text!(
-                    ru: "Мероприятие {} {} {}, а мероприятие {}, после которого оно идёт, заканчивается {}{}",
-                    activity.number.text, verb_ru, fmt(when), dependency.number.text, fmt(before.end), lag_text.ru;
-                    en: "Activity {} {} {}, but activity {}, which it comes after, ends {}{}",
-                    activity.number.text, verb_en, fmt(when), dependency.number.text, fmt(before.end), lag_text.en
-                ),
-            )
+            Diagnostic::new(Code::StartsBeforeDependency, dep.number.span, message)
             .with_label(text!(ru: "идёт после {}", dependency.number.text; en: "comes after {}", dependency.number.text))
-            .with_secondary(own_span, text!(ru: "{}: {}", verb_ru, fmt(when); en: "{}: {}", verb_en, fmt(when)))
+            .with_secondary(own_span, label)
             .with_secondary(dep_span, text!(ru: "заканчивается {}", fmt(before.end); en: "ends {}", fmt(before.end)))
             .with_help(text!(
-                ru: "Сдвиньте срок мероприятия {} не раньше {} или уберите зависимость", activity.number.text, fmt(earliest);
-                en: "Move activity {} to {} or later, or remove the dependency", activity.number.text, fmt(earliest)
+                ru: "Мероприятие {} не помещается после {}: продлите его срок до {} или позже, сдвиньте {} раньше или уберите зависимость", activity.number.text, dependency.number.text, fmt(earliest), dependency.number.text;
+                en: "Activity {} cannot fit after {}: extend its timing to {} or later, move {} earlier, or remove the dependency", activity.number.text, dependency.number.text, fmt(earliest), dependency.number.text
             )),
         );
     }

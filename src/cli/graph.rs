@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
-    let (roadmap, graph, schedule) = match load(&args.path, env) {
+    let loaded = match load(&args.path, env) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -36,8 +36,15 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         party: None,
         templates: args.templates.clone(),
         file: args.path.display().to_string(),
+        findings: loaded.findings.clone(),
     };
-    match render::graph(args.format, &roadmap, &graph, &schedule, &options) {
+    let code = match render::graph(
+        args.format,
+        &loaded.roadmap,
+        &loaded.graph,
+        &loaded.schedule,
+        &options,
+    ) {
         Ok(text) => emit(
             text.as_bytes(),
             args.output.as_deref(),
@@ -49,5 +56,6 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             eprintln!("{}", e.message(env.lang));
             FAILURE
         }
-    }
+    };
+    loaded.exit_code(code)
 }

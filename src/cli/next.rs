@@ -3,6 +3,7 @@
 
 use super::status::{print, On};
 use super::{Env, FAILURE};
+use crate::render::findings;
 use crate::state;
 use crate::state::report;
 use std::path::PathBuf;
@@ -33,17 +34,22 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
-    let (roadmap, _graph, schedule) = match super::schedule::load(&args.path, env) {
+    let loaded = match super::schedule::load(&args.path, env) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    if let Err(e) = report::check_party(&roadmap, args.party.as_deref()) {
+    let (roadmap, schedule) = (&loaded.roadmap, &loaded.schedule);
+    let party = args
+        .party
+        .as_deref()
+        .map(|p| crate::model::declared_party(roadmap, p));
+    if let Err(e) = report::check_party(roadmap, party) {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
     let options = args.on.options();
-    let assessment = state::assess(&roadmap, &schedule, &options);
-    let items = report::actionable(&assessment, args.party.as_deref());
+    let assessment = state::assess(roadmap, schedule, &options);
+    let items = report::actionable(&assessment, party);
     let file = args.path.display().to_string();
     let text = match args.format {
         Format::Json => {
@@ -52,7 +58,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
                 "version": 1,
                 "as_of": options.as_of,
                 "within_days": options.within,
-                "party": args.party,
+                "party": party,
                 "activities": items,
             });
             Ok(format!(
@@ -61,21 +67,29 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             ))
         }
         Format::Text => report::render_next(
-            &roadmap,
+            roadmap,
             &items,
             options.as_of,
             options.within,
-            args.party.as_deref(),
+            party,
             &file,
             env.lang,
             args.templates.as_deref(),
         ),
     };
-    match text {
-        Ok(text) => print(&text, env.lang),
+    let kind = match args.format {
+        Format::Json => findings::Kind::Json,
+        Format::Text => findings::Kind::Text,
+    };
+    let code = match text {
+        Ok(text) => print(
+            &findings::append(text, kind, &loaded.findings, env.lang),
+            env.lang,
+        ),
         Err(e) => {
             eprintln!("{}", e.message(env.lang));
             FAILURE
         }
-    }
+    };
+    loaded.exit_code(code)
 }

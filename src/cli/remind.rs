@@ -5,9 +5,11 @@
 //! never repeats a reminder; a failed send is not logged, so the next run
 //! tries it again, and the run exits 2.
 
+use super::schedule::Loaded;
 use super::status::{print, On};
-use super::{Env, CLEAN, FAILURE};
+use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::lang::Lang;
+use crate::render::findings;
 use crate::state::remind::{self, Letter, Log};
 use crate::state::{self, mail, report};
 use chrono::NaiveDate;
@@ -49,17 +51,30 @@ fn say(lang: Lang, ru: String, en: String) {
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
-    let lang = env.lang;
-    let (roadmap, _graph, schedule) = match super::schedule::load(&args.path, env) {
+    let loaded = match super::schedule::load(&args.path, env) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    if let Err(e) = report::check_party(&roadmap, args.party.as_deref()) {
+    let code = remind_all(args, env, &loaded);
+    loaded.exit_code(code)
+}
+
+/// The letters of a roadmap read and checked. With errors in the roadmap
+/// they are only shown, with its findings: nothing is written or sent from
+/// dates that may be wrong.
+fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
+    let lang = env.lang;
+    let (roadmap, schedule) = (&loaded.roadmap, &loaded.schedule);
+    let party = args
+        .party
+        .as_deref()
+        .map(|p| crate::model::declared_party(roadmap, p));
+    if let Err(e) = report::check_party(roadmap, party) {
         eprintln!("{}", e.message(lang));
         return FAILURE;
     }
     let options = args.on.options();
-    let assessment = state::assess(&roadmap, &schedule, &options);
+    let assessment = state::assess(roadmap, schedule, &options);
     let log_path = args
         .log
         .clone()
@@ -80,11 +95,11 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     };
     let file = args.path.display().to_string();
     let mut letters = remind::letters(
-        &roadmap,
+        roadmap,
         &assessment,
         &log,
         &file,
-        args.party.as_deref(),
+        party,
         remind::Options {
             digest: !args.no_digest,
         },
@@ -107,7 +122,19 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         for letter in letters.iter().filter(|l| l.party.email.is_none()) {
             no_address(letter, lang);
         }
-        return print(&remind::preview(&letters, sender.as_deref(), lang), lang);
+        let preview = remind::preview(&letters, sender.as_deref(), lang);
+        return print(
+            &findings::append(preview, findings::Kind::Text, &loaded.findings, lang),
+            lang,
+        );
+    }
+    if loaded.errors > 0 {
+        say(
+            lang,
+            "ошибка: в карте есть ошибки — письма не записаны и не отправлены; исправьте их (roadmap check) или посмотрите письма без --out и --smtp".into(),
+            "error: the roadmap has errors, so no letter is written or sent; fix them (roadmap check), or preview the letters without --out and --smtp".into(),
+        );
+        return FOUND_ERRORS;
     }
     let Some(sender) = sender else {
         say(

@@ -1,6 +1,7 @@
 //! `roadmap schedule PATH`: the roadmap's resolved schedule as a page, a
 //! table, a spreadsheet, a calendar, a chart or JSON. A roadmap with errors
-//! gets its diagnostics (as `check` prints them) and no output.
+//! is still rendered as far as its model goes, its findings printed (as
+//! `check` prints them) and listed in the output, and the exit code is 1.
 
 use super::fmt::{write_atomically, write_failed};
 use super::parse_date;
@@ -8,6 +9,7 @@ use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::graph::Graph;
 use crate::lang::Lang;
 use crate::model::Roadmap;
+use crate::render::findings::{self, Finding};
 use crate::render::{self, By, Format, Options};
 use crate::run;
 use crate::schedule::{self, Schedule};
@@ -43,7 +45,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
-    let (roadmap, graph, schedule) = match load(&args.path, env) {
+    let loaded = match load(&args.path, env) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -57,12 +59,15 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         by: args.by,
-        party: args.party.clone(),
+        party: args
+            .party
+            .as_deref()
+            .map(|p| crate::model::declared_party(&loaded.roadmap, p).to_string()),
         templates: args.templates.clone(),
         file: args.path.display().to_string(),
+        findings: loaded.findings.clone(),
     };
-    let _ = graph;
-    match render::schedule(format, &roadmap, &schedule, &options) {
+    let code = match render::schedule(format, &loaded.roadmap, &loaded.schedule, &options) {
         Ok(bytes) => emit(
             &bytes,
             args.output.as_deref(),
@@ -74,12 +79,39 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             eprintln!("{}", e.message(env.lang));
             FAILURE
         }
+    };
+    loaded.exit_code(code)
+}
+
+/// A roadmap read, checked and scheduled, with what checking it found.
+pub(super) struct Loaded {
+    pub roadmap: Roadmap,
+    pub graph: Graph,
+    pub schedule: Schedule,
+    /// Every finding, in the command's language, for the output to list.
+    pub findings: Vec<Finding>,
+    /// How many of them are errors.
+    pub errors: usize,
+}
+
+impl Loaded {
+    /// The exit code once the output is made with `code`: an output made for
+    /// a roadmap with errors still exits 1 (`check` decides CI, but no
+    /// command says "clean" about a roadmap that is not).
+    pub fn exit_code(&self, code: i32) -> i32 {
+        if code == CLEAN && self.errors > 0 {
+            FOUND_ERRORS
+        } else {
+            code
+        }
     }
 }
 
-/// Reads, checks and schedules one roadmap file; on failure, what was wrong
-/// is printed and the exit code returned.
-pub(super) fn load(path: &Path, env: &Env) -> Result<(Roadmap, Graph, Schedule), i32> {
+/// Reads, checks and schedules one roadmap file. Its findings are printed on
+/// standard error as `check` prints them; a roadmap with errors is still
+/// scheduled, as far as its model goes. Fails (with the exit code) only when
+/// the file cannot be read or holds no roadmap.
+pub(super) fn load(path: &Path, env: &Env) -> Result<Loaded, i32> {
     let lang = env.lang;
     if path.is_dir() {
         eprintln!(
@@ -108,11 +140,15 @@ pub(super) fn load(path: &Path, env: &Env) -> Result<(Roadmap, Graph, Schedule),
     }
     let report = run.report();
     env.print_findings(&report);
-    if report.errors() > 0 {
+    let errors = report.errors();
+    if errors > 0 {
         eprintln!("{}", report.summary(lang));
-        return Err(FOUND_ERRORS);
     }
+    let findings = findings::collect(&run.workspace.sources, &run.diagnostics, lang);
     let Some((roadmap, graph)) = run.roadmaps.into_iter().next() else {
+        if errors > 0 {
+            return Err(FOUND_ERRORS);
+        }
         eprintln!(
             "{}",
             match lang {
@@ -129,7 +165,13 @@ pub(super) fn load(path: &Path, env: &Env) -> Result<(Roadmap, Graph, Schedule),
         return Err(FAILURE);
     };
     let schedule = schedule::compute(&roadmap, &graph, &crate::check::calendar(&roadmap));
-    Ok((roadmap, graph, schedule))
+    Ok(Loaded {
+        roadmap,
+        graph,
+        schedule,
+        findings,
+        errors,
+    })
 }
 
 /// Writes the output to `path` (refusing to replace a file without `force`)

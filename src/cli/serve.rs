@@ -320,6 +320,7 @@ fn make(page: &mut Page, as_of: Option<NaiveDate>, lang: Lang) {
         party: None,
         templates: None,
         file: page.path.clone(),
+        findings: Vec::new(),
     };
     match render::schedule(Format::Html, roadmap, &schedule, &options) {
         Ok(bytes) => {

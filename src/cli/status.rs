@@ -6,6 +6,7 @@
 use super::parse_date;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::lang::Lang;
+use crate::render::findings;
 use crate::run;
 use crate::source::FileId;
 use crate::state::report::{self, Format};
@@ -102,31 +103,40 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     if args.path.is_dir() {
         return rollup(args, env);
     }
-    let (roadmap, _graph, schedule) = match super::schedule::load(&args.path, env) {
+    let loaded = match super::schedule::load(&args.path, env) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    if let Err(e) = report::check_party(&roadmap, args.party.as_deref()) {
+    let roadmap = &loaded.roadmap;
+    let party = args
+        .party
+        .as_deref()
+        .map(|p| crate::model::declared_party(roadmap, p));
+    if let Err(e) = report::check_party(roadmap, party) {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
     let options = args.on.options();
-    let assessment = state::assess(&roadmap, &schedule, &options);
+    let assessment = state::assess(roadmap, &loaded.schedule, &options);
     let file = args.path.display().to_string();
-    let report = report::build(
-        &roadmap,
-        &assessment,
-        args.party.as_deref(),
-        &file,
-        env.lang,
-    );
-    match report::render(&report, args.format, args.templates.as_deref()) {
-        Ok(text) => print(&text, env.lang),
+    let report = report::build(roadmap, &assessment, party, &file, env.lang);
+    let kind = match args.format {
+        Format::Text => findings::Kind::Text,
+        Format::Md => findings::Kind::Markdown,
+        Format::Html => findings::Kind::Html,
+        Format::Json => findings::Kind::Json,
+    };
+    let code = match report::render(&report, args.format, args.templates.as_deref()) {
+        Ok(text) => print(
+            &findings::append(text, kind, &loaded.findings, env.lang),
+            env.lang,
+        ),
         Err(e) => {
             eprintln!("{}", e.message(env.lang));
             FAILURE
         }
-    }
+    };
+    loaded.exit_code(code)
 }
 
 /// `roadmap status DIR`: every plan judged, gathered per template.

@@ -285,6 +285,7 @@ fn render_one(
         party: None,
         templates: None,
         file: file.path.display().to_string(),
+        findings: Vec::new(),
     };
     Some(render::schedule(format, roadmap, &schedule, &options))
 }

@@ -1,7 +1,9 @@
 //! Builds a [`Roadmap`] from a file's syntax tree and the files it includes:
 //! resolves names, timings, indicators and checkpoints.
 
+use super::approval;
 use super::fields;
+use super::party;
 use super::timing::{self, Context, TimingErrorKind};
 use super::{
     Activity, Approval, Cancelled, Checkpoint, Dependency, Done, Extension, Facts, Indicator, Lag,
@@ -115,7 +117,13 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         approval: doc
             .header(Key::Approved)
             .map(|p| approval(&p.value, &mut builder.memo.borrow_mut(), diagnostics)),
-        owner: doc.header(Key::Owner).map(|p| p.value.clone()),
+        owner: doc.header(Key::Owner).map(|p| {
+            let mut owner = p.value.clone();
+            if let Some(known) = party::resolve(&builder.ids, &owner.text) {
+                owner.text = known.to_string();
+            }
+            owner
+        }),
         days_off: days_off(doc, diagnostics),
         parties,
         sections,
@@ -505,18 +513,50 @@ fn duplicate_activities(roadmap: &Roadmap, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 fn approval(value: &Spanned, memo: &mut Memo, diagnostics: &mut Vec<Diagnostic>) -> Approval {
-    let (number, date) = memo.approval(&value.text);
-    let date = date.and_then(|range| {
-        let written = &value.text[range.clone()];
-        let parsed = memo.date(written.trim_end_matches(['.', ',', 'г'].as_slice()));
-        if parsed.is_none() {
-            diagnostics.push(bad_date(value.span.sub(range.start, range.end), written));
+    let found = memo.approval(&value.text);
+    let blank = |range: &Range, what: crate::lang::Text, diagnostics: &mut Vec<Diagnostic>| {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::BlankApproval,
+                value.span.sub(range.start, range.end),
+                text!(
+                    ru: "В строке утверждения {}: «{}»", what.ru, &value.text[range.clone()];
+                    en: "The approval line leaves its {} blank: `{}`", what.en, &value.text[range.clone()]
+                ),
+            )
+            .with_label(text!(ru: "не заполнено"; en: "left blank"))
+            .with_help(text!(
+                ru: "Перепишите номер и дату из подписанного документа: «утверждена: приказ № 52-а от 14.03.2022»; пока документа нет, уберите пропуски";
+                en: "Copy the number and the date from the signed document: `approved: order No. 52-a of 14.03.2022`; until it is signed, leave the blanks out"
+            )),
+        );
+    };
+    let number = match &found.number {
+        Some(approval::Part::Written(r)) => Some(value.text[r.clone()].to_string()),
+        Some(approval::Part::Blank(r)) => {
+            blank(r, text!(ru: "не заполнен номер"; en: "number"), diagnostics);
+            None
         }
-        parsed
-    });
+        None => None,
+    };
+    let date = match &found.date {
+        Some(approval::Part::Written(r)) => {
+            let written = &value.text[r.clone()];
+            let parsed = approval::date(written);
+            if parsed.is_none() {
+                diagnostics.push(bad_date(value.span.sub(r.start, r.end), written));
+            }
+            parsed
+        }
+        Some(approval::Part::Blank(r)) => {
+            blank(r, text!(ru: "не заполнена дата"; en: "date"), diagnostics);
+            None
+        }
+        None => None,
+    };
     Approval {
         text: value.text.clone(),
-        number: number.map(|r| value.text[r].to_string()),
+        number,
         date,
     }
 }
@@ -559,7 +599,7 @@ pub(crate) struct Memo {
     dependencies: HashMap<String, Option<syntax::DependencyItem>>,
     durations: HashMap<String, Option<(u32, syntax::LagUnit)>>,
     checkpoints: HashMap<String, Option<(Range, Range)>>,
-    approvals: HashMap<String, (Option<Range>, Option<Range>)>,
+    approvals: HashMap<String, approval::Found>,
     dates: HashMap<String, Option<chrono::NaiveDate>>,
 }
 
@@ -598,8 +638,8 @@ impl Memo {
         remember(&mut self.checkpoints, text, syntax::parse_checkpoint)
     }
 
-    fn approval(&mut self, text: &str) -> (Option<Range>, Option<Range>) {
-        remember(&mut self.approvals, text, syntax::parse_approval)
+    fn approval(&mut self, text: &str) -> approval::Found {
+        remember(&mut self.approvals, text, approval::find)
     }
 
     fn date(&mut self, text: &str) -> Option<chrono::NaiveDate> {
@@ -684,7 +724,7 @@ impl Builder {
                 },
                 Key::By => {
                     for id in list(value) {
-                        self.check_party(&id, diagnostics);
+                        let id = self.check_party(id, diagnostics);
                         facts.responsible.push(id);
                     }
                 }
@@ -861,37 +901,18 @@ impl Builder {
         }
     }
 
-    fn check_party(&self, id: &Spanned, diagnostics: &mut Vec<Diagnostic>) {
-        if self.ids.contains(&id.text) {
-            return;
+    /// The party `id` names, written as declared (an id in another case
+    /// becomes the declared one); an unknown id is reported and kept.
+    fn check_party(&self, mut id: Spanned, diagnostics: &mut Vec<Diagnostic>) -> Spanned {
+        match party::resolve(&self.ids, &id.text) {
+            Some(known) => {
+                if known != id.text {
+                    id.text = known.to_string();
+                }
+            }
+            None => diagnostics.push(party::unknown(&self.ids, &id)),
         }
-        let closest = self
-            .ids
-            .iter()
-            .map(|known| (strsim::levenshtein(known, &id.text), known.as_str()))
-            .filter(|(d, known)| *d <= 2.max(known.chars().count() / 3))
-            .min()
-            .map(|(_, known)| known);
-        let help = match closest {
-            Some(known) => text!(ru: "Может быть, «{}»?", known; en: "Did you mean `{}`?", known),
-            None if self.ids.is_empty() => text!(
-                ru: "В карте нет ни одного участника: объявите его строкой «участник {}: Полное название»", id.text;
-                en: "The roadmap declares no parties: declare it with `party {}: Full name`", id.text
-            ),
-            None => text!(
-                ru: "Объявите его строкой «участник {}: Полное название» или выберите из объявленных: {}", id.text, self.ids.join(", ");
-                en: "Declare it with `party {}: Full name` or pick a declared one: {}", id.text, self.ids.join(", ")
-            ),
-        };
-        diagnostics.push(
-            Diagnostic::new(
-                Code::UnknownParty,
-                id.span,
-                text!(ru: "Участник «{}» не объявлен", id.text; en: "Party `{}` is not declared", id.text),
-            )
-            .with_label(text!(ru: "неизвестный участник"; en: "unknown party"))
-            .with_help(help),
-        );
+        id
     }
 }
 

@@ -251,3 +251,157 @@ pub(super) fn inferred_period(at: Span, hull: Interval) -> Diagnostic {
         en: "If the order states another period, add a line `period: {} – {}` with its dates at the top of the file", start, end
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::code::Code;
+    use crate::model::{Budget, Money, Roadmap};
+    use chrono::NaiveDate;
+
+    /// The roadmap in `text` and the codes of what checking it found.
+    fn read(text: &str) -> (Roadmap, Vec<Code>) {
+        let run = crate::run::check_bytes("t.roadmap".into(), text.as_bytes().to_vec());
+        let codes = run.diagnostics.iter().map(|d| d.code).collect();
+        let roadmap = run.roadmaps.into_iter().next().expect("a roadmap").0;
+        (roadmap, codes)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_order_around_the_table_in_russian() {
+        let (r, codes) = read("дорожная карта: Т\nпериод: 2022\nцель: Повысить качество\nзадача 1: Анализ\nзадача 3: План\nзадача: Отчёт\nконтроль исполнения: ОтделОбр\nподписал: Т.А. Дё\nучастник ОтделОбр: Отдел образования\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(r.goal.unwrap().text, "Повысить качество");
+        let tasks: Vec<(&str, &str)> = r
+            .tasks
+            .iter()
+            .map(|t| (t.number.as_str(), t.text.text.as_str()))
+            .collect();
+        assert_eq!(tasks, [("1", "Анализ"), ("3", "План"), ("3", "Отчёт")]);
+        assert_eq!(r.controlled_by.unwrap().text, "ОтделОбр");
+        assert_eq!(r.signed_by.unwrap().text, "Т.А. Дё");
+    }
+
+    #[test]
+    fn the_order_around_the_table_in_english() {
+        let (r, codes) = read("roadmap: T\nperiod: 2022\ngoal: Better results\ntask 1: Analyse\ntask 2: Plan\ncontrolled by: Deputy head\nsigned by: Head\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(r.goal.unwrap().text, "Better results");
+        assert_eq!(r.tasks.len(), 2);
+        assert_eq!(r.tasks[1].number, "2");
+        assert_eq!(r.controlled_by.unwrap().text, "Deputy head");
+        assert_eq!(r.signed_by.unwrap().text, "Head");
+    }
+
+    #[test]
+    fn documents_risks_and_funding_in_russian() {
+        let (r, codes) = read("дорожная карта: Т\nпериод: 2022\nучастник ОО: Школа\nраздел 1. Кадры\n  риск: дефицит пед. кадров\n  финансирование: 10 тыс. руб., МБ\nмероприятие 1.1. Курсы\n  срок: март 2022\n  ответственный: ОО\n  документ: Приказ\n  документ: Протокол\n  риск: Низкая учебная мотивация\n  финансирование: -\n  финансирование: 1 200,5 тыс. руб., региональный бюджет\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        let section = &r.sections[0];
+        assert_eq!(section.risks[0].factor.map(|f| f.number()), Some(2));
+        assert_eq!(section.funding[0].budget, Some(Budget::Municipal));
+        let facts = &r.activities[0].facts;
+        assert_eq!(facts.documents.len(), 2);
+        assert_eq!(facts.risks[0].factor, None);
+        assert!(facts.funding[0].not_applicable);
+        assert_eq!(facts.funding[1].amount, Some(Money(120_050_000)));
+    }
+
+    #[test]
+    fn documents_risks_and_funding_in_english() {
+        let (r, codes) = read("roadmap: T\nperiod: 2022\nparty S: School\nsection 1. Staff\n  risk: 2\nactivity 1.1. Training\n  when: March 2022\n  by: S\n  document: Order\n  risk: Low level of parental involvement\n  funding: 2.5 million RUB, federal budget\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(r.sections[0].risks[0].factor.map(|f| f.number()), Some(2));
+        let facts = &r.activities[0].facts;
+        assert_eq!(facts.documents[0].text, "Order");
+        assert_eq!(facts.risks[0].factor.map(|f| f.number()), Some(10));
+        assert_eq!(facts.funding[0].budget, Some(Budget::Federal));
+        assert_eq!(facts.funding[0].amount, Some(Money(250_000_000)));
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_a_finding() {
+        let (_, codes) = read("дорожная карта: Т\nпериод: 2022\nучастник ОО: Школа\nмероприятие 1. М\n  срок: май\n  ответственный: ОО\n  риск: 11\n  финансирование: 150,0\n");
+        assert_eq!(codes, [Code::UnknownRisk, Code::BadFunding]);
+        let (_, codes) = read("roadmap: T\nperiod: 2022\nparty S: School\nactivity 1. A\n  when: May\n  by: S\n  risk: 0\n  funding: 100 RUB and 200 RUB\n");
+        assert_eq!(codes, [Code::UnknownRisk, Code::BadFunding]);
+    }
+
+    #[test]
+    fn funding_is_summed_per_year_and_source() {
+        let (r, _) = read("дорожная карта: Т\nпериод: 2022–2024\nучастник ОО: Школа\nраздел 1. Р\n  финансирование: 2024: 5 руб., ФБ\nмероприятие 1. М\n  ответственный: ОО\n  финансирование: 2023: 100 руб., региональный бюджет\n  этап 2022:\n    срок: май 2022\n    финансирование: 50 руб., региональный бюджет\n  этап осень:\n    срок: сентябрь 2023\n    финансирование: 7 руб.\nмероприятие 2. Н\n  срок: 2022–2023\n  ответственный: ОО\n  финансирование: 1 руб.\n");
+        let totals = super::funding::totals(&r).unwrap();
+        let years: Vec<(Option<i32>, i64)> =
+            totals.years.iter().map(|y| (y.year, y.total.0)).collect();
+        assert_eq!(
+            years,
+            [
+                (Some(2022), 5_000),
+                (Some(2023), 10_700),
+                (Some(2024), 500),
+                (None, 100)
+            ]
+        );
+        assert_eq!(totals.total, Money(16_300));
+        let sources: Vec<(Option<Budget>, i64)> =
+            totals.by_budget.iter().map(|(b, m)| (*b, m.0)).collect();
+        assert_eq!(
+            sources,
+            [
+                (Some(Budget::Federal), 500),
+                (Some(Budget::Regional), 15_000),
+                (None, 800)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_parent_spans_its_sub_items() {
+        let (r, codes) = read("дорожная карта: Т\nпериод: 2022\nучастник ОО: Школа\nмероприятие 2.1. Курсы\nмероприятие 2.1.1. Математика\n  срок: март 2022\n  ответственный: ОО\nмероприятие 2.1.2. Русский язык\nмероприятие 2.1.2.1. Выездные\n  срок: ноябрь 2022\n  ответственный: ОО\nмероприятие 2.1.2.2. Очные\n  срок: октябрь 2022\n  ответственный: ОО\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        let parent = |n: &str| {
+            r.activities[r.activity(n).unwrap()]
+                .parent
+                .map(|p| r.activities[p].number.text.clone())
+        };
+        assert_eq!(parent("2.1.1").as_deref(), Some("2.1"));
+        assert_eq!(parent("2.1.2.1").as_deref(), Some("2.1.2"));
+        assert_eq!(parent("2.1"), None);
+        let window = |n: &str| {
+            let w = r.activities[r.activity(n).unwrap()].window().unwrap();
+            (w.start, w.end)
+        };
+        assert_eq!(window("2.1.2"), (date(2022, 10, 1), date(2022, 11, 30)));
+        assert_eq!(window("2.1"), (date(2022, 3, 1), date(2022, 11, 30)));
+    }
+
+    #[test]
+    fn a_sub_item_outside_its_parent_in_english() {
+        let (_, codes) = read("roadmap: T\nperiod: 2022\nparty S: School\nactivity 3. Courses\n  when: March 2022\n  by: S\nactivity 3.1. Maths\n  when: April 2022\n  by: S\nactivity 3.2. Russian\n  when: 15.03.2022\n  by: S\n");
+        assert_eq!(codes, [Code::OutsideParent]);
+    }
+
+    #[test]
+    fn a_roadmap_without_a_period_takes_the_hull_of_its_timings() {
+        let (r, codes) = read("дорожная карта: Т\nучастник ОО: Школа\nмероприятие 1. А\n  срок: 17.01. – 04.02.2022\n  ответственный: ОО\nмероприятие 2. Б\n  срок: март\n  ответственный: ОО\n");
+        assert_eq!(codes, [Code::PeriodInferred]);
+        assert!(r.period_inferred);
+        let (period, _) = r.period.unwrap();
+        assert_eq!(
+            (period.start, period.end),
+            (date(2022, 1, 17), date(2022, 3, 31))
+        );
+        let (r, codes) = read("roadmap: T\nparty S: School\nactivity 1. A\n  when: Q2 2021\n  by: S\nactivity 2. B\n  when: during the year\n  by: S\n");
+        assert_eq!(codes, [Code::PeriodInferred]);
+        let (period, _) = r.period.unwrap();
+        assert_eq!(
+            (period.start, period.end),
+            (date(2021, 1, 1), date(2021, 12, 31))
+        );
+        let (_, codes) = read("roadmap: T\nparty S: School\nactivity 1. A\n  when: May\n  by: S\n");
+        assert!(codes.contains(&Code::MissingHeader), "{codes:?}");
+    }
+}

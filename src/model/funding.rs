@@ -102,6 +102,10 @@ pub enum FundingError {
     SeveralSources,
     #[error("the amount is too large")]
     TooLarge,
+    #[error("a negative amount")]
+    Negative,
+    #[error("nothing after the year")]
+    OnlyAYear,
 }
 
 impl FundingError {
@@ -119,6 +123,10 @@ impl FundingError {
             (FundingError::SeveralSources, Lang::En) => "several sources on one line",
             (FundingError::TooLarge, Lang::Ru) => "сумма слишком велика",
             (FundingError::TooLarge, Lang::En) => "the amount is too large",
+            (FundingError::Negative, Lang::Ru) => "сумма со знаком минус",
+            (FundingError::Negative, Lang::En) => "a negative amount",
+            (FundingError::OnlyAYear, Lang::Ru) => "после года ничего не написано",
+            (FundingError::OnlyAYear, Lang::En) => "nothing is written after the year",
         }
     }
 }
@@ -150,6 +158,9 @@ const NOT_APPLICABLE: [&str; 12] = [
 /// Reads a `финансирование:` value.
 pub fn parse(text: &str) -> Result<Parsed, FundingError> {
     let (year, rest) = year_prefix(text);
+    if year.is_some() && rest.trim().is_empty() {
+        return Err(FundingError::OnlyAYear);
+    }
     let words = normalize(rest);
     let mut parsed = Parsed {
         year,
@@ -261,6 +272,14 @@ fn amount(text: &str) -> Result<Option<Money>, FundingError> {
     let Some(start) = chars.iter().position(char::is_ascii_digit) else {
         return Ok(None);
     };
+    let before = chars[..start].iter().rev().find(|c| !c.is_whitespace());
+    if matches!(before, Some('-' | '−' | '–'))
+        && chars[..start]
+            .iter()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '−' | '–'))
+    {
+        return Err(FundingError::Negative);
+    }
     let (mut whole, mut fraction) = (String::new(), String::new());
     let mut in_fraction = false;
     let mut at = start;
@@ -365,6 +384,13 @@ pub struct YearTotal {
     pub by_budget: Vec<(Option<Budget>, Money)>,
 }
 
+/// The year `interval` lies in, when it lies in one.
+fn single_year(interval: Option<super::Interval>) -> Option<i32> {
+    use chrono::Datelike;
+    let i = interval?;
+    (i.start.year() == i.end.year()).then(|| i.start.year())
+}
+
 /// The year a line of an activity (or of its stage) is for: the one it
 /// writes; else its stage's label when that is a year; else the year its
 /// window lies in.
@@ -382,16 +408,16 @@ fn year_of(line: &Funding, activity: &Activity, stage: Option<usize>) -> Option<
         }
         None => &activity.facts,
     };
-    let window = match stage {
+    single_year(match stage {
         Some(_) => facts.window(),
         None => facts.window().or_else(|| activity.window()),
-    }?;
-    use chrono::Datelike;
-    (window.start.year() == window.end.year()).then(|| window.start.year())
+    })
 }
 
-/// Every funding line of a roadmap with the year it counts for.
+/// Every funding line of a roadmap with the year it counts for: as
+/// [`year_of`] finds it, else the year of a one-year roadmap.
 pub fn lines(roadmap: &Roadmap) -> Vec<(&Funding, Option<i32>)> {
+    let period = single_year(roadmap.period.map(|(p, _)| p));
     let mut out: Vec<(&Funding, Option<i32>)> = roadmap
         .sections
         .iter()
@@ -414,6 +440,9 @@ pub fn lines(roadmap: &Roadmap) -> Vec<(&Funding, Option<i32>)> {
                     .map(|f| (f, year_of(f, activity, Some(i)))),
             );
         }
+    }
+    for (_, year) in &mut out {
+        *year = year.or(period);
     }
     out
 }

@@ -1,12 +1,15 @@
 //! Syntax tree to meaning: parties, sections and activities with their
 //! timings resolved to dates, indicators typed, and names checked.
 
+mod approval;
 mod build;
 pub mod extend;
 mod fields;
 pub mod funding;
 pub mod indicator;
 mod load;
+mod party;
+pub use party::declared as declared_party;
 pub mod risk;
 pub mod timing;
 

@@ -3,7 +3,7 @@
 //! DD.MM.YYYY; one line per activity in its group (the first column).
 
 use super::view::Document;
-use super::xlsx::{critical_cell, header_cells, indicators_and_results, stage_lines};
+use super::xlsx::{critical_cell, header_cells, indicators_and_results, notes, stage_lines};
 use super::{fields, text, By};
 use crate::lang::Lang;
 
@@ -20,6 +20,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
+        .flexible(true)
         .from_writer(BOM.to_vec());
     let group = match (doc.by, lang) {
         (By::Section, Lang::Ru) => "Раздел",
@@ -36,7 +37,17 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     out.write_record(&header)?;
     let date =
         |d: Option<chrono::NaiveDate>| d.map(|d| text::date_numeric(d, lang)).unwrap_or_default();
+    let first_field = header.len() - usize::from(doc.roadmap.extends.is_some()) - 3;
     for g in &doc.groups {
+        if let Some(cells) = fields::section_cells(doc, &g.key) {
+            let mut record = vec![String::new(); header.len()];
+            record[0] = g.title.clone();
+            record[2] = fields::section_row_title(lang).to_string();
+            for (i, cell) in cells.into_iter().enumerate() {
+                record[first_field + i] = cell.join("; ");
+            }
+            out.write_record(&record)?;
+        }
         for m in &g.members {
             let r = &doc.entries[m.row];
             let (indicators, results) = indicators_and_results(r, lang);
@@ -62,6 +73,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 indicators.join("; "),
                 results.join("; "),
                 checkpoints.join("; "),
+                notes(r, lang).join("; "),
                 slack_days,
                 critical_cell(r, lang).to_string(),
             ];
@@ -73,7 +85,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     // The funding per year and per source, after the activities: the group
     // column says so, the number and title columns hold the year and the
     // source, the funding column the sum.
-    let funding_column = header.len() - usize::from(doc.roadmap.extends.is_some()) - 2;
+    let funding_column = first_field + 1;
     let heading = super::labels(lang)["funding_totals"];
     for (year, source, _, amount) in fields::summary_rows(doc, lang) {
         let mut record = vec![String::new(); header.len()];
@@ -82,6 +94,21 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         record[2] = source;
         record[funding_column] = amount;
         out.write_record(&record)?;
+    }
+    // The findings of the check follow the table: a heading row, then one
+    // row per finding (severity, code, place, message, help).
+    if !doc.findings.is_empty() {
+        out.write_record([""])?;
+        out.write_record([super::findings::heading(&doc.findings, lang)])?;
+        for f in &doc.findings {
+            out.write_record([
+                f.severity_word(lang),
+                f.code.as_str(),
+                f.place().as_str(),
+                f.message.as_str(),
+                f.help.as_deref().unwrap_or_default(),
+            ])?;
+        }
     }
     out.into_inner().map_err(|e| e.into_error().into())
 }

@@ -169,11 +169,48 @@ fn funding_line(f: &Funding, lang: Lang) -> FundingView {
     }
 }
 
+/// The funding and risks of a section.
+#[derive(Debug, Serialize)]
+pub struct SectionFieldsView {
+    pub funding: Vec<FundingView>,
+    pub risks: Vec<RiskView>,
+}
+
+pub fn of_section(section: &crate::model::Section, lang: Lang) -> SectionFieldsView {
+    SectionFieldsView {
+        funding: section
+            .funding
+            .iter()
+            .map(|f| funding_line(f, lang))
+            .collect(),
+        risks: section.risks.iter().map(|r| risk(r, lang)).collect(),
+    }
+}
+
 pub fn of_facts(facts: &Facts, lang: Lang) -> FieldsView {
     of(&facts.documents, &facts.funding, &facts.risks, lang)
 }
 
-pub fn of(
+/// A stage's fields; a funding line of `этап 2023:` that says `2023:` is
+/// shown without saying the year again.
+pub fn of_stage(facts: &Facts, label: &str, lang: Lang) -> FieldsView {
+    let mut view = of_facts(facts, lang);
+    for (line, f) in view.funding.iter_mut().zip(&facts.funding) {
+        if f.year.is_some_and(|y| y.to_string() == label.trim()) {
+            line.shown = funding_line(
+                &Funding {
+                    year: None,
+                    ..f.clone()
+                },
+                lang,
+            )
+            .shown;
+        }
+    }
+    view
+}
+
+fn of(
     documents: &[crate::syntax::Spanned],
     funding: &[Funding],
     risks: &[Risk],
@@ -272,7 +309,10 @@ pub fn headings(lang: Lang) -> [String; 3] {
 /// An activity's cells for those columns: its own lines, then each stage's
 /// with its label.
 pub fn cells(r: &Row<'_>, lang: Lang) -> [Vec<String>; 3] {
-    let stage = crate::render::labels(lang)["stage"];
+    let stage = match lang {
+        Lang::Ru => "Этап",
+        Lang::En => "Stage",
+    };
     let mut out: [Vec<String>; 3] = Default::default();
     let mut add = |prefix: Option<&str>, f: &FieldsView| {
         let staged = |x: String| match prefix {
@@ -351,4 +391,34 @@ pub fn columns(doc: &Document<'_>) -> Columns {
         .filter(|&shown| shown)
         .count();
     c
+}
+
+/// The words of the row that holds a section's own risks and funding.
+pub fn section_row_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "Раздел в целом",
+        Lang::En => "The section as a whole",
+    }
+}
+
+/// A section's own funding and risks for the spreadsheet columns (no
+/// documents), when the table is grouped by section and the section has any.
+pub fn section_cells(doc: &Document<'_>, group_key: &str) -> Option<[Vec<String>; 3]> {
+    if doc.by != super::By::Section {
+        return None;
+    }
+    let section = doc.sections.iter().find(|s| s.number == group_key)?;
+    if section.fields.funding.is_empty() && section.fields.risks.is_empty() {
+        return None;
+    }
+    Some([
+        Vec::new(),
+        section
+            .fields
+            .funding
+            .iter()
+            .map(|f| f.shown.clone())
+            .collect(),
+        section.fields.risks.iter().map(risk_cell).collect(),
+    ])
 }

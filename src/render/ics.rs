@@ -95,6 +95,9 @@ impl Maker<'_> {
         for x in &r.results {
             lines.push(format!("{}: {x}", l["result"]));
         }
+        for x in &r.fields.documents {
+            lines.push(format!("{}: {x}", l["document"]));
+        }
         for s in &r.stages {
             let mut line = format!("{} {}", l["stage"], s.label);
             if let Some(t) = &s.resolved {

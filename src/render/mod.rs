@@ -5,6 +5,7 @@
 
 mod delimited;
 mod fields;
+pub mod findings;
 mod gantt;
 mod graph;
 pub(crate) mod helpers;
@@ -100,6 +101,8 @@ pub struct Options {
     pub templates: Option<PathBuf>,
     /// The roadmap file, as the user named it.
     pub file: String,
+    /// What checking the roadmap found, listed in the output.
+    pub findings: Vec<findings::Finding>,
 }
 
 /// Why an output could not be made (exit 2: the roadmap itself is fine).
@@ -201,14 +204,16 @@ pub fn schedule(
             &[("gantt", "gantt.svg.hbs"), ("css", "schedule.css.hbs")],
             &page(true),
         )?,
-        Format::Mermaid => render(
-            lang,
-            Escape::MermaidGantt,
-            dir,
-            "schedule.mermaid.hbs",
-            &[],
-            &page(false),
-        )?,
+        Format::Mermaid => {
+            render(
+                lang,
+                Escape::MermaidGantt,
+                dir,
+                "schedule.mermaid.hbs",
+                &[],
+                &page(false),
+            )? + &findings::comments(&options.findings, "%% ", lang)
+        }
         Format::Csv => return delimited::render(&doc, lang),
         Format::Xlsx => return xlsx::render(&doc, lang),
         Format::Ics => ics::render(&doc, lang),
@@ -226,17 +231,24 @@ pub fn graph(
 ) -> Result<String, Error> {
     let data = graph::data(roadmap, graph, schedule, options.lang);
     let dir = options.templates.as_deref();
-    match format {
-        GraphFormat::Dot => render(options.lang, Escape::Dot, dir, "graph.dot.hbs", &[], &data),
-        GraphFormat::Mermaid => render(
-            options.lang,
-            Escape::MermaidFlow,
-            dir,
-            "graph.mermaid.hbs",
-            &[],
-            &data,
+    let (text, comment) = match format {
+        GraphFormat::Dot => (
+            render(options.lang, Escape::Dot, dir, "graph.dot.hbs", &[], &data)?,
+            "// ",
         ),
-    }
+        GraphFormat::Mermaid => (
+            render(
+                options.lang,
+                Escape::MermaidFlow,
+                dir,
+                "graph.mermaid.hbs",
+                &[],
+                &data,
+            )?,
+            "%% ",
+        ),
+    };
+    Ok(text + &findings::comments(&options.findings, comment, options.lang))
 }
 
 fn render<T: Serialize>(
@@ -274,6 +286,9 @@ struct Page<'a> {
     gantt: Option<gantt::Gantt>,
     /// Sections and tasks of the Mermaid chart.
     mermaid: Vec<MermaidSection>,
+    /// «Замечания проверки: 1 ошибка, 0 предупреждений», when `findings`
+    /// has any.
+    findings_heading: Option<String>,
     /// Which columns of documents, funding and risks the table has.
     #[serde(flatten)]
     columns: fields::Columns,
@@ -357,6 +372,8 @@ impl<'a> Page<'a> {
                 None
             },
             mermaid: mermaid(roadmap, rows, options.lang),
+            findings_heading: (!doc.findings.is_empty())
+                .then(|| findings::heading(&doc.findings, options.lang)),
             columns: fields::columns(doc),
         }
     }
@@ -430,7 +447,10 @@ fn mermaid(roadmap: &Roadmap, rows: &[Row<'_>], lang: Lang) -> Vec<MermaidSectio
             let mut name = name.clone();
             if r.entry.kind == Kind::Recurring {
                 if let Some(every) = r.entry.every {
-                    name = format!("{name} ({})", text::frequency(every, lang));
+                    let words = text::yearly(&r.entry.windows, lang)
+                        .filter(|_| every == crate::model::timing::Frequency::Yearly)
+                        .unwrap_or_else(|| text::frequency(every, lang).to_string());
+                    name = format!("{name} ({words})");
                 }
             } else if several {
                 name = format!("{name} ({}/{})", i + 1, spans.len());
@@ -471,6 +491,8 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("checkpoint", "Контрольная точка", "Checkpoint"),
         ("checkpoints", "Контрольные точки", "Checkpoints"),
         ("note", "Примечание", "Note"),
+        ("notes", "Примечания", "Notes"),
+        ("findings", "Замечания проверки", "Findings of the check"),
         ("stage", "Этап", "Stage"),
         ("after", "После", "After"),
         ("slack", "Резерв", "Slack"),

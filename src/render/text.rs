@@ -315,6 +315,48 @@ fn series(every: Frequency, window: (NaiveDate, NaiveDate), count: usize, lang: 
     )
 }
 
+/// A yearly series in the words of the table it came from: «май, ежегодно
+/// 2023–2028» when every occurrence is the same whole month, «ежегодно
+/// 2024–2028» when each is a whole year; `None` for any other series.
+pub fn yearly(occurrences: &[crate::model::Interval], lang: Lang) -> Option<String> {
+    let first = occurrences.first()?;
+    let last = occurrences.last()?;
+    let whole_month = |w: &crate::model::Interval| {
+        w.start.day() == 1
+            && w.start.year() == w.end.year()
+            && w.start.month() == w.end.month()
+            && w.end.succ_opt().is_none_or(|next| next.day() == 1)
+    };
+    let whole_year = |w: &crate::model::Interval| {
+        (w.start.month(), w.start.day(), w.end.month(), w.end.day()) == (1, 1, 12, 31)
+            && w.start.year() == w.end.year()
+    };
+    let consecutive = occurrences
+        .windows(2)
+        .all(|p| p[1].start.year() == p[0].start.year() + 1);
+    if !consecutive {
+        return None;
+    }
+    let years = if first.start.year() == last.start.year() {
+        first.start.year().to_string()
+    } else {
+        format!("{}–{}", first.start.year(), last.start.year())
+    };
+    let every = frequency(Frequency::Yearly, lang);
+    if occurrences.iter().all(whole_year) {
+        return Some(format!("{every} {years}"));
+    }
+    let month = first.start.month();
+    if occurrences
+        .iter()
+        .all(|w| whole_month(w) && w.start.month() == month)
+    {
+        let name = month_name(month, Case::Nominative, lang);
+        return Some(format!("{name}, {every} {years}"));
+    }
+    None
+}
+
 /// What a resolved `срок:` cell means, in words: for a stage's own timing.
 pub fn timing(t: &Timing, lang: Lang) -> String {
     match t {
@@ -326,7 +368,11 @@ pub fn timing(t: &Timing, lang: Lang) -> String {
             window,
             occurrences,
             ..
-        } => series(*every, (window.start, window.end), occurrences.len(), lang),
+        } => match every {
+            Frequency::Yearly => yearly(occurrences, lang),
+            _ => None,
+        }
+        .unwrap_or_else(|| series(*every, (window.start, window.end), occurrences.len(), lang)),
         Timing::NoDate { kind, .. } => undated(&no_date(kind), lang),
     }
 }
@@ -346,6 +392,9 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
     };
     let text = match e.kind {
         Kind::Recurring => match (e.every, e.start, e.end) {
+            (Some(Frequency::Yearly), _, _) if yearly(&e.windows, lang).is_some() => {
+                yearly(&e.windows, lang).unwrap_or_default()
+            }
             (Some(every), Some(s), Some(f)) => series(every, (s, f), e.windows.len(), lang),
             _ => range.clone().unwrap_or_default(),
         },
@@ -415,6 +464,32 @@ mod tests {
             range_long(d(2022, 1, 17), d(2022, 2, 4), Lang::Ru),
             "17 января – 4 февраля 2022 г."
         );
+    }
+
+    #[test]
+    fn a_yearly_series_shows_its_month() {
+        use crate::model::Interval;
+        let mays: Vec<Interval> = (2023..=2028)
+            .map(|y| Interval::new(d(y, 5, 1), d(y, 5, 31)))
+            .collect();
+        assert_eq!(
+            yearly(&mays, Lang::Ru).as_deref(),
+            Some("май, ежегодно 2023–2028")
+        );
+        assert_eq!(
+            yearly(&mays, Lang::En).as_deref(),
+            Some("May, yearly 2023–2028")
+        );
+        let years: Vec<Interval> = (2024..=2026)
+            .map(|y| Interval::new(d(y, 1, 1), d(y, 12, 31)))
+            .collect();
+        assert_eq!(
+            yearly(&years, Lang::Ru).as_deref(),
+            Some("ежегодно 2024–2026")
+        );
+        // A series cut by a dependency is no longer whole months: dates.
+        let cut = [Interval::new(d(2023, 5, 10), d(2023, 5, 31)), mays[1]];
+        assert_eq!(yearly(&cut, Lang::Ru), None);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! says about it. This is what `--format json` prints and what the templates
 //! see (docs/schedule.md documents both).
 
-use super::fields::{self, FieldsView, OrderView, TotalsView};
+use super::fields::{self, FieldsView, OrderView, SectionFieldsView, TotalsView};
+use super::findings::Finding;
 use super::text;
 use super::{By, Options};
 use crate::lang::Lang;
@@ -31,6 +32,9 @@ pub struct Document<'a> {
     pub entries: Vec<Row<'a>>,
     /// The entries grouped as `--by` asks.
     pub groups: Vec<Group>,
+    /// What checking the roadmap found (an output is made even when it has
+    /// errors); empty for a clean roadmap.
+    pub findings: Vec<Finding>,
     /// The funding summed per year and per source; `null` without amounts.
     pub funding_totals: Option<TotalsView>,
 }
@@ -99,7 +103,7 @@ pub struct SectionView {
     pub title: String,
     pub parent: Option<String>,
     #[serde(flatten)]
-    pub fields: FieldsView,
+    pub fields: SectionFieldsView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -314,7 +318,7 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
                 results: texts(&s.facts.results),
                 checkpoints: checkpoints(&s.facts),
                 notes: texts(&s.facts.notes),
-                fields: fields::of_facts(&s.facts, lang),
+                fields: fields::of_stage(&s.facts, &s.label.text, lang),
             }
         })
         .collect();
@@ -449,12 +453,13 @@ pub fn document<'a>(
                 number: s.number.text.clone(),
                 title: s.title.clone(),
                 parent: s.parent.map(|p| roadmap.sections[p].number.text.clone()),
-                fields: fields::of(&[], &s.funding, &s.risks, lang),
+                fields: fields::of_section(s, lang),
             })
             .collect(),
         critical_path: schedule.critical_path.clone(),
         entries: rows,
         groups,
+        findings: options.findings.clone(),
         funding_totals: fields::totals(roadmap, lang),
     }
 }

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 
 /// The columns of every roadmap's sheet; a plan's has one more, where each
 /// activity comes from.
-const COLUMNS: u16 = 15;
+const COLUMNS: u16 = 16;
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
@@ -88,6 +88,7 @@ pub fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
         l["indicator"],
         l["result"],
         l["checkpoints"],
+        l["notes"],
         slack,
         l["critical"],
     ]
@@ -113,6 +114,20 @@ pub fn indicators_and_results(r: &Row<'_>, lang: Lang) -> (Vec<String>, Vec<Stri
         results.extend(s.results.iter().map(staged));
     }
     (indicators, results)
+}
+
+/// The notes, the activity's then each stage's with its label.
+pub fn notes(r: &Row<'_>, lang: Lang) -> Vec<String> {
+    let l = labels(lang);
+    let mut notes = r.notes.clone();
+    for s in &r.stages {
+        notes.extend(
+            s.notes
+                .iter()
+                .map(|n| format!("{} {}: {n}", l["stage"], s.label)),
+        );
+    }
+    notes
 }
 
 /// «да» / "yes" for an activity on the critical path, else nothing.
@@ -184,12 +199,13 @@ fn write_row(
         ),
         &f.cell,
     )?;
+    sheet.write_string_with_format(at, 10, lines(notes(r, lang)), &f.cell)?;
     match r.entry.slack_days {
-        Some(s) => sheet.write_number_with_format(at, 10, s as f64, &f.number)?,
-        None => sheet.write_blank(at, 10, &f.number)?,
+        Some(s) => sheet.write_number_with_format(at, 11, s as f64, &f.number)?,
+        None => sheet.write_blank(at, 11, &f.number)?,
     };
-    sheet.write_string_with_format(at, 11, critical_cell(r, lang), &f.cell)?;
-    for (col, cell) in (12..).zip(fields::cells(r, lang)) {
+    sheet.write_string_with_format(at, 12, critical_cell(r, lang), &f.cell)?;
+    for (col, cell) in (13..).zip(fields::cells(r, lang)) {
         sheet.write_string_with_format(at, col, lines(cell), &f.cell)?;
     }
     if let Some(origin) = r.origin_text {
@@ -224,8 +240,8 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(l["schedule"])?;
     for (col, width) in [
-        6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 9.0, 10.0, 30.0, 26.0, 30.0,
-        16.0,
+        6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 28.0, 9.0, 10.0, 30.0, 26.0,
+        30.0, 16.0,
     ]
     .into_iter()
     .take(usize::from(columns))
@@ -312,6 +328,14 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         };
         sheet.merge_range(at, 0, at, columns - 1, &heading, &f.group)?;
         at += 1;
+        if let Some(cells) = fields::section_cells(doc, &g.key) {
+            sheet.write_string_with_format(at, 0, "", &f.cell)?;
+            sheet.write_string_with_format(at, 1, fields::section_row_title(lang), &f.cell)?;
+            for (col, cell) in (12..).zip(cells) {
+                sheet.write_string_with_format(at, col, lines(cell), &f.cell)?;
+            }
+            at += 1;
+        }
         let first = at;
         for m in &g.members {
             write_row(sheet, at, &doc.entries[m.row], m.when.as_deref(), &f, lang)?;
@@ -321,8 +345,58 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             sheet.group_rows(first, at - 1)?;
         }
     }
+    if !doc.findings.is_empty() {
+        findings_sheet(&mut workbook, doc, &f, lang)?;
+    }
     funding_sheet(&mut workbook, doc, &f, lang)?;
     workbook.save_to_buffer()
+}
+
+/// A second sheet, «Замечания проверки», when the roadmap has findings.
+fn findings_sheet(
+    workbook: &mut Workbook,
+    doc: &Document<'_>,
+    f: &Formats,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let l = labels(lang);
+    let sheet = workbook.add_worksheet();
+    // A sheet's name is at most 31 characters.
+    sheet.set_name(l["findings"].chars().take(31).collect::<String>())?;
+    let heading = super::findings::heading(&doc.findings, lang);
+    sheet.merge_range(0, 0, 0, 4, &heading, &f.title)?;
+    let headers = match lang {
+        Lang::Ru => ["Вид", "Код", "Место", "Что не так", "Как исправить"],
+        Lang::En => [
+            "Severity",
+            "Code",
+            "Place",
+            "What is wrong",
+            "How to fix it",
+        ],
+    };
+    for (col, (h, width)) in headers
+        .iter()
+        .zip([16.0, 8.0, 30.0, 60.0, 60.0])
+        .enumerate()
+    {
+        sheet.set_column_width(col as u16, width)?;
+        sheet.write_string_with_format(1, col as u16, *h, &f.header)?;
+    }
+    for (i, finding) in doc.findings.iter().enumerate() {
+        let at = 2 + i as u32;
+        sheet.write_string_with_format(at, 0, finding.severity_word(lang), &f.cell)?;
+        sheet.write_string_with_format(at, 1, finding.code.as_str(), &f.cell)?;
+        sheet.write_string_with_format(at, 2, finding.place(), &f.cell)?;
+        sheet.write_string_with_format(at, 3, finding.message.as_str(), &f.cell)?;
+        sheet.write_string_with_format(
+            at,
+            4,
+            finding.help.as_deref().unwrap_or_default(),
+            &f.cell,
+        )?;
+    }
+    Ok(())
 }
 
 /// A second sheet with the funding per year and per source, when the

@@ -212,6 +212,12 @@ fn dated(activity: &Activity) -> Dated {
         d.windows.push(hull);
     }
     d.windows.sort();
+    if kinds.contains(&Kind::Recurring) {
+        // Occurrences stay apart; only the same one written twice goes.
+        d.windows.dedup();
+    } else {
+        d.windows = merged(std::mem::take(&mut d.windows));
+    }
     let has_duration = activity.all_facts().any(|f| f.duration.is_some());
     d.kind = if d.fixed.is_some() {
         if kinds.contains(&Kind::Recurring) {
@@ -270,8 +276,13 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                 late[a] = d.deadline.is_some_and(|by| end > by);
             }
             (_, Some(fixed), _) => {
-                es[a] = Some(fixed.start);
+                // A dependency narrows the window: it starts at the later of
+                // its own start and the end of what it comes after (E0304
+                // when that is after the window's end).
+                let from = constraint.map_or(fixed.start, |c| c.max(fixed.start));
+                es[a] = Some(from.min(fixed.end));
                 ef[a] = Some(fixed.end);
+                late[a] = from > fixed.end;
             }
             (Kind::Deadline, None, _) => {
                 ef[a] = d.deadline;
@@ -335,7 +346,7 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                 start: es[a],
                 end: ef[a],
                 windows: if d.windows.len() > 1 || d.kind == Kind::Recurring {
-                    d.windows.clone()
+                    narrowed(&d.windows, es[a])
                 } else {
                     Vec::new()
                 },
@@ -374,6 +385,42 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
     }
 }
 
+/// Sorted windows with those that overlap (a window repeated in two stages,
+/// «II квартал» and «июнь – август») joined into one, so no day is counted
+/// twice; windows that only touch («февраль, март») stay apart, as written.
+fn merged(windows: Vec<Interval>) -> Vec<Interval> {
+    let mut out: Vec<Interval> = Vec::with_capacity(windows.len());
+    for w in windows {
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+/// The windows (or occurrences) from `start` on: those that end before it
+/// are dropped, the one it falls in is cut to begin on it.
+fn narrowed(windows: &[Interval], start: Option<NaiveDate>) -> Vec<Interval> {
+    let Some(start) = start else {
+        return windows.to_vec();
+    };
+    let kept: Vec<Interval> = windows
+        .iter()
+        .filter(|w| w.end >= start)
+        .map(|w| Interval {
+            start: w.start.max(start),
+            end: w.end,
+        })
+        .collect();
+    if kept.is_empty() {
+        // Cannot fit (E0304): the windows stay as written.
+        windows.to_vec()
+    } else {
+        kept
+    }
+}
+
 /// Activities not on a cycle, each after everything it comes after (Kahn).
 fn topological(graph: &Graph) -> Vec<usize> {
     let n = graph.cyclic.len();
@@ -409,28 +456,26 @@ fn topological(graph: &Graph) -> Vec<usize> {
 
 /// The chain of least slack: from the least-slack activity that ends last,
 /// back through least-slack predecessors, each time the one that ends last.
-/// Activities linked by `после:` come first: a year-long activity that
-/// nothing depends on has no slack, but it is not a path through the plan.
+/// Only activities linked by `после:` count: a year-long activity that
+/// nothing depends on has no slack, but it is not a path through the plan;
+/// a roadmap with no dependencies has no critical path.
 fn critical_path(graph: &Graph, slack: &[Option<i64>], ef: &[Option<NaiveDate>]) -> Vec<usize> {
     let linked = |a: usize| {
         let node = graph.node(a);
         graph.graph.neighbors_undirected(node).next().is_some()
     };
-    let least_of = |only_linked: bool| {
+    let least_of = || {
         (0..slack.len())
-            .filter(|&a| !graph.cyclic[a] && (!only_linked || linked(a)))
+            .filter(|&a| !graph.cyclic[a] && linked(a))
             .filter_map(|a| slack[a])
             .min()
     };
-    let (least, only_linked) = match least_of(true) {
-        Some(least) => (least, true),
-        None => match least_of(false) {
-            Some(least) => (least, false),
-            None => return Vec::new(),
-        },
+    // Without a single `после:` there is no path through the plan: every
+    // activity stands alone, and none is more critical than another.
+    let Some(least) = least_of() else {
+        return Vec::new();
     };
-    let is_critical =
-        |a: usize| slack[a] == Some(least) && !graph.cyclic[a] && (!only_linked || linked(a));
+    let is_critical = |a: usize| slack[a] == Some(least) && !graph.cyclic[a] && linked(a);
     let Some(mut at) = (0..slack.len())
         .filter(|&a| is_critical(a))
         .max_by_key(|&a| (ef[a], std::cmp::Reverse(a)))
@@ -580,6 +625,67 @@ mod tests {
         assert_eq!(b.start, Some(date("09.03.2022")));
         // Two working days from 09.03: 09.03 and 10.03.
         assert_eq!(b.end, Some(date("10.03.2022")));
+    }
+
+    #[test]
+    fn a_dependency_narrows_a_window_to_start_when_it_ends() {
+        // 1 ends 11.02; 2, «февраль – март» after 1, runs 11.02–31.03; 3, a
+        // monthly series February to April after 1 + 3 weeks (04.03), keeps
+        // the March (from 04.03) and April occurrences.
+        let s = schedule(
+            "дорожная карта: Т\nпериод: 2022\nучастник P: П\nмероприятие 1. A\n  срок: 01.02.2022 – 11.02.2022\n  ответственный: P\nмероприятие 2. B\n  срок: февраль – март 2022 года\n  после: 1\n  ответственный: P\nмероприятие 3. C\n  срок: ежемесячно, февраль – апрель 2022\n  после: 1 + 3 недели\n  ответственный: P\n",
+        );
+        let b = entry(&s, "2");
+        assert_eq!(
+            (b.start, b.end, b.late),
+            (Some(date("11.02.2022")), Some(date("31.03.2022")), false)
+        );
+        let c = entry(&s, "3");
+        let windows: Vec<_> = c.windows.iter().map(|w| (w.start, w.end)).collect();
+        assert_eq!(
+            windows,
+            [
+                (date("04.03.2022"), date("31.03.2022")),
+                (date("01.04.2022"), date("30.04.2022"))
+            ]
+        );
+        assert_eq!(c.start, Some(date("04.03.2022")));
+    }
+
+    #[test]
+    fn a_roadmap_without_dependencies_has_no_critical_path() {
+        let s = schedule(
+            &HAND_MADE
+                .replace("  после: 1\n", "")
+                .replace("  после: 2 + 2 дня\n", ""),
+        );
+        assert!(s.critical_path.is_empty(), "{:?}", s.critical_path);
+        assert!(s.entries.iter().all(|e| !e.critical));
+    }
+
+    #[test]
+    fn windows_repeated_across_stages_are_merged() {
+        // Moscow region 2020, activity 7: «II квартал» in one stage,
+        // «июнь – август» in the next; June is one month, not two. A stage
+        // repeating the other's window adds nothing.
+        let s = schedule(
+            "дорожная карта: Т\nпериод: 2020\nучастник P: П\nмероприятие 1. A\n  ответственный: P\n  этап 1:\n    срок: II квартал 2020 года\n  этап 2:\n    срок: июнь – август 2020 года\nмероприятие 2. B\n  ответственный: P\n  этап 1:\n    срок: март 2020\n  этап 2:\n    срок: март 2020\n  этап 3:\n    срок: май 2020\n",
+        );
+        let a = entry(&s, "1");
+        assert_eq!(a.kind, Kind::Window);
+        assert_eq!(
+            (a.start, a.end),
+            (Some(date("01.04.2020")), Some(date("31.08.2020")))
+        );
+        let b = entry(&s, "2");
+        let windows: Vec<_> = b.windows.iter().map(|w| (w.start, w.end)).collect();
+        assert_eq!(
+            windows,
+            [
+                (date("01.03.2020"), date("31.03.2020")),
+                (date("01.05.2020"), date("31.05.2020"))
+            ]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod helpers;
 pub mod mail;
+mod parents;
 pub mod remind;
 pub mod report;
 pub mod rollup;
@@ -272,6 +273,7 @@ pub fn assess(roadmap: &Roadmap, schedule: &Schedule, options: &Options) -> Asse
             judge(roadmap, entry, i, a, options)
         })
         .collect();
+    parents::roll_up(roadmap, &mut states);
     let by_number: std::collections::HashMap<&str, usize> = roadmap
         .activities
         .iter()

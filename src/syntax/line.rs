@@ -722,21 +722,6 @@ pub(crate) fn parse_checkpoint(value: &str) -> Option<(Range, Range)> {
     Some((date, text))
 }
 
-/// The number and the date (as written) of an approving document, in either
-/// order: «приказ № 52-а от 14.03.2022», «приказ от 14.03.2022 № 52-а».
-pub(crate) fn parse_approval(value: &str) -> (Option<Range>, Option<Range>) {
-    let folded = fold_case(value);
-    let find = |rule: Rule, part: Rule| {
-        let pair = LineParser::parse(rule, &folded).ok()?.next()?;
-        let found = pair.into_inner().find(|p| p.as_rule() == part)?;
-        found.into_inner().next().map(range)
-    };
-    (
-        find(Rule::approval_number, Rule::doc_number),
-        find(Rule::approval_date, Rule::doc_date),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1012,22 +997,5 @@ mod tests {
         let v = "2022-02-15 - plan approved";
         let (date, _) = parse_checkpoint(v).unwrap();
         assert_eq!(&v[date], "2022-02-15");
-    }
-
-    #[test]
-    fn approval_number_and_date() {
-        let v = "приказ № 52-а от 14.03.2022";
-        let (number, date) = parse_approval(v);
-        assert_eq!(&v[number.unwrap()], "52-а");
-        assert_eq!(&v[date.unwrap()], "14.03.2022");
-        let v = "order No. 7 of 01.02.2022";
-        let (number, date) = parse_approval(v);
-        assert_eq!(&v[number.unwrap()], "7");
-        assert_eq!(&v[date.unwrap()], "01.02.2022");
-        assert_eq!(parse_approval("решение совета"), (None, None));
-        let v = "приказ отдела образования от 14.03.2022 № 52-а";
-        let (number, date) = parse_approval(v);
-        assert_eq!(&v[number.unwrap()], "52-а");
-        assert_eq!(&v[date.unwrap()], "14.03.2022");
     }
 }

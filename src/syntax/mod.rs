@@ -5,7 +5,7 @@ mod error;
 mod line;
 
 pub(crate) use line::{
-    fold_case, parse_approval, parse_checkpoint, parse_dependency, parse_duration, DependencyItem,
+    fold_case, parse_checkpoint, parse_dependency, parse_duration, DependencyItem,
 };
 pub use line::{Key, LagUnit, LineKind, Script};
 

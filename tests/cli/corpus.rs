@@ -210,12 +210,15 @@ corpus! {
     e0201_section_copied_twice => "E0201-section-copied-twice.roadmap" {}
     e0202_activity_number_not_updated => "E0202-activity-number-not-updated.roadmap" {}
     e0203_latin_letters_in_party_id => "E0203-latin-letters-in-party-id.roadmap" { ru: true }
+    e0203_latin_letter_in_party_id => "E0203-latin-letter-in-party-id.roadmap" { ru: true }
+    e0203_party_name_instead_of_id => "E0203-party-name-instead-of-id.roadmap" { ru: true }
     e0203_party_not_declared => "E0203-party-not-declared.roadmap" {}
     e0203_unknown_party => "E0203-unknown-party.roadmap" { ru: true }
     e0204_party_also_in_included_file => "E0204-party-also-in-included-file" {}
     e0204_party_declared_twice => "E0204-party-declared-twice.roadmap" {}
     e0301_after_deleted_activity => "E0301-after-deleted-activity.roadmap" {}
     e0301_after_renumbered_activity => "E0301-after-renumbered-activity.roadmap" { ru: true }
+    e0301_after_deleted_neighbour => "E0301-after-deleted-neighbour.roadmap" {}
     e0302_after_itself => "E0302-after-itself.roadmap" {}
     e0303_dependency_cycle => "E0303-dependency-cycle.roadmap" { also: &["E0304"], ru: true }
     e0304_deadline_before_dependency => "E0304-deadline-before-dependency.roadmap" { ru: true }
@@ -244,6 +247,7 @@ corpus! {
     w0502_empty_section => "W0502-empty-section.roadmap" {}
     w0503_no_timing => "W0503-no-timing.roadmap" { ru: true }
     w0504_deadline_on_a_holiday => "W0504-deadline-on-a-holiday.roadmap" { ru: true }
+    w0010_approval_left_blank => "W0010-approval-left-blank.roadmap" { ru: true }
     w0801_no_period_taken_from_timings => "W0801-no-period-taken-from-timings.roadmap" { ru: true }
 }
 
@@ -312,6 +316,77 @@ fn broken_roadmaps_are_short_excerpts() {
             if !path.is_dir() {
                 assert!(lines >= 10, "{} has {lines} lines", file.display());
             }
+        }
+    }
+}
+
+/// The line E0203's help offers to declare a missing party is one the
+/// parser reads: pasted into the file as it is (with the id it offers
+/// written in place of the name, when the name was not an id), the roadmap
+/// checks clean — in both languages.
+#[test]
+fn the_line_offered_to_declare_a_party_parses() {
+    let english =
+        regex::Regex::new(r"a line `([^`]+)`(?: and write `([^`]+)` here)?").expect("regex");
+    let russian = regex::Regex::new(
+        r"строкой «(участник [^:]+: .+?)»(?: и пишите здесь «([^»]+)»)?(?:,| или|$)",
+    )
+    .expect("regex");
+    for name in [
+        "E0203-party-not-declared.roadmap",
+        "E0203-party-name-instead-of-id.roadmap",
+    ] {
+        let original =
+            std::fs::read_to_string(corpus().join("broken").join(name)).expect("the case");
+        for (lang, pattern) in [("en", &english), ("ru", &russian)] {
+            let report = Test::in_repo("tests/corpus")
+                .args([
+                    "check",
+                    &format!("broken/{name}"),
+                    "--lang",
+                    lang,
+                    "--format",
+                    "json",
+                ])
+                .run()
+                .json();
+            let finding = &report["diagnostics"][0];
+            assert_eq!(finding["code"], "E0203", "{name}");
+            let help = str_of(finding, "help");
+            let advice = pattern
+                .captures(help)
+                .unwrap_or_else(|| panic!("{name} ({lang}): no line to paste in {help:?}"));
+            let line = &advice[1];
+            let written = str_of(finding, "message");
+            // The finding points at the name as written: put the offered id there.
+            let at = finding["line"].as_u64().expect("line") as usize;
+            let mut lines: Vec<String> = original.lines().map(str::to_string).collect();
+            if let Some(id) = advice.get(2) {
+                let column = finding["column"].as_u64().expect("column") as usize - 1;
+                let end = finding["end_column"].as_u64().expect("end_column") as usize - 1;
+                let text: Vec<char> = lines[at - 1].chars().collect();
+                let before: String = text[..column].iter().collect();
+                let after: String = text[end..].iter().collect();
+                lines[at - 1] = format!("{before}{}{after}", id.as_str());
+            }
+            // The declaration goes after the roadmap's headers, before the first section.
+            let section = lines
+                .iter()
+                .position(|l| l.starts_with("раздел"))
+                .expect("a section");
+            lines.insert(section, line.to_string());
+            let fixed = lines.join("\n") + "\n";
+            let out = Test::new()
+                .file("fixed.roadmap", &fixed)
+                .args(["check", "fixed.roadmap", "--lang", "en", "--format", "json"])
+                .run();
+            let errors = out.json()["summary"]["errors"].as_u64();
+            assert_eq!(
+                errors,
+                Some(0),
+                "{name} ({lang}): {written}\npasted {line:?}\n{fixed}\n{}",
+                out.stderr
+            );
         }
     }
 }
