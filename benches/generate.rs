@@ -1196,18 +1196,16 @@ fn xlsx(path: &Path, rows: usize) -> Result<(), rust_xlsxwriter::XlsxError> {
     };
     let mut row: u32 = 2;
     for i in 0..rows {
-        if i % 50 == 0 {
-            sheet.write_string(
-                row,
-                0,
-                format!("{}. Направление {}", i / 50 + 1, i / 50 + 1),
-            )?;
+        // Numbers as real tables write them: «a.b.c.», a section per «a.b».
+        let (a, b, c) = (i / 2500 + 1, i / 50 % 50 + 1, i % 50 + 1);
+        if c == 1 {
+            sheet.write_string(row, 0, format!("{a}.{b}. Направление {a}.{b}"))?;
             row += 1;
         }
         let words: Vec<&str> = (0..8 + next() % 10)
             .map(|_| WORDS[next() % WORDS.len()])
             .collect();
-        sheet.write_string(row, 0, format!("{}.{}.", i / 50 + 1, i % 50 + 1))?;
+        sheet.write_string(row, 0, format!("{a}.{b}.{c}."))?;
         sheet.write_string(row, 1, format!("Мероприятие {i}: {}", words.join(" ")))?;
         sheet.write_string(row, 2, WHEN[i % WHEN.len()])?;
         sheet.write_string(row, 3, BY[i % BY.len()])?;
