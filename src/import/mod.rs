@@ -411,3 +411,50 @@ fn timing_years(tables: &[(Layout, Vec<rows::Item>)]) -> Option<(i32, i32)> {
     }
     range
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bytes that are no document, under every name: an error, never a panic.
+    #[test]
+    fn garbage_under_every_name_is_an_error() {
+        let garbage: [&[u8]; 4] = [
+            b"",
+            b"PK\x03\x04 not a zip",
+            b"\xff\xfe\x00",
+            b"\xd0\xcf\x11\xe0",
+        ];
+        for name in [
+            "a.docx", "a.xlsx", "a.ods", "a.csv", "a.tsv", "a.txt", "a.doc", "a.xls", "a",
+        ] {
+            for bytes in garbage {
+                let result = import(Path::new(name), bytes, &Options::default());
+                assert!(result.is_err(), "{name} {bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_of_one_cell_or_one_row_is_reported_not_a_panic() {
+        let path = Path::new("t.csv");
+        assert!(matches!(
+            import(path, b"x\n", &Options::default()),
+            Err(ImportError::NoHeader { .. })
+        ));
+        let header_only = "№;Мероприятие;Срок\n".as_bytes();
+        assert!(matches!(
+            import(path, header_only, &Options::default()),
+            Err(ImportError::NoRows { .. })
+        ));
+        let rules = Rules {
+            header_row: Some(99),
+            ..Rules::default()
+        };
+        let options = Options {
+            rules: Some(rules),
+            ..Options::default()
+        };
+        assert!(import(path, header_only, &options).is_err());
+    }
+}

@@ -112,12 +112,14 @@ const PERIOD: &[&str] = &["период", "period"];
 const OWNER: &[&str] = &["владелец", "owner"];
 const PARTY: &[&str] = &["участник", "party"];
 
+/// The rest of `key` after one of `words` (compared in lower case), cut at
+/// a character boundary of `key` itself.
 fn strip<'a>(key: &'a str, words: &[&str]) -> Option<&'a str> {
-    let lower = key.to_lowercase();
     words.iter().find_map(|w| {
-        lower
-            .starts_with(w)
-            .then(|| key[key.len() - (lower.len() - w.len()).min(key.len())..].trim())
+        let n = w.chars().count();
+        let end = key.char_indices().nth(n).map_or(key.len(), |(b, _)| b);
+        let head = &key[..end];
+        (head.chars().count() == n && head.to_lowercase() == *w).then(|| key[end..].trim())
     })
 }
 
@@ -240,6 +242,8 @@ mod tests {
         assert!(err.render(Lang::Ru).contains("r.rules:2:12"));
         let err = parse(Path::new("r"), "колонка x: срок\n").unwrap_err();
         assert_eq!(err.kind, RulesErrorKind::NotANumber("x".into()));
+        let err = parse(Path::new("r"), "İİİİİİİ 1: срок\n").unwrap_err();
+        assert!(matches!(err.kind, RulesErrorKind::UnknownKey(_)));
         let err = parse(Path::new("r"), "столбец 1: срок\n").unwrap_err();
         assert_eq!(err.kind, RulesErrorKind::UnknownKey("столбец 1".into()));
     }
