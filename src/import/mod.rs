@@ -222,6 +222,8 @@ pub fn import(path: &Path, bytes: &[u8], options: &Options) -> Result<Imported, 
         }
         n += 1;
         if options.table.is_some_and(|t| t != n) {
+            // The text above a table left out still belongs to the document.
+            above_all.extend(table.above);
             continue;
         }
         let layout = layout::detect(&table, given.header_row.map(|r| r - 1), given.header_rows)
@@ -266,7 +268,10 @@ pub fn import(path: &Path, bytes: &[u8], options: &Options) -> Result<Imported, 
         .first()
         .map(|(_, _, l)| l.columns.iter().map(|c| c.heading.clone()).collect())
         .unwrap_or_default();
-    let several = chosen.len() > 1;
+    // Several tables (or one that is not the document's first) each begin
+    // a section: the heading right above the table names it.
+    let sectioned = chosen.len() > 1 || options.table.is_some_and(|t| t > 1);
+    let mut elsewhere: Vec<String> = Vec::new();
     for (i, (n, table, layout)) in chosen.into_iter().enumerate() {
         let mut above = table.above.clone();
         for r in 0..layout.first {
@@ -281,21 +286,37 @@ pub fn import(path: &Path, bytes: &[u8], options: &Options) -> Result<Imported, 
         }
         let mut read = rows::read(&table, &layout);
         report.rows += read.rows;
-        if i == 0 {
-            preamble_lines.extend(above);
-        } else if several && !matches!(read.items.first(), Some(rows::Item::Section(_))) {
-            let title = above
+        if sectioned && !matches!(read.items.first(), Some(rows::Item::Section(_))) {
+            // Above the first table the title may be the only line.
+            let own = if i == 0 {
+                preamble_lines.len() + above.len() >= 2
+            } else {
+                true
+            };
+            let heading = above
                 .last()
-                .cloned()
-                .unwrap_or_else(|| format!("Таблица {n}"));
+                .filter(|l| own && !preamble::is_title(l))
+                .cloned();
+            if heading.is_some() {
+                above.pop();
+            }
+            let (number, title) = match heading {
+                Some(h) => rows::section_heading(&h),
+                None => (None, format!("Таблица {n}")),
+            };
             read.items.insert(
                 0,
                 rows::Item::Section(rows::Section {
-                    number: n.to_string(),
+                    counted: number.is_none(),
+                    number: number.unwrap_or_else(|| n.to_string()),
                     title,
-                    counted: false,
                 }),
             );
+        }
+        if i == 0 {
+            preamble_lines.extend(above);
+        } else {
+            elsewhere.extend(above);
         }
         read_tables.push((layout, read.items));
     }
@@ -304,7 +325,9 @@ pub fn import(path: &Path, bytes: &[u8], options: &Options) -> Result<Imported, 
             path: path.to_path_buf(),
         });
     }
-    let preamble = preamble::read(&preamble_lines);
+    let mut preamble = preamble::read(&preamble_lines);
+    // Text between later tables, word for word, with the rest.
+    preamble.rest.extend(elsewhere);
     let (period, from_dates) = match (&given.period, preamble.years) {
         (Some(p), _) => (Some(p.clone()), false),
         (None, Some(y)) => (Some(years_text(y)), false),

@@ -61,7 +61,8 @@ fn starts_with_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.starts_with(w))
 }
 
-fn is_title(text: &str) -> bool {
+/// A paragraph that begins a roadmap's title.
+pub fn is_title(text: &str) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches(['«', '"', ' ']);
     lower.starts_with("дорожная карта")
@@ -113,6 +114,7 @@ pub fn read(paragraphs: &[String]) -> Preamble {
         let mut parts = Vec::new();
         for (i, line) in lines.iter().enumerate().skip(t) {
             let other = starts_with_any(line, APPROVED)
+                || super::rows::section_heading(line).0.is_some()
                 || is_meta(line)
                 || labelled(line, &["цель", "goal", "задачи", "tasks"]).is_some();
             if used[i] || (i > t && other) {

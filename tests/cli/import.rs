@@ -552,3 +552,52 @@ fn documents_funding_and_risks() {
         .stdout("")
         .success();
 }
+
+/// Two tables under their headings: two sections of one roadmap, or with
+/// `--table 2` the second alone, under the document's title.
+#[test]
+fn several_tables_become_sections() {
+    let output = Test::new()
+        .file("plan.docx", fixture("two-tables.docx"))
+        .args(["import", "plan.docx", "--lang", "en"])
+        .success();
+    let text = &output.stdout;
+    assert!(
+        output
+            .stderr
+            .starts_with("plan.docx: 2 table(s), read: 1, 2\n"),
+        "{}",
+        output.stderr
+    );
+    assert!(
+        text.contains("дорожная карта: Дорожная карта школы на 2022 год\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nраздел 1. Диагностика\n\nмероприятие 1.1. Анкетирование\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nраздел 2. Кадровое обеспечение\n\nмероприятие 2.1. Курсы"),
+        "{text}"
+    );
+    assert_eq!(text.matches("\nмероприятие ").count(), 3);
+    let output = Test::new()
+        .file("plan.docx", fixture("two-tables.docx"))
+        .args(["import", "plan.docx", "--table", "2", "--lang", "en"])
+        .success();
+    let text = &output.stdout;
+    assert!(
+        output
+            .stderr
+            .starts_with("plan.docx: 2 table(s), read: 2\n"),
+        "{}",
+        output.stderr
+    );
+    assert!(
+        text.contains("дорожная карта: Дорожная карта школы на 2022 год\n"),
+        "{text}"
+    );
+    assert!(text.contains("раздел 2. Кадровое обеспечение\n"), "{text}");
+    assert_eq!(text.matches("\nмероприятие ").count(), 1);
+}

@@ -85,7 +85,9 @@ def read_roadmap(path):
             target["by"].extend(v.strip() for v in value.split(","))
         elif key in ("показатель", "indicator"):
             target["indicators"].append(value)
-        elif key in ("результат", "result"):
+        elif key in ("результат", "result", "документ", "документы", "document"):
+            # The seeds' tables name the confirming document in the column
+            # of expected results, as the bundled roadmaps note.
             target["results"].append(value)
     return {"parties": parties, "items": items}
 
@@ -485,6 +487,33 @@ def multi_year():
         f.write(out.getvalue())
 
 
+# ---------------------------------------------------------------- two tables
+
+def two_tables():
+    """A document of two tables, each under its own heading: the second
+    becomes a section of its own, or is imported alone with --table 2."""
+    d = docx.Document()
+    for line in ["Дорожная карта школы на 2022 год", "1. Диагностика"]:
+        d.add_paragraph(line)
+    rows = [["№ п/п", "Мероприятие", "Срок", "Ответственный"],
+            ["1.1.", "Анкетирование", "17.01. – 04.02.2022", "ОО"],
+            ["1.2.", "Анализ анкет", "февраль 2022 года", "Куратор"]]
+    t = d.add_table(rows=0, cols=4)
+    for r in rows:
+        cells = t.add_row().cells
+        for i, text in enumerate(r):
+            cells[i].text = text
+    d.add_paragraph("Кадровое обеспечение")
+    rows = [["№ п/п", "Мероприятие", "Срок", "Ответственный"],
+            ["2.1.", "Курсы повышения квалификации", "март 2022 года", "ОО"]]
+    t = d.add_table(rows=0, cols=4)
+    for r in rows:
+        cells = t.add_row().cells
+        for i, text in enumerate(r):
+            cells[i].text = text
+    d.save(os.path.join(HERE, "two-tables.docx"))
+
+
 # ---------------------------------------------------------------- broken
 
 def broken():
@@ -524,6 +553,7 @@ def main():
         csv_for(name)
         rules_for(name)
     multi_year()
+    two_tables()
     broken()
 
 
