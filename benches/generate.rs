@@ -5,6 +5,7 @@
 //! roadmap-generate flat FILE --activities N
 //! roadmap-generate tjp FILE --activities N
 //! roadmap-generate csv FILE --schools N
+//! roadmap-generate xlsx FILE --rows N
 //! ```
 //!
 //! `region` writes `DIR/template.roadmap` (a school-year template of the
@@ -23,6 +24,11 @@
 //!
 //! `csv` writes the parameters of the same N schools as `region` as the rows
 //! `roadmap instantiate --data` reads (`;`-separated, a header of names).
+//!
+//! `xlsx` writes a workbook of one table of N activity rows as departments
+//! keep them, for `roadmap import`: a title row, a header, a section row
+//! every 50 rows, titles of varied words, the timings, responsible parties
+//! and indicators real tables have.
 //!
 //! The output depends only on the arguments: the same command writes the same
 //! bytes.
@@ -680,7 +686,7 @@ fn usage() -> ! {
     eprintln!(
         "usage:\n  roadmap-generate region DIR --schools N [--standalone]\n  \
          roadmap-generate flat FILE --activities N\n  roadmap-generate tjp FILE --activities N\n  \
-         roadmap-generate csv FILE --schools N"
+         roadmap-generate csv FILE --schools N\n  roadmap-generate xlsx FILE --rows N"
     );
     std::process::exit(2)
 }
@@ -707,6 +713,7 @@ fn main() {
         "flat" => write(&out, &flat(count("--activities"))),
         "tjp" => write(&out, &tjp(count("--activities"))),
         "csv" => write(&out, &csv(count("--schools"))),
+        "xlsx" => xlsx(&out, count("--rows")).map_err(std::io::Error::other),
         _ => usage(),
     };
     if let Err(err) = result {
@@ -1111,4 +1118,99 @@ fn tjp(n: usize) -> String {
         }
     }
     out
+}
+
+/// A workbook of `rows` activity rows for `roadmap import`.
+fn xlsx(path: &Path, rows: usize) -> Result<(), rust_xlsxwriter::XlsxError> {
+    const WORDS: [&str; 24] = [
+        "анализ",
+        "результатов",
+        "оценочных",
+        "процедур",
+        "методическое",
+        "сопровождение",
+        "учителей",
+        "школ",
+        "с",
+        "низкими",
+        "образовательными",
+        "результатами",
+        "проведение",
+        "семинаров",
+        "для",
+        "руководителей",
+        "разработка",
+        "программ",
+        "повышения",
+        "качества",
+        "образования",
+        "мониторинг",
+        "рисковых",
+        "профилей",
+    ];
+    const WHEN: [&str; 6] = [
+        "17.01. – 04.02.2022",
+        "март 2022 года",
+        "II квартал 2022 года",
+        "в течение года",
+        "еженедельно",
+        "по графику СОИРО",
+    ];
+    const BY: [&str; 4] = [
+        "ОО",
+        "Кураторы, ОО",
+        "Отдел образования",
+        "Муниципальные координаторы",
+    ];
+    const INDICATOR: [&str; 3] = [
+        "не менее 10 ОО",
+        "100 %",
+        "увеличение доли учителей высшей категории",
+    ];
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(
+        0,
+        0,
+        "Дорожная карта по повышению качества образования на 2022 год",
+    )?;
+    let header = [
+        "№ п/п",
+        "Наименование мероприятия",
+        "Сроки",
+        "Ответственные",
+        "Показатель",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h)?;
+    }
+    let mut seed: u64 = 2022;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let mut row: u32 = 2;
+    for i in 0..rows {
+        // Numbers as real tables write them: «a.b.c.», a section per «a.b».
+        let (a, b, c) = (i / 2500 + 1, i / 50 % 50 + 1, i % 50 + 1);
+        if c == 1 {
+            sheet.write_string(row, 0, format!("{a}.{b}. Направление {a}.{b}"))?;
+            row += 1;
+        }
+        let words: Vec<&str> = (0..8 + next() % 10)
+            .map(|_| WORDS[next() % WORDS.len()])
+            .collect();
+        sheet.write_string(row, 0, format!("{a}.{b}.{c}."))?;
+        sheet.write_string(row, 1, format!("Мероприятие {i}: {}", words.join(" ")))?;
+        sheet.write_string(row, 2, WHEN[i % WHEN.len()])?;
+        sheet.write_string(row, 3, BY[i % BY.len()])?;
+        sheet.write_string(row, 4, INDICATOR[i % INDICATOR.len()])?;
+        row += 1;
+    }
+    book.save(path)
 }

@@ -21,12 +21,15 @@ if [[ ${QUICK:-0} == 1 ]]; then
     INSTANTIATE=(100)
     STANDALONE=(100)
     FLAT=(100 1000 5000)
+    IMPORT=(5000)
 else
     PLANS=(100 1000 10000 40000)
     # instantiate writes (and syncs) a file per plan: ~25 s per 10,000 here
     INSTANTIATE=(100 1000 10000)
     STANDALONE=(100 1000 10000)
     FLAT=(100 1000 5000 20000)
+    # 1,000,000 rows make a workbook of ~47 MB, the largest a department sends
+    IMPORT=(5000 50000 1000000)
 fi
 
 need() { # command, Debian package
@@ -194,6 +197,25 @@ if "$ROADMAP" instantiate --help >/dev/null 2>&1; then
 else
     printf '\n- `instantiate`: the command is not in this build.\n' >>"$REPORT"
 fi
+echo "== import" >&2
+{
+    echo
+    echo "## \`roadmap import\`: a workbook of N activity rows"
+    echo
+    echo "| rows | workbook | wall (median) | CPU (user+sys) | rows/s | peak RSS | command |"
+    echo "|---|---|---|---|---|---|---|"
+} >>"$REPORT"
+for n in "${IMPORT[@]}"; do
+    book=$DATA/import-$n.xlsx
+    [[ -f $book ]] || "$GENERATE" xlsx "$book" --rows "$n"
+    time_cmd "import-$n" "$ROADMAP" import "$book" -o "$DATA/import-$n.roadmap" --force
+    kb=$PEAK_KB
+    printf '| %s | %s MB | %s | %s | %s/s | %s MB | `roadmap import %s -o %s --force` |\n' \
+        "$n" "$(awk -v b="$(stat -c %s "$book")" 'BEGIN { printf "%.1f", b / 1e6 }')" \
+        "$(fmt_s "$MEDIAN")" "$(fmt_s "$CPU")" "$(fmt_rate "$n" "$MEDIAN")" "$((kb / 1024))" \
+        "$book" "$DATA/import-$n.roadmap" >>"$REPORT"
+    echo "   import $n: $(fmt_s "$MEDIAN")" >&2
+done
 printf '\n- `watch` latency: belongs to another issue, not measured here.\n' >>"$REPORT"
 
 echo "== done: $REPORT" >&2

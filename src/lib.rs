@@ -8,6 +8,7 @@ pub mod confine;
 pub mod diagnostic;
 pub mod format;
 pub mod graph;
+pub mod import;
 pub mod lang;
 pub mod model;
 pub mod render;

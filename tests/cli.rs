@@ -18,6 +18,8 @@ mod fields;
 mod formats;
 #[path = "cli/hostile.rs"]
 mod hostile;
+#[path = "cli/import.rs"]
+mod import;
 #[path = "cli/robustness.rs"]
 mod robustness;
 #[path = "cli/timings.rs"]

@@ -3,6 +3,7 @@
 mod check;
 mod fmt;
 mod graph;
+mod import;
 mod instantiate;
 mod next;
 mod remind;
@@ -61,6 +62,8 @@ pub enum Command {
     /// On a plan, what it takes from its template is marked.
     #[command(visible_alias = "show")]
     Schedule(schedule::Args),
+    /// Turn a Word, Excel, OpenDocument or CSV table into a roadmap file.
+    Import(import::Args),
     /// Print a roadmap's dependency graph (Graphviz dot or Mermaid).
     Graph(graph::Args),
     /// The monitoring report: done on time, overdue, due soon, indicators, on a date.
@@ -89,6 +92,7 @@ impl Command {
             Command::Remind(args) => vec![args.path.clone()],
             Command::Watch(args) => vec![args.settings.path.clone()],
             Command::Serve(args) => vec![args.settings.path.clone()],
+            Command::Import(args) => vec![args.file.clone()],
         }
     }
 }
@@ -157,6 +161,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Instantiate(args) => instantiate::run(&args, &env),
         Command::Schedule(args) => schedule::run(&args, &env),
         Command::Graph(args) => graph::run(&args, &env),
+        Command::Import(args) => import::run(&args, &env),
         Command::Status(args) => status::run(&args, &env),
         Command::Next(args) => next::run(&args, &env),
         Command::Remind(args) => remind::run(&args, &env),

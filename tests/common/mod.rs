@@ -86,6 +86,12 @@ impl Test {
         Test::with_dir(Dir::Fixed(repo_root().join(relative)))
     }
 
+    /// A run in a folder the test owns (a temporary folder it keeps to
+    /// read the files the run writes).
+    pub fn in_dir(path: &Path) -> Test {
+        Test::with_dir(Dir::Fixed(path.to_path_buf()))
+    }
+
     fn with_dir(dir: Dir) -> Test {
         Test {
             dir,
