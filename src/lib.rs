@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod format;
 pub mod graph;
 pub mod lang;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod run;

@@ -4,6 +4,7 @@ mod check;
 mod fmt;
 mod graph;
 mod instantiate;
+mod lsp;
 mod next;
 mod remind;
 mod schedule;
@@ -68,6 +69,8 @@ pub enum Command {
     Watch(watch::Args),
     /// Serve every roadmap's schedule on a local web page that reloads on every save.
     Serve(serve::Args),
+    /// The language server for editors (Language Server Protocol over stdio).
+    Lsp(lsp::Args),
 }
 
 /// What every command needs to know about how to speak.
@@ -113,6 +116,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return if err.use_stderr() { FAILURE } else { CLEAN };
         }
     };
+    let lang_given = cli.lang.is_some();
     let env = Env {
         lang: match cli.lang {
             Some(LangArg::Ru) => Lang::Ru,
@@ -138,5 +142,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Remind(args) => remind::run(&args, &env),
         Command::Watch(args) => watch::run(&args, &env),
         Command::Serve(args) => serve::run(&args, &env),
+        Command::Lsp(args) => lsp::run(&args, &env, lang_given),
     }
 }
