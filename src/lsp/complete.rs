@@ -9,12 +9,32 @@ use crate::syntax::{self, Key, Script};
 use lsp_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
 
 const MONTHS_RU: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-    "октябрь", "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Timing forms (docs/timing.md) as snippets: label, snippet, in each language.
@@ -27,7 +47,10 @@ const FORMS_RU: [(&str, &str); 10] = [
     ("полугодие", "${1|I,II|} полугодие ${2:2022} года"),
     ("до даты", "до ${1:01.03.2022}"),
     ("в течение года", "в течение ${1:2022} года"),
-    ("повтор", "${1|еженедельно,ежемесячно,ежеквартально,ежегодно|}"),
+    (
+        "повтор",
+        "${1|еженедельно,ежемесячно,ежеквартально,ежегодно|}",
+    ),
     ("по графику", "по графику ${1:СОИРО}"),
 ];
 const FORMS_EN: [(&str, &str); 10] = [
@@ -102,7 +125,13 @@ fn keywords(script: Script, indented: bool) -> Vec<CompletionItem> {
     };
     let mut items: Vec<CompletionItem> = Key::ALL
         .into_iter()
-        .filter(|k| if indented { !k.is_header() } else { k.is_header() })
+        .filter(|k| {
+            if indented {
+                !k.is_header()
+            } else {
+                k.is_header()
+            }
+        })
         .map(|k| {
             let word = pick(k.spelling());
             CompletionItem {
@@ -121,7 +150,11 @@ fn keywords(script: Script, indented: bool) -> Vec<CompletionItem> {
             items.push(item(pick((ru, en)), CompletionItemKind::KEYWORD, None));
         }
     } else {
-        items.push(item(pick(("этап", "stage")), CompletionItemKind::KEYWORD, None));
+        items.push(item(
+            pick(("этап", "stage")),
+            CompletionItemKind::KEYWORD,
+            None,
+        ));
     }
     items
 }

@@ -5,9 +5,7 @@ use super::text::Lines;
 use super::workspace::Analysis;
 use crate::code::Severity;
 use crate::lang::Lang;
-use lsp_types::{
-    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url,
-};
+use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Url};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

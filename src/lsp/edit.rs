@@ -53,7 +53,10 @@ pub fn actions(
         .filter(|d| d.span.file == id && d.span.start <= end && start <= d.span.end)
         .filter_map(|d| {
             let replacement = suggestion(d)?;
-            let edit = TextEdit::new(lines.range(d.span.start, d.span.end), replacement.to_string());
+            let edit = TextEdit::new(
+                lines.range(d.span.start, d.span.end),
+                replacement.to_string(),
+            );
             Some(CodeAction {
                 title: match lang {
                     crate::lang::Lang::Ru => format!("Заменить на «{replacement}»"),

@@ -6,7 +6,7 @@ use super::symbol::{self, Symbol};
 use super::workspace::Analysis;
 use crate::graph::Graph;
 use crate::lang::Lang;
-use crate::model::{Comparator, Indicator, Roadmap, Timing};
+use crate::model::{Activity, Comparator, Indicator, Interval, Roadmap, Timing};
 use crate::schedule::{self, calendar::Calendar, Entry};
 use crate::source::{FileId, Span};
 use crate::syntax::Key;
@@ -33,7 +33,14 @@ pub fn at(
             match property.key {
                 Key::When | Key::Rescheduled => {
                     let (roadmap, graph) = roadmap_with(analysis, id, &activity.number.text)?;
-                    let text = timing(roadmap, graph, &activity.number.text, property.value.span, today, lang);
+                    let text = timing(
+                        roadmap,
+                        graph,
+                        &activity.number.text,
+                        property.value.span,
+                        today,
+                        lang,
+                    );
                     return Some((text, property.value.span));
                 }
                 Key::Indicator | Key::Actual => {
@@ -66,11 +73,16 @@ pub fn at(
             let (roadmap, graph) = roadmap_with(analysis, id, &number)?;
             let index = roadmap.activity(&number)?;
             let activity = &roadmap.activities[index];
-            let mut text = format!("**{} {}** {}", tr(lang, "мероприятие", "activity"), number, activity.title);
+            let mut text = format!(
+                "**{} {}** {}",
+                tr(lang, "мероприятие", "activity"),
+                number,
+                activity.title
+            );
             let schedule = schedule_of(roadmap, graph);
             if let Some(entry) = schedule.entries.iter().find(|e| e.activity == index) {
                 text.push_str("\n\n");
-                text.push_str(&place(entry, today, lang));
+                text.push_str(&place(entry, activity, today, lang));
             }
             Some((text, span))
         }
@@ -86,13 +98,19 @@ fn tr(lang: Lang, ru: &'static str, en: &'static str) -> &'static str {
 }
 
 /// A roadmap built from file `id` that has activity `number`.
-fn roadmap_with<'a>(analysis: &'a Analysis, id: FileId, number: &str) -> Option<&'a (Roadmap, Graph)> {
+fn roadmap_with<'a>(
+    analysis: &'a Analysis,
+    id: FileId,
+    number: &str,
+) -> Option<&'a (Roadmap, Graph)> {
     let mut roadmaps = analysis.roadmaps_of(id).collect::<Vec<_>>();
     if roadmaps.is_empty() {
         // A status file: the roadmap it marks.
         roadmaps = analysis.run.roadmaps.iter().collect();
     }
-    roadmaps.into_iter().find(|(r, _)| r.activity(number).is_some())
+    roadmaps
+        .into_iter()
+        .find(|(r, _)| r.activity(number).is_some())
 }
 
 fn schedule_of(roadmap: &Roadmap, graph: &Graph) -> schedule::Schedule {
@@ -120,23 +138,31 @@ fn timing(
     let mut text = String::new();
     match cell.and_then(|c| c.resolved.as_ref()) {
         Some(resolved) => {
-            let _ = writeln!(text, "**{}**\n", describe(resolved, lang));
+            let written = cell.map_or("", |c| c.text.as_str());
+            let _ = writeln!(text, "**{written}** → {}", describe(resolved, lang));
             let intervals = resolved.intervals();
-            for interval in intervals.iter().take(12) {
-                let _ = writeln!(text, "- {interval}");
-            }
-            if intervals.len() > 12 {
-                let _ = writeln!(text, "- … ({})", intervals.len());
+            if intervals.len() > 1 {
+                text.push('\n');
+                for interval in intervals.iter().take(12) {
+                    let _ = writeln!(text, "- {interval}");
+                }
+                if intervals.len() > 12 {
+                    let _ = writeln!(text, "- … ({})", intervals.len());
+                }
             }
         }
         None => {
-            let _ = writeln!(text, "{}", tr(lang, "Срок не прочитан.", "The timing cannot be read."));
+            let _ = writeln!(
+                text,
+                "{}",
+                tr(lang, "Срок не прочитан.", "The timing cannot be read.")
+            );
         }
     }
     let schedule = schedule_of(roadmap, graph);
     if let Some(entry) = schedule.entries.iter().find(|e| e.activity == index) {
         text.push('\n');
-        text.push_str(&place(entry, today, lang));
+        text.push_str(&place(entry, activity, today, lang));
     }
     text
 }
@@ -145,11 +171,9 @@ fn describe(timing: &Timing, lang: Lang) -> String {
     let bounds = timing.bounds().map(|b| b.to_string()).unwrap_or_default();
     match timing {
         Timing::Window(_) => bounds,
-        Timing::Deadline { by, .. } => format!(
-            "{} {}",
-            tr(lang, "не позднее", "by"),
-            crate::model::Interval::day(*by)
-        ),
+        Timing::Deadline { by, .. } => {
+            format!("{} {}", tr(lang, "не позднее", "by"), Interval::day(*by))
+        }
         Timing::Windows(ws) => format!("{} {}: {bounds}", ws.len(), tr(lang, "окон", "windows")),
         Timing::Recurring { occurrences, .. } => format!(
             "{} {}: {bounds}",
@@ -161,40 +185,61 @@ fn describe(timing: &Timing, lang: Lang) -> String {
 }
 
 /// Earliest and latest, slack and state as of `today`.
-fn place(entry: &Entry, today: NaiveDate, lang: Lang) -> String {
-    let date = |d: Option<NaiveDate>| d.map_or("—".to_string(), |d| d.format("%d.%m.%Y").to_string());
+fn place(entry: &Entry, activity: &Activity, today: NaiveDate, lang: Lang) -> String {
+    let span = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
+        (Some(a), Some(b)) if a <= b => Interval::new(a, b).to_string(),
+        _ => "—".to_string(),
+    };
     let mut text = String::new();
-    if let (Some(start), Some(end)) = (entry.start, entry.end) {
-        let _ = writeln!(text, "{}: {}–{}  ", tr(lang, "Сроки", "Dates"), date(Some(start)), date(Some(end)));
+    if entry.start.is_some() {
+        let _ = writeln!(
+            text,
+            "{}: {}  ",
+            tr(lang, "Сроки", "Dates"),
+            span(entry.start, entry.end)
+        );
     }
     if entry.earliest_start.is_some() {
         let _ = writeln!(
             text,
-            "{}: {}–{}  ",
+            "{}: {}  ",
             tr(lang, "Раньше всего", "Earliest"),
-            date(entry.earliest_start),
-            date(entry.earliest_finish)
+            span(entry.earliest_start, entry.earliest_finish)
         );
         let _ = writeln!(
             text,
-            "{}: {}–{}  ",
+            "{}: {}  ",
             tr(lang, "Позже всего", "Latest"),
-            date(entry.latest_start),
-            date(entry.latest_finish)
+            span(entry.latest_start, entry.latest_finish)
         );
     }
     if let Some(slack) = entry.slack_days {
-        let _ = writeln!(text, "{}: {slack}  ", tr(lang, "Резерв, дней", "Slack, days"));
+        let _ = writeln!(
+            text,
+            "{}: {slack}  ",
+            tr(lang, "Резерв, дней", "Slack, days")
+        );
     }
+    let done = activity
+        .facts
+        .marks
+        .done
+        .iter()
+        .map(|d| d.date)
+        .filter(|d| *d <= today)
+        .max();
     let state = if entry.cancelled.is_some() {
-        tr(lang, "отменено", "cancelled")
+        tr(lang, "отменено", "cancelled").to_string()
+    } else if let Some(done) = done {
+        format!("{} {}", tr(lang, "выполнено", "done"), Interval::day(done))
     } else {
         match (entry.start, entry.end) {
-            (_, Some(end)) if end < today => tr(lang, "срок прошёл", "past its end"),
+            (_, Some(end)) if end < today => tr(lang, "просрочено", "overdue"),
             (Some(start), _) if start <= today => tr(lang, "идёт", "under way"),
             (Some(_), _) => tr(lang, "впереди", "ahead"),
             _ => tr(lang, "без дат", "no dates"),
         }
+        .to_string()
     };
     let _ = writeln!(
         text,

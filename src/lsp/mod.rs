@@ -88,11 +88,13 @@ fn capabilities() -> ServerCapabilities {
 fn serve_on(connection: &Connection, options: Options) -> Result<(), Error> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
-    let lang = options.lang.unwrap_or_else(|| match params.locale.as_deref() {
-        Some(l) if l.starts_with("ru") => Lang::Ru,
-        Some(_) => Lang::En,
-        None => Lang::from_env(),
-    });
+    let lang = options
+        .lang
+        .unwrap_or_else(|| match params.locale.as_deref() {
+            Some(l) if l.starts_with("ru") => Lang::Ru,
+            Some(_) => Lang::En,
+            None => Lang::from_env(),
+        });
     #[allow(deprecated)] // `root_uri`: clients that send no workspace folders.
     let root = params
         .workspace_folders
@@ -141,7 +143,9 @@ impl Server<'_> {
                         self.publish()?;
                         continue;
                     }
-                    Err(crossbeam_channel::TryRecvError::Disconnected) => return Err(Error::Closed),
+                    Err(crossbeam_channel::TryRecvError::Disconnected) => {
+                        return Err(Error::Closed)
+                    }
                 }
             } else {
                 self.connection.receiver.recv().map_err(|_| Error::Closed)?
@@ -152,7 +156,10 @@ impl Server<'_> {
                         return Ok(());
                     }
                     let response = self.request(request);
-                    self.connection.sender.send(Message::Response(response)).map_err(|_| Error::Closed)?;
+                    self.connection
+                        .sender
+                        .send(Message::Response(response))
+                        .map_err(|_| Error::Closed)?;
                 }
                 Message::Notification(notification) => self.notification(notification)?,
                 Message::Response(_) => {}
@@ -208,9 +215,10 @@ impl Server<'_> {
             }
             note::DidChangeTextDocument::METHOD => {
                 let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
-                if let (Some(path), Some(change)) =
-                    (path_of(&p.text_document.uri), p.content_changes.into_iter().last())
-                {
+                if let (Some(path), Some(change)) = (
+                    path_of(&p.text_document.uri),
+                    p.content_changes.into_iter().last(),
+                ) {
                     self.texts.set(path, change.text);
                     self.analysis = None;
                 }
@@ -290,7 +298,9 @@ impl Server<'_> {
                         self.occurrences(&path, &symbol)
                             .into_iter()
                             .flat_map(|(uri, edits)| {
-                                edits.into_iter().map(move |e| Location::new(uri.clone(), e.range))
+                                edits
+                                    .into_iter()
+                                    .map(move |e| Location::new(uri.clone(), e.range))
                             })
                             .collect::<Vec<_>>(),
                     )
@@ -371,7 +381,14 @@ impl Server<'_> {
                     let id = analysis.file(&path)?;
                     let lines = Lines::new(analysis.text(id));
                     let (start, end) = (lines.offset(p.range.start), lines.offset(p.range.end));
-                    Some(edit::actions(analysis, id, &p.text_document.uri, start, end, lang))
+                    Some(edit::actions(
+                        analysis,
+                        id,
+                        &p.text_document.uri,
+                        start,
+                        end,
+                        lang,
+                    ))
                 });
                 serde_json::to_value(actions.unwrap_or_default())?
             }
@@ -473,12 +490,24 @@ fn check_new_name(symbol: &Symbol, name: &str, lang: Lang) -> Result<(), Failure
         return Ok(());
     }
     Err(Failure::Refused(match (symbol, lang) {
-        (Symbol::Party(_), Lang::Ru) => format!("«{name}» не годится в обозначения участника: нужно одно слово без пробелов и запятых"),
-        (Symbol::Party(_), Lang::En) => format!("`{name}` cannot be a party id: use one word without spaces or commas"),
-        (Symbol::Activity(_), Lang::Ru) => format!("«{name}» не годится в номера мероприятия: нужны цифры через точку, например 4.2"),
-        (Symbol::Activity(_), Lang::En) => format!("`{name}` cannot be an activity number: use digits and dots, such as 4.2"),
-        (Symbol::File(_), Lang::Ru) => "Файл так не переименовать: переименуйте его в папке".to_string(),
-        (Symbol::File(_), Lang::En) => "A file cannot be renamed here: rename it in its folder".to_string(),
+        (Symbol::Party(_), Lang::Ru) => format!(
+            "«{name}» не годится в обозначения участника: нужно одно слово без пробелов и запятых"
+        ),
+        (Symbol::Party(_), Lang::En) => {
+            format!("`{name}` cannot be a party id: use one word without spaces or commas")
+        }
+        (Symbol::Activity(_), Lang::Ru) => format!(
+            "«{name}» не годится в номера мероприятия: нужны цифры через точку, например 4.2"
+        ),
+        (Symbol::Activity(_), Lang::En) => {
+            format!("`{name}` cannot be an activity number: use digits and dots, such as 4.2")
+        }
+        (Symbol::File(_), Lang::Ru) => {
+            "Файл так не переименовать: переименуйте его в папке".to_string()
+        }
+        (Symbol::File(_), Lang::En) => {
+            "A file cannot be renamed here: rename it in its folder".to_string()
+        }
     }))
 }
 
@@ -489,4 +518,3 @@ fn path_of(uri: &Url) -> Option<PathBuf> {
 fn place(p: &lsp_types::TextDocumentPositionParams) -> (Option<PathBuf>, lsp_types::Position) {
     (path_of(&p.text_document.uri), p.position)
 }
-

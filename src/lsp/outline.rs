@@ -41,7 +41,10 @@ fn activity_end(activity: &crate::syntax::ActivityDecl) -> usize {
 pub fn symbols(doc: &Document, lines: &Lines) -> Vec<DocumentSymbol> {
     let mut out = Vec::new();
     for party in &doc.parties {
-        let range = lines.range(party.id.span.start, party.name.span.end.max(party.id.span.end));
+        let range = lines.range(
+            party.id.span.start,
+            party.name.span.end.max(party.id.span.end),
+        );
         out.push(symbol(
             format!("{} — {}", party.id.text, party.name.text),
             SymbolKind::OBJECT,

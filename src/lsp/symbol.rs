@@ -33,7 +33,10 @@ pub fn at(doc: &Document, path: &Path, offset: usize) -> Option<(Symbol, Span)> 
             Key::Include | Key::Extends | Key::StatusOf => {
                 let (name, span) = item_at(&header.value.text, header.value.span, offset)?;
                 let dir = path.parent().unwrap_or(Path::new("."));
-                return Some((Symbol::File(super::workspace::absolute(&dir.join(name))), span));
+                return Some((
+                    Symbol::File(super::workspace::absolute(&dir.join(name))),
+                    span,
+                ));
             }
             _ => {}
         }
@@ -49,7 +52,7 @@ pub fn at(doc: &Document, path: &Path, offset: usize) -> Option<(Symbol, Span)> 
             .properties
             .iter()
             .chain(activity.stages.iter().flat_map(|s| &s.properties));
-        for property in properties.filter(|p| inside(&p.value.span)) {
+        if let Some(property) = properties.into_iter().find(|p| inside(&p.value.span)) {
             return reference_at(property, offset);
         }
     }
