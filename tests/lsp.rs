@@ -426,5 +426,13 @@ fn a_session_reads_as_the_transcript_in_the_docs() {
         .iter()
         .map(|(way, m)| format!("{way} {}", shown(m, dir.path())))
         .collect();
-    insta::assert_snapshot!("session", lines.join("\n"));
+    let transcript = lines.join("\n");
+    insta::assert_snapshot!("session", transcript);
+    let docs =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/editors.md"))
+            .unwrap();
+    assert!(
+        docs.contains(&transcript),
+        "docs/editors.md shows this session as it is now"
+    );
 }

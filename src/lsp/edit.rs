@@ -73,3 +73,35 @@ pub fn actions(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::Code;
+    use crate::source::Span;
+
+    fn with_help(en: &str) -> crate::diagnostic::Diagnostic {
+        crate::diagnostic::Diagnostic::new(
+            Code::IncludeNotFound,
+            Span::new(FileId(0), 0, 1),
+            crate::lang::Text::new("", ""),
+        )
+        .with_help(crate::lang::Text::new("", en))
+    }
+
+    #[test]
+    fn a_suggested_name_is_a_fix_and_a_suggested_key_is_not() {
+        assert_eq!(suggestion(&with_help("Did you mean `ОО`?")), Some("ОО"));
+        assert_eq!(suggestion(&with_help("Did you mean 4.2?")), Some("4.2"));
+        assert_eq!(suggestion(&with_help("Did you mean `срок:`?")), None);
+        assert_eq!(suggestion(&with_help("Declare it with `участник`")), None);
+    }
+
+    #[test]
+    fn formatting_a_file_that_does_not_parse_offers_nothing() {
+        let path = std::path::Path::new("a.roadmap");
+        assert_eq!(format(path, "мероприятие 1. А\n  срок 2022\n"), None);
+        let laid_out = "дорожная карта: Т\nпериод: 2022\n";
+        assert_eq!(format(path, laid_out), Some(Vec::new()));
+    }
+}

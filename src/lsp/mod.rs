@@ -223,7 +223,14 @@ impl Server<'_> {
                     self.analysis = None;
                 }
             }
-            note::DidSaveTextDocument::METHOD | note::DidChangeWatchedFiles::METHOD => {
+            note::DidSaveTextDocument::METHOD => {
+                let p: lsp_types::DidSaveTextDocumentParams = serde_json::from_value(n.params)?;
+                if let Some(path) = path_of(&p.text_document.uri) {
+                    self.texts.saved(&path);
+                    self.analysis = None;
+                }
+            }
+            note::DidChangeWatchedFiles::METHOD => {
                 self.texts.rescan();
                 self.analysis = None;
             }

@@ -54,6 +54,13 @@ impl Texts {
         all
     }
 
+    /// Reads again what one saved file names.
+    pub fn saved(&mut self, path: &Path) {
+        if let Some(text) = self.text(path) {
+            self.names.insert(path.to_path_buf(), named(path, &text));
+        }
+    }
+
     pub fn set(&mut self, path: PathBuf, text: String) {
         let names = named(&path, &text);
         self.names.insert(path.clone(), names);
@@ -188,9 +195,21 @@ pub fn absolute(path: &Path) -> PathBuf {
     normalize(&path)
 }
 
-/// The files a text names in `расширяет:`, `подключить:` and `отметки к:`.
+/// The files a text names in `расширяет:`, `подключить:` and `отметки к:`:
+/// headers, so only the lines before the first section or activity are read.
 fn named(path: &Path, text: &str) -> Vec<PathBuf> {
-    let (doc, _) = syntax::parse(FileId(0), text);
+    let mut end = text.len();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let word = syntax::fold_case(line.trim_start().split(' ').next().unwrap_or(""));
+        if ["раздел", "мероприятие", "section", "activity"].contains(&word.as_ref())
+        {
+            end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    let (doc, _) = syntax::parse(FileId(0), &text[..end]);
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut names: Vec<PathBuf> = doc
         .headers
@@ -207,4 +226,42 @@ fn named(path: &Path, text: &str) -> Vec<PathBuf> {
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_files_named_in_the_headers_are_read_relative_to_the_file() {
+        let text = "# план школы\nрасширяет: ../template.roadmap\nподключить: parties.roadmap\n\nраздел 1. А\n# подключить: not-a-header.roadmap\n";
+        let names = named(Path::new("/r/schools/a.roadmap"), text);
+        assert_eq!(
+            names,
+            [
+                PathBuf::from("/r/template.roadmap"),
+                PathBuf::from("/r/schools/parties.roadmap")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_family_joins_a_template_its_plans_and_their_includes_but_no_stranger() {
+        let mut texts = Texts::default();
+        texts.set("/r/t.roadmap".into(), "подключить: p.roadmap\n".into());
+        texts.set("/r/a.roadmap".into(), "расширяет: t.roadmap\n".into());
+        texts.set("/r/b.roadmap".into(), "расширяет: t.roadmap\n".into());
+        texts.set("/r/other.roadmap".into(), "дорожная карта: другая\n".into());
+        let family = texts.family(Path::new("/r/a.roadmap"));
+        let names: Vec<&str> = family.iter().map(|p| p.to_str().unwrap()).collect();
+        assert_eq!(
+            names,
+            [
+                "/r/a.roadmap",
+                "/r/b.roadmap",
+                "/r/p.roadmap",
+                "/r/t.roadmap"
+            ]
+        );
+    }
 }
