@@ -436,3 +436,47 @@ fn a_session_reads_as_the_transcript_in_the_docs() {
         "docs/editors.md shows this session as it is now"
     );
 }
+
+#[test]
+fn a_parameter_leads_to_the_template_and_a_hover_shows_its_value() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "template.roadmap",
+        "boshnyakovo.roadmap",
+        "boshnyakovo.status",
+    ] {
+        std::fs::write(dir.path().join(name), bundled(&format!("500plus/{name}"))).unwrap();
+    }
+    let plan = "boshnyakovo.roadmap";
+    let text = bundled("500plus/boshnyakovo.roadmap");
+    let mut lsp = Client::start(dir.path());
+    lsp.open(plan, &text);
+    assert_eq!(lsp.diagnostics(plan), Vec::<Value>::new());
+    let at = lsp.at(plan, &text, "({школа})", 0, 3);
+    let found = lsp.request("textDocument/definition", at.clone());
+    // The template's declaration first, then the plan's binding.
+    assert_eq!(found[0]["uri"], lsp.uri("template.roadmap"));
+    assert_eq!(found[1]["uri"], lsp.uri(plan));
+    let template = bundled("500plus/template.roadmap");
+    let declared = lsp.at("template.roadmap", &template, "параметр школа\n", 0, 9);
+    assert_eq!(found[0]["range"]["start"], declared["position"]);
+    let hover = lsp.request("textDocument/hover", at.clone());
+    assert_eq!(
+        hover["contents"]["value"],
+        "`{школа}` = МБОУ СОШ с. Бошняково"
+    );
+    let mut params = at;
+    params["context"] = json!({ "includeDeclaration": true });
+    let references = lsp.request("textDocument/references", params);
+    let files: std::collections::BTreeSet<&str> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["uri"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        ["boshnyakovo.roadmap", "template.roadmap"]
+    );
+    lsp.shutdown();
+}

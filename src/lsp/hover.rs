@@ -52,7 +52,7 @@ pub fn at(
         }
     }
     let path = analysis.path(id);
-    let (symbol, span) = symbol::at(&doc, &path, offset)?;
+    let (symbol, span) = symbol::at(&doc, analysis.text(id), &path, offset)?;
     match symbol {
         Symbol::Party(party_id) => {
             let folded = crate::syntax::fold_case(&party_id);
@@ -84,6 +84,19 @@ pub fn at(
                 text.push_str("\n\n");
                 text.push_str(&place(entry, activity, today, lang));
             }
+            Some((text, span))
+        }
+        Symbol::Parameter(name) => {
+            let value = analysis
+                .roadmaps_of(id)
+                .filter_map(|(r, _)| r.extension.as_ref())
+                .flat_map(|e| &e.parameters)
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| v.clone());
+            let text = match value {
+                Some(value) => format!("`{{{name}}}` = {value}"),
+                None => format!("`{{{name}}}`: {}", tr(lang, "без значения", "no value")),
+            };
             Some((text, span))
         }
         Symbol::File(file) => Some((format!("`{}`", file.display()), span)),

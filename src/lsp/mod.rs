@@ -420,7 +420,7 @@ impl Server<'_> {
         let text = self.texts.text(path)?;
         let offset = Lines::new(&text).offset(position);
         let (doc, _) = crate::syntax::parse(crate::source::FileId(0), &text);
-        symbol::at(&doc, path, offset).map(|(s, _)| (s, offset))
+        symbol::at(&doc, &text, path, offset).map(|(s, _)| (s, offset))
     }
 
     /// Where a symbol is declared, in the files joined to `path`.
@@ -444,6 +444,11 @@ impl Server<'_> {
             for (s, e) in symbol::declarations(&text, symbol) {
                 found.push(Location::new(uri.clone(), lines.range(s, e)));
             }
+        }
+        // A parameter is declared in the template and bound in the plan:
+        // the declaration comes first.
+        if let (Symbol::Parameter(_), Ok(here)) = (symbol, Url::from_file_path(path)) {
+            found.sort_by_key(|l| l.uri == here);
         }
         found
     }
@@ -491,6 +496,9 @@ fn check_new_name(symbol: &Symbol, name: &str, lang: Lang) -> Result<(), Failure
         Symbol::Activity(_) => name
             .split('.')
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())),
+        Symbol::Parameter(_) => {
+            !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        }
         Symbol::File(_) => false,
     };
     if ok {
@@ -508,6 +516,12 @@ fn check_new_name(symbol: &Symbol, name: &str, lang: Lang) -> Result<(), Failure
         ),
         (Symbol::Activity(_), Lang::En) => {
             format!("`{name}` cannot be an activity number: use digits and dots, such as 4.2")
+        }
+        (Symbol::Parameter(_), Lang::Ru) => {
+            format!("«{name}» не годится в имена параметра: нужны буквы, цифры и «_»")
+        }
+        (Symbol::Parameter(_), Lang::En) => {
+            format!("`{name}` cannot be a parameter's name: use letters, digits and `_`")
         }
         (Symbol::File(_), Lang::Ru) => {
             "Файл так не переименовать: переименуйте его в папке".to_string()

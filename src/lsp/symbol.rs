@@ -11,12 +11,30 @@ use std::path::{Path, PathBuf};
 pub enum Symbol {
     Party(String),
     Activity(String),
+    /// `параметр школа` and every `{школа}` that uses it.
+    Parameter(String),
     File(PathBuf),
 }
 
-/// The symbol at a byte offset of `path`'s text, with the span it covers.
-pub fn at(doc: &Document, path: &Path, offset: usize) -> Option<(Symbol, Span)> {
+/// The symbol at a byte offset of `path`'s text (`doc` is its tree), with
+/// the span it covers.
+pub fn at(doc: &Document, text: &str, path: &Path, offset: usize) -> Option<(Symbol, Span)> {
     let inside = |s: &Span| s.start <= offset && offset <= s.end;
+    let file = doc.lines.first().map_or(FileId(0), |l| l.span.file);
+    for parameter in &doc.parameters {
+        if inside(&parameter.name.span) {
+            return Some((
+                Symbol::Parameter(parameter.name.text.clone()),
+                parameter.name.span,
+            ));
+        }
+    }
+    if let Some((name, start, end)) = uses(text).find(|&(_, s, e)| s <= offset && offset <= e) {
+        return Some((
+            Symbol::Parameter(name.to_string()),
+            Span::new(file, start, end),
+        ));
+    }
     for party in &doc.parties {
         if inside(&party.id.span) {
             return Some((Symbol::Party(party.id.text.clone()), party.id.span));
@@ -90,6 +108,19 @@ fn items(value: &str, span: Span) -> impl Iterator<Item = (&str, Span)> {
     })
 }
 
+/// Every `{name}` in a text: the name and its byte range, braces left out.
+fn uses(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
+    text.match_indices('{').filter_map(move |(open, _)| {
+        let rest = &text[open + 1..];
+        let close = rest.find(['}', '{', '\n'])?;
+        let name = &rest[..close];
+        let valid = rest[close..].starts_with('}')
+            && !name.is_empty()
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+        valid.then_some((name, open + 1, open + 1 + close))
+    })
+}
+
 /// Every place in one file's text that names `symbol` (byte ranges).
 pub fn occurrences(text: &str, symbol: &Symbol) -> Vec<(usize, usize)> {
     let (doc, _) = syntax::parse(FileId(0), text);
@@ -128,6 +159,16 @@ pub fn occurrences(text: &str, symbol: &Symbol) -> Vec<(usize, usize)> {
                 }
             }
         }
+        Symbol::Parameter(name) => {
+            for parameter in doc.parameters.iter().filter(|p| p.name.text == *name) {
+                out.push(parameter.name.span);
+            }
+            for (used, start, end) in uses(text) {
+                if used == name {
+                    out.push(Span::new(FileId(0), start, end));
+                }
+            }
+        }
         Symbol::File(_) => {}
     }
     out.sort();
@@ -149,6 +190,13 @@ pub fn declarations(text: &str, symbol: &Symbol) -> Vec<(usize, usize)> {
             .iter()
             .filter(|a| a.number.text == *number && !a.title.text.is_empty())
             .map(|a| (a.number.span.start, a.number.span.end))
+            .collect(),
+        // The template's declaration; a plan's binding repeats the name.
+        Symbol::Parameter(name) => doc
+            .parameters
+            .iter()
+            .filter(|p| p.name.text == *name)
+            .map(|p| (p.name.span.start, p.name.span.end))
             .collect(),
         Symbol::File(_) => vec![(0, 0)],
     }
@@ -172,7 +220,7 @@ mod tests {
     fn the_party_in_a_list_is_found_under_the_cursor() {
         let (doc, _) = syntax::parse(FileId(0), TEXT);
         let offset = TEXT.rfind("ОО").unwrap() + 1;
-        let (symbol, span) = at(&doc, Path::new("/a.roadmap"), offset).unwrap();
+        let (symbol, span) = at(&doc, TEXT, Path::new("/a.roadmap"), offset).unwrap();
         assert_eq!(symbol, Symbol::Party("ОО".into()));
         assert_eq!(&TEXT[span.start..span.end], "ОО");
     }
@@ -181,7 +229,7 @@ mod tests {
     fn a_dependency_with_a_lag_names_only_its_number() {
         let (doc, _) = syntax::parse(FileId(0), TEXT);
         let offset = TEXT.rfind("1.1").unwrap();
-        let (symbol, span) = at(&doc, Path::new("/a.roadmap"), offset).unwrap();
+        let (symbol, span) = at(&doc, TEXT, Path::new("/a.roadmap"), offset).unwrap();
         assert_eq!(symbol, Symbol::Activity("1.1".into()));
         assert_eq!(&TEXT[span.start..span.end], "1.1");
     }
@@ -192,5 +240,18 @@ mod tests {
         let texts: Vec<&str> = found.iter().map(|&(s, e)| &TEXT[s..e]).collect();
         assert_eq!(texts, ["ОО", "ОО"]);
         assert_eq!(occurrences(TEXT, &Symbol::Activity("1.1".into())).len(), 2);
+    }
+
+    #[test]
+    fn a_parameter_is_found_in_its_declaration_and_in_every_use() {
+        let text = "дорожная карта: План {школа}\nпараметр школа\nпараметр школа_2: x\n\nмероприятие 1. Анкетирование в {школа}, не {школа_2} и не {не имя}\n";
+        let (doc, _) = syntax::parse(FileId(0), text);
+        let offset = text.rfind("{школа}").unwrap() + 2;
+        let (symbol, _) = at(&doc, text, Path::new("/t.roadmap"), offset).unwrap();
+        assert_eq!(symbol, Symbol::Parameter("школа".into()));
+        let found = occurrences(text, &symbol);
+        assert_eq!(found.len(), 3);
+        assert!(found.iter().all(|&(s, e)| &text[s..e] == "школа"));
+        assert_eq!(declarations(text, &symbol).len(), 1);
     }
 }
