@@ -231,3 +231,24 @@ fn timings(script: Script, lang: Lang) -> Vec<CompletionItem> {
     );
     items
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_come_in_the_language_of_the_file() {
+        let labels = |items: Vec<CompletionItem>| -> Vec<String> {
+            items.into_iter().map(|i| i.label).collect()
+        };
+        let english = labels(keywords(Script::Latin, true));
+        assert!(english.contains(&"when".to_string()), "{english:?}");
+        assert!(!english.contains(&"срок".to_string()));
+        let russian = labels(keywords(Script::Cyrillic, false));
+        assert!(russian.contains(&"мероприятие".to_string()), "{russian:?}");
+        assert!(russian.contains(&"период".to_string()));
+        assert!(!russian.contains(&"срок".to_string()));
+        assert_eq!(script_of("roadmap: T\nperiod: 2022\n"), Script::Latin);
+        assert_eq!(script_of("дорожная карта: Т\n"), Script::Cyrillic);
+    }
+}

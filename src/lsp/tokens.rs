@@ -100,3 +100,29 @@ pub fn tokens(doc: &Document, text: &str) -> Vec<SemanticToken> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    #[test]
+    fn tokens_count_cyrillic_in_utf16_units_line_by_line() {
+        let text = "# заметка\nмероприятие 1.2. А\n  ответственный: ОО\n";
+        let (doc, _) = crate::syntax::parse(FileId(0), text);
+        let got: Vec<(u32, u32, u32, u32)> = tokens(&doc, text)
+            .iter()
+            .map(|t| (t.delta_line, t.delta_start, t.length, t.token_type))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, 0, 9, COMMENT),
+                (1, 0, 11, KEYWORD),
+                (0, 12, 3, NUMBER),
+                (1, 2, 13, KEYWORD),
+                (0, 15, 2, VARIABLE),
+            ]
+        );
+    }
+}
