@@ -100,9 +100,9 @@ fn item_at(value: &str, span: Span, offset: usize) -> Option<(&str, Span)> {
 fn items(value: &str, span: Span) -> impl Iterator<Item = (&str, Span)> {
     let mut start = 0;
     value.split(',').map(move |raw| {
-        let lead = raw.len() - raw.trim_start().len();
+        let leading = raw.len() - raw.trim_start().len();
         let item = raw.trim();
-        let s = span.sub(start + lead, start + lead + item.len());
+        let s = span.sub(start + leading, start + leading + item.len());
         start += raw.len() + 1;
         (item, s)
     })
