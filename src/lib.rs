@@ -10,6 +10,7 @@ pub mod format;
 pub mod graph;
 pub mod import;
 pub mod lang;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod run;

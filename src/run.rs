@@ -188,7 +188,25 @@ fn threads(files: usize) -> usize {
 }
 
 fn check_sequentially(files: &[PathBuf], keep: Keep) -> Run {
+    load_and_check(Workspace::default(), files, keep)
+}
+
+/// Checks one file given as bytes (standard input, tests, the fuzzer);
+/// includes are read relative to `path`.
+pub fn check_bytes(path: PathBuf, bytes: Vec<u8>) -> Run {
     let mut workspace = Workspace::default();
+    let id = workspace.add(path, bytes);
+    check_loaded(workspace, &[id], Keep::Roadmaps)
+}
+
+/// Checks `files` one by one in `workspace` (which may hold unsaved texts,
+/// see [`Workspace::with_unsaved`]), keeping every roadmap: what an editor
+/// shows as the files are typed.
+pub fn check_in(workspace: Workspace, files: &[PathBuf]) -> Run {
+    load_and_check(workspace, files, Keep::Roadmaps)
+}
+
+fn load_and_check(mut workspace: Workspace, files: &[PathBuf], keep: Keep) -> Run {
     let mut failures = Vec::new();
     let mut ids = Vec::with_capacity(files.len());
     for path in files {
@@ -205,21 +223,13 @@ fn check_sequentially(files: &[PathBuf], keep: Keep) -> Run {
     run
 }
 
-/// Checks one file given as bytes (standard input, tests, the fuzzer);
-/// includes are read relative to `path`.
-pub fn check_bytes(path: PathBuf, bytes: Vec<u8>) -> Run {
-    let mut workspace = Workspace::default();
-    let id = workspace.add(path, bytes);
-    check_loaded(workspace, &[id], Keep::Roadmaps)
-}
-
 fn check_loaded(mut workspace: Workspace, ids: &[FileId], keep: Keep) -> Run {
     let mut diagnostics = Vec::new();
     let mut roadmaps = Vec::new();
     let mut activities = 0;
     for &id in ids {
         let status = workspace.sources.get(id).path.with_extension("status");
-        let status = status.is_file().then_some(status);
+        let status = workspace.exists(&status).then_some(status);
         if let Some(checked) = check_one(&mut workspace, id, status, &mut diagnostics) {
             activities += checked.0.activities.len();
             if keep == Keep::Roadmaps {

@@ -5,6 +5,7 @@ mod fmt;
 mod graph;
 mod import;
 mod instantiate;
+mod lsp;
 mod next;
 mod remind;
 mod schedule;
@@ -76,6 +77,8 @@ pub enum Command {
     Watch(watch::Args),
     /// Serve every roadmap's schedule on a local web page that reloads on every save.
     Serve(serve::Args),
+    /// The language server for editors (Language Server Protocol over stdio).
+    Lsp(lsp::Args),
 }
 
 impl Command {
@@ -93,6 +96,8 @@ impl Command {
             Command::Watch(args) => vec![args.settings.path.clone()],
             Command::Serve(args) => vec![args.settings.path.clone()],
             Command::Import(args) => vec![args.file.clone()],
+            // The editor names the files it opens; they are the user's own.
+            Command::Lsp(_) => Vec::new(),
         }
     }
 }
@@ -140,6 +145,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
             return if err.use_stderr() { FAILURE } else { CLEAN };
         }
     };
+    let lang_given = cli.lang.is_some();
     let env = Env {
         lang: match cli.lang {
             Some(LangArg::Ru) => Lang::Ru,
@@ -167,5 +173,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Remind(args) => remind::run(&args, &env),
         Command::Watch(args) => watch::run(&args, &env),
         Command::Serve(args) => serve::run(&args, &env),
+        Command::Lsp(args) => lsp::run(&args, &env, lang_given),
     }
 }

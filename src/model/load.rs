@@ -33,17 +33,42 @@ pub struct Workspace {
     pub(crate) timings: super::TimingCache,
     /// The same for indicators, dependencies, checkpoints and the like.
     pub(crate) memo: super::build::Memo,
+    /// Texts not yet saved (an editor's open files), by canonical path: read
+    /// instead of the disk.
+    unsaved: HashMap<PathBuf, Vec<u8>>,
 }
 
 impl Workspace {
+    /// A workspace that reads `unsaved` texts (by canonical path, or by the
+    /// absolute path of a file not yet on disk) instead of the disk.
+    pub fn with_unsaved(unsaved: HashMap<PathBuf, Vec<u8>>) -> Workspace {
+        Workspace {
+            unsaved,
+            ..Workspace::default()
+        }
+    }
+
+    /// Whether `path` exists, on disk or among the unsaved texts.
+    pub fn exists(&self, path: &Path) -> bool {
+        path.is_file() || self.unsaved.contains_key(path)
+    }
+
     /// Reads and parses a file, or returns the one read before.
-    /// Only what [`crate::confine`] allows is read.
+    /// Only what [`crate::confine`] allows is read; an unsaved text (from an
+    /// editor) is taken instead of the disk.
     pub fn load(&mut self, path: &Path) -> Result<FileId, crate::confine::ReadError> {
-        let real = crate::confine::allowed(path)?;
+        let real = match crate::confine::allowed(path) {
+            Ok(real) => real,
+            Err(_) if self.unsaved.contains_key(path) => path.to_path_buf(),
+            Err(err) => return Err(err),
+        };
         if let Some(&id) = self.by_real_path.get(&real) {
             return Ok(id);
         }
-        let (real, bytes) = crate::confine::read(path)?;
+        let (real, bytes) = match self.unsaved.get(&real) {
+            Some(bytes) => (real, bytes.clone()),
+            None => crate::confine::read(path)?,
+        };
         let id = self.add(path.to_path_buf(), bytes);
         self.by_real_path.insert(real, id);
         Ok(id)
