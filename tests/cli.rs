@@ -14,6 +14,8 @@ mod bundled;
 mod corpus;
 #[path = "cli/formats.rs"]
 mod formats;
+#[path = "cli/help.rs"]
+mod help;
 #[path = "cli/robustness.rs"]
 mod robustness;
 

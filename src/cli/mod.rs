@@ -1,8 +1,10 @@
 //! The command line: one module per subcommand, all driving the same pipeline.
 
+mod assets;
 mod check;
 mod fmt;
 mod graph;
+mod help;
 mod instantiate;
 mod next;
 mod remind;
@@ -13,7 +15,7 @@ mod watch;
 
 use crate::diagnostic::{Human, Report};
 use crate::lang::Lang;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::IsTerminal;
 
@@ -68,6 +70,9 @@ pub enum Command {
     Watch(watch::Args),
     /// Serve every roadmap's schedule on a local web page that reloads on every save.
     Serve(serve::Args),
+    /// Write the man pages (Russian and English) and the bash, zsh and fish completions.
+    #[command(hide = true)]
+    Assets(assets::Args),
 }
 
 /// What every command needs to know about how to speak.
@@ -106,12 +111,14 @@ pub const FAILURE: i32 = 2;
 
 /// Parses the arguments and runs the command; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let lang = help::lang_of(&args);
+    let parsed = help::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            return if err.use_stderr() { FAILURE } else { CLEAN };
-        }
+        Err(err) => return print_clap_error(&err, lang),
     };
     let env = Env {
         lang: match cli.lang {
@@ -138,5 +145,37 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Remind(args) => remind::run(&args, &env),
         Command::Watch(args) => watch::run(&args, &env),
         Command::Serve(args) => serve::run(&args, &env),
+        Command::Assets(args) => assets::run(&args, &env),
+    }
+}
+
+/// Help, the version, or why the arguments were refused, as clap renders
+/// them, in `lang`; returns the exit code.
+fn print_clap_error(err: &clap::Error, lang: Lang) -> i32 {
+    if lang == Lang::En {
+        let _ = err.print();
+    } else {
+        let rendered = err.render();
+        let terminal = if err.use_stderr() {
+            std::io::stderr().is_terminal()
+        } else {
+            std::io::stdout().is_terminal()
+        };
+        let text = if terminal && std::env::var_os("NO_COLOR").is_none() {
+            rendered.ansi().to_string()
+        } else {
+            rendered.to_string()
+        };
+        let text = help::frame(lang, text);
+        if err.use_stderr() {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+    }
+    if err.use_stderr() {
+        FAILURE
+    } else {
+        CLEAN
     }
 }
