@@ -8,6 +8,7 @@ use super::{Env, CLEAN, FAILURE};
 use crate::atomic::write_atomically;
 use crate::lang::Lang;
 use clap_complete::Shell;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -50,6 +51,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         clap_complete::generate(shell, &mut command(Lang::En), "roadmap", &mut script);
         files.push((Path::new(COMPLETIONS).join(name), script));
     }
+    let count = files.len();
     for (relative, contents) in files {
         let path = args.out.join(relative);
         let written = match path.parent() {
@@ -61,8 +63,16 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             eprintln!("{}", super::fmt::write_failed(&path, &err, env.lang));
             return FAILURE;
         }
-        eprintln!("{}", path.display());
     }
+    // A closed standard error is no reason to fail once the files are written.
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        match env.lang {
+            Lang::Ru => format!("{}: записано файлов: {count}", args.out.display()),
+            Lang::En => format!("{}: {count} files written", args.out.display()),
+        }
+    );
     CLEAN
 }
 
