@@ -23,7 +23,7 @@ const MAN_EN: &str = "man/man1";
 const MAN_RU: &str = "man/ru/man1";
 const COMPLETIONS: &str = "completions";
 
-/// The section titles clap_mangen writes, and the Russian man pages' ones.
+/// The words clap_mangen writes itself, and the Russian man pages' ones.
 const RU_SECTIONS: &[(&str, &str)] = &[
     (".SH NAME", ".SH ИМЯ"),
     (".SH SYNOPSIS", ".SH ОБЗОР"),
@@ -33,6 +33,7 @@ const RU_SECTIONS: &[(&str, &str)] = &[
     (".SH VERSION", ".SH ВЕРСИЯ"),
     (".SH AUTHORS", ".SH АВТОРЫ"),
     (".SH EXTRA", ".SH ДОПОЛНИТЕЛЬНО"),
+    ("<subcommands>", "<команды>"),
 ];
 
 pub fn run(args: &Args, env: &Env) -> i32 {
