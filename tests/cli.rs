@@ -16,6 +16,8 @@ mod corpus;
 mod fields;
 #[path = "cli/formats.rs"]
 mod formats;
+#[path = "cli/help.rs"]
+mod help;
 #[path = "cli/hostile.rs"]
 mod hostile;
 #[path = "cli/import.rs"]

@@ -3,10 +3,12 @@
 //! by independent tools (Python's icalendar and openpyxl, headless Chromium),
 //! and on the fixtures in tests/schedule/ (escaping, filters, errors, files).
 //!
-//! The checks that need Python packages or Chromium fail when the `CI`
-//! environment variable is set and they are missing; elsewhere they print a
-//! notice and pass, so `cargo test` works on a machine without them
-//! (`.ci/run` installs them).
+//! The checks that need Python packages or Chromium are ignored by a plain
+//! `cargo test` and run with `--include-ignored`, failing when the tool is
+//! missing (tests/tools/; `.ci/run` installs them).
+
+#[path = "tools/mod.rs"]
+mod tools;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -95,23 +97,6 @@ fn artifacts() -> PathBuf {
     let dir = target.join("test-artifacts");
     std::fs::create_dir_all(&dir).expect("create target/test-artifacts");
     dir
-}
-
-/// A tool a test needs is missing: fail in CI, else say so and skip.
-fn missing(what: &str) {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is missing, and CI is set: .ci/run installs it");
-    }
-    eprintln!("notice: {what} is missing; skipping (install it to run this check)");
-}
-
-fn python_with(modules: &str) -> bool {
-    Command::new("python3")
-        .args(["-c", &format!("import {modules}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 /// Runs a Python script with `args`; its standard output as JSON.
@@ -289,10 +274,9 @@ print(json.dumps({'version': str(cal['VERSION']), 'events': events}))
 "#;
 
 #[test]
+#[ignore = "needs Python's icalendar: cargo test -- --include-ignored"]
 fn ics_parses_with_python_icalendar() {
-    if !python_with("icalendar") {
-        return missing("Python's icalendar (pip install icalendar)");
-    }
+    tools::python_with("icalendar", "python3 -m pip install icalendar");
     let dir = tempfile::tempdir().unwrap();
     for file in bundled() {
         let ics = schedule(&file, "ics", &[]);
@@ -392,10 +376,9 @@ print(json.dumps({
 "#;
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn xlsx_opens_with_openpyxl() {
-    if !python_with("openpyxl") {
-        return missing("Python's openpyxl (pip install openpyxl)");
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = tempfile::tempdir().unwrap();
     for file in bundled() {
         let path = dir.path().join("schedule.xlsx");
@@ -444,17 +427,6 @@ fn xlsx_opens_with_openpyxl() {
 }
 
 // ---------------------------------------------------------------- the page
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"].into_iter().find(|name| {
-        Command::new(name)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
 
 /// A screenshot of `html` in headless Chromium, kept as `png`.
 fn screenshot(browser: &str, html: &Path, png: &Path) {
@@ -529,10 +501,9 @@ fn html_is_self_contained_with_a_gantt_chart() {
 }
 
 #[test]
+#[ignore = "needs Chromium: cargo test -- --include-ignored"]
 fn html_renders_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        return missing("Chromium (apt-get install chromium)");
-    };
+    let browser = tools::chromium();
     let dir = artifacts();
     for (file, name) in [
         (TOMARI, "schedule-tomari"),
@@ -727,6 +698,16 @@ fn what_is_written_is_shown() {
     assert_eq!(doc["entries"][0]["start"], "2020-04-01");
     assert_eq!(doc["entries"][0]["end"], "2020-08-31");
     assert_eq!(doc["entries"][1]["resolved"], "май, ежегодно 2020–2023");
+}
+
+/// The stage's note of tests/schedule/what-is-written.roadmap, in the
+/// workbook as Excel reads it.
+#[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
+fn what_is_written_is_shown_in_the_workbook() {
+    const FILE: &str = "tests/schedule/what-is-written.roadmap";
+    let stage_note = "экспертиза школьных программ повышения качества образования";
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let out = artifacts().join("what-is-written.xlsx");
     let _ = std::fs::remove_file(&out);
     stdout(&[
@@ -737,9 +718,6 @@ fn what_is_written_is_shown() {
         "--lang",
         "ru",
     ]);
-    if !python_with("openpyxl") {
-        return missing("openpyxl");
-    }
     let cells = python(
         "import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[str(c) if c is not None else '' for c in row] for row in ws.iter_rows(values_only=True)]))",
         &[&out],

@@ -5,9 +5,12 @@
 //! against a real SMTP server (Python's aiosmtpd, tests/state/smtp_sink.py)
 //! on 127.0.0.1.
 //!
-//! The SMTP test fails when the `CI` environment variable is set and Python
-//! or aiosmtpd is missing; elsewhere it prints a notice and passes (`.ci/run`
-//! installs aiosmtpd).
+//! The SMTP test is ignored by a plain `cargo test`; with `--include-ignored`
+//! it runs and fails when Python or aiosmtpd is missing (tests/tools/;
+//! `.ci/run` installs aiosmtpd).
+
+#[path = "tools/mod.rs"]
+mod tools;
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
@@ -486,25 +489,6 @@ fn smtp_url_with_credentials_or_without_sender_is_refused() {
 
 // ------------------------------------------------------------------ SMTP
 
-/// A tool a test needs is missing: fail in CI, else say so and skip.
-fn missing(what: &str) -> bool {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is missing, and CI is set: .ci/run installs it");
-    }
-    eprintln!("notice: {what} is missing; skipping (python3 -m pip install aiosmtpd)");
-    false
-}
-
-fn aiosmtpd() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import aiosmtpd"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    ok || missing("Python 3 with aiosmtpd")
-}
-
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -582,10 +566,9 @@ impl Drop for Sink {
 }
 
 #[test]
+#[ignore = "needs Python's aiosmtpd: cargo test -- --include-ignored"]
 fn smtp_delivers_each_reminder_once_and_retries_after_a_failure() {
-    if !aiosmtpd() {
-        return;
-    }
+    tools::python_with("aiosmtpd", "python3 -m pip install aiosmtpd");
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("remind.log");
     let inbox = dir.path().join("inbox");

@@ -6,11 +6,14 @@
 //! none behind.
 //!
 //! The browser test drives headless Chromium through scripts/browser-test.py
-//! (Chrome DevTools Protocol, Python's websocket-client). Without Chromium,
-//! Python or the package it prints a notice and passes, unless the `CI`
-//! environment variable is set: then it fails (`.ci/run` installs them).
+//! (Chrome DevTools Protocol, Python's websocket-client). A plain `cargo test`
+//! reports it as ignored; with `--include-ignored` it runs and fails when
+//! one of them is missing (tests/tools/; `.ci/run` installs them).
 
 #![cfg(unix)]
+
+#[path = "tools/mod.rs"]
+mod tools;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -693,38 +696,11 @@ fn serve_rolls_the_plans_up_and_follows_their_status_files() {
 
 // ---------------------------------------------------------------- a browser
 
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"].into_iter().find(|name| {
-        Command::new(name)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
-
-/// A tool a test needs is missing: fail in CI, else say so and skip.
-fn missing(what: &str) {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is missing, and CI is set: .ci/run installs it");
-    }
-    eprintln!("notice: {what} is missing; skipping (install it to run this check)");
-}
-
 #[test]
+#[ignore = "needs Chromium and Python's websocket-client: cargo test -- --include-ignored"]
 fn a_page_in_chromium_updates_itself_on_save() {
-    let Some(browser) = chromium() else {
-        return missing("Chromium (apt-get install chromium)");
-    };
-    let python = Command::new("python3")
-        .args(["-c", "import websocket"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    if !python.is_ok_and(|s| s.success()) {
-        return missing("Python's websocket-client (python3 -m pip install websocket-client)");
-    }
+    let browser = tools::chromium();
+    tools::python_with("websocket", "python3 -m pip install websocket-client");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let artifacts = Path::new(BIN)
         .parent()

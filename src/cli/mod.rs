@@ -1,8 +1,10 @@
 //! The command line: one module per subcommand, all driving the same pipeline.
 
+mod assets;
 mod check;
 mod fmt;
 mod graph;
+mod help;
 mod import;
 mod instantiate;
 mod lsp;
@@ -15,7 +17,7 @@ mod watch;
 
 use crate::diagnostic::{Human, Report};
 use crate::lang::Lang;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::IsTerminal;
 
@@ -79,6 +81,9 @@ pub enum Command {
     Serve(serve::Args),
     /// The language server for editors (Language Server Protocol over stdio).
     Lsp(lsp::Args),
+    /// Write the man pages (Russian and English) and the bash, zsh and fish completions.
+    #[command(hide = true)]
+    Assets(assets::Args),
 }
 
 impl Command {
@@ -98,6 +103,7 @@ impl Command {
             Command::Import(args) => vec![args.file.clone()],
             // The editor names the files it opens; they are the user's own.
             Command::Lsp(_) => Vec::new(),
+            Command::Assets(_) => Vec::new(),
         }
     }
 }
@@ -138,12 +144,14 @@ pub const FAILURE: i32 = 2;
 
 /// Parses the arguments and runs the command; returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let lang = help::lang_of(&args);
+    let parsed = help::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            return if err.use_stderr() { FAILURE } else { CLEAN };
-        }
+        Err(err) => return print_clap_error(&err, lang),
     };
     let lang_given = cli.lang.is_some();
     let env = Env {
@@ -174,5 +182,37 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Watch(args) => watch::run(&args, &env),
         Command::Serve(args) => serve::run(&args, &env),
         Command::Lsp(args) => lsp::run(&args, &env, lang_given),
+        Command::Assets(args) => assets::run(&args, &env),
+    }
+}
+
+/// Help, the version, or why the arguments were refused, as clap renders
+/// them, in `lang`; returns the exit code.
+fn print_clap_error(err: &clap::Error, lang: Lang) -> i32 {
+    if lang == Lang::En {
+        let _ = err.print();
+    } else {
+        let rendered = err.render();
+        let terminal = if err.use_stderr() {
+            std::io::stderr().is_terminal()
+        } else {
+            std::io::stdout().is_terminal()
+        };
+        let text = if terminal && std::env::var_os("NO_COLOR").is_none() {
+            rendered.ansi().to_string()
+        } else {
+            rendered.to_string()
+        };
+        let text = help::frame(lang, text);
+        if err.use_stderr() {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+    }
+    if err.use_stderr() {
+        FAILURE
+    } else {
+        CLEAN
     }
 }

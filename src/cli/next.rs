@@ -10,9 +10,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// One line per activity.
     Text,
-    /// The activities' states as JSON (docs/state.md).
     Json,
 }
 
@@ -25,7 +23,7 @@ pub struct Args {
     /// Only the activities this party (its id) is responsible for.
     #[arg(long, value_name = "ID")]
     pub party: Option<String>,
-    /// Output format.
+    /// Output format: text, one line per activity; json, the activities' states (docs/state.md).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// A folder whose templates (same file names as templates/) replace the built-in ones.
