@@ -110,6 +110,18 @@ enum Owner {
     },
 }
 
+/// `line` with every control character but a tab replaced by as many spaces
+/// as it has bytes.
+fn blank_controls(line: &str) -> String {
+    line.chars()
+        .flat_map(|c| {
+            let blank = c.is_control() && c != '\t';
+            let n = if blank { c.len_utf8() } else { 1 };
+            std::iter::repeat_n(if blank { ' ' } else { c }, n)
+        })
+        .collect()
+}
+
 /// Reads a whole file. Every line that cannot be read gives a diagnostic and
 /// reading goes on at the next line, so one run reports every problem.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
@@ -128,6 +140,15 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
         {
             diagnostics.push(error::control_character(line_span, at, c));
         }
+        // The line is read with each control character blanked (byte for
+        // byte, so every column stays), so none reaches an output.
+        let blanked;
+        let line_text = if line_text.contains(|c: char| c.is_control() && c != '\t') {
+            blanked = blank_controls(line_text);
+            blanked.as_str()
+        } else {
+            line_text
+        };
         let kind = match line::parse_line(line_text) {
             Ok(kind) => kind,
             Err(err) => {

@@ -59,7 +59,14 @@ fn a_carriage_return_in_a_title_is_found_and_reaches_no_calendar() {
             "en",
         ])
         .failure();
-    assert_eq!(output.stdout, "");
+    // The calendar is still made (every output shows a roadmap with errors),
+    // but no CR outside a line's CRLF and no escape reaches it.
+    assert!(
+        !output.stdout.replace("\r\n", "").contains('\r'),
+        "{}",
+        output.stdout
+    );
+    assert!(!output.stdout.contains('\u{1b}'), "{}", output.stdout);
     assert!(output.stderr.contains("E0010"), "{}", output.stderr);
     assert!(
         output.stderr.contains("plan.roadmap:7:29"),
@@ -100,4 +107,33 @@ fn a_ten_megabyte_title_is_drawn_as_a_calendar_in_linear_time() {
     }
     let unfolded = output.stdout.replace("\r\n ", "");
     assert!(unfolded.contains("SUMMARY:1. Анкетирование\\, часть\\; Анкетирование"));
+}
+
+#[test]
+fn control_characters_reach_no_output_made_despite_the_error() {
+    let outputs = [
+        vec!["schedule", "plan.roadmap", "--format", "md"],
+        vec!["schedule", "plan.roadmap", "--format", "html"],
+        vec!["schedule", "plan.roadmap", "--format", "csv"],
+        vec!["schedule", "plan.roadmap", "--format", "json"],
+        vec!["status", "plan.roadmap", "--as-of", "2022-03-01"],
+        vec!["next", "plan.roadmap", "--as-of", "2022-03-01"],
+    ];
+    for args in outputs {
+        let output = Test::new()
+            .file("plan.roadmap", hostile("cr-in-title.roadmap"))
+            .args(args.iter().copied().chain(["--lang", "en"]))
+            .failure();
+        assert!(!output.stdout.is_empty(), "{args:?} made no output");
+        assert!(
+            !output.stdout.contains('\u{1b}'),
+            "{args:?}: {}",
+            output.stdout
+        );
+        assert!(
+            !output.stdout.replace("\r\n", "").contains('\r'),
+            "{args:?}: {}",
+            output.stdout
+        );
+    }
 }
