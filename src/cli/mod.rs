@@ -2,8 +2,10 @@
 
 mod check;
 mod fmt;
+mod form;
 mod graph;
 mod instantiate;
+mod marks;
 mod next;
 mod remind;
 mod schedule;
@@ -56,6 +58,10 @@ pub enum Command {
     /// On a plan, what it takes from its template is marked.
     #[command(visible_alias = "show")]
     Schedule(schedule::Args),
+    /// Write a fill-in form (xlsx) per plan for schools to report on.
+    Form(form::Args),
+    /// Marks from filled forms: `marks import FILLED.xlsx…` adds them to the status files.
+    Marks(marks::Args),
     /// Print a roadmap's dependency graph (Graphviz dot or Mermaid).
     Graph(graph::Args),
     /// The monitoring report: done on time, overdue, due soon, indicators, on a date.
@@ -133,6 +139,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Instantiate(args) => instantiate::run(&args, &env),
         Command::Schedule(args) => schedule::run(&args, &env),
         Command::Graph(args) => graph::run(&args, &env),
+        Command::Form(args) => form::run(&args, &env),
+        Command::Marks(args) => marks::run(&args, &env),
         Command::Status(args) => status::run(&args, &env),
         Command::Next(args) => next::run(&args, &env),
         Command::Remind(args) => remind::run(&args, &env),

@@ -1,0 +1,104 @@
+//! `roadmap form PLAN… --out DIR`: one fill-in workbook per plan, for the
+//! school to report on and send back (read by `roadmap marks import`).
+
+use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
+use crate::form;
+use crate::lang::Lang;
+use crate::run;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An Excel workbook, a drop-down for the state, the rest locked.
+    Xlsx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Plans: files, or folders searched for *.roadmap.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Only the activities begun or due by this date (YYYY-MM-DD or DD.MM.YYYY); all by default.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// The folder to write NAME.xlsx into, one per plan.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Xlsx)]
+    pub format: Format,
+}
+
+pub fn run(args: &Args, env: &Env) -> i32 {
+    let lang = env.lang;
+    let (files, failures) = run::collect(&args.paths);
+    let checked = run::check_files(&files);
+    for failure in failures.iter().chain(&checked.failures) {
+        eprintln!("{}", failure.message(lang));
+    }
+    if !failures.is_empty() || !checked.failures.is_empty() {
+        return FAILURE;
+    }
+    let report = checked.report();
+    env.print_findings(&report);
+    if let Err(e) = std::fs::create_dir_all(&args.out) {
+        eprintln!("{}", cannot_write(&args.out, &e, lang));
+        return FAILURE;
+    }
+    let mut written = 0;
+    for (roadmap, graph) in &checked.roadmaps {
+        let source = checked.workspace.sources.get(roadmap.file);
+        let schedule = crate::schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
+        let hash = form::roadmap_fingerprint(roadmap, &checked.workspace.sources);
+        let plan = source.path.to_string_lossy().into_owned();
+        let form = form::build(roadmap, &schedule, &plan, hash, args.as_of);
+        let name = source
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "form".into());
+        let out = args.out.join(format!("{name}.xlsx"));
+        let bytes = match form::xlsx::render(&form) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("{}", cannot_write(&out, &e, lang));
+                return FAILURE;
+            }
+        };
+        if let Err(e) = crate::atomic::write_atomically(&out, bytes) {
+            eprintln!("{}", cannot_write(&out, &e, lang));
+            return FAILURE;
+        }
+        written += 1;
+        println!(
+            "{}",
+            match lang {
+                Lang::Ru => format!("{}: {} строк", out.display(), form.rows.len()),
+                Lang::En => format!("{}: {} rows", out.display(), form.rows.len()),
+            }
+        );
+    }
+    if written == 0 {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ru => "ошибка: среди файлов нет дорожных карт".to_string(),
+                Lang::En => "error: none of the files is a roadmap".to_string(),
+            }
+        );
+        return FAILURE;
+    }
+    if report.errors() > 0 {
+        eprintln!("{}", report.summary(lang));
+        FOUND_ERRORS
+    } else {
+        CLEAN
+    }
+}
+
+fn cannot_write(path: &Path, e: &dyn std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!("ошибка: не удалось записать {}: {e}", path.display()),
+        Lang::En => format!("error: cannot write {}: {e}", path.display()),
+    }
+}

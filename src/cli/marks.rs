@@ -1,0 +1,115 @@
+//! `roadmap marks import FILLED.xlsx…`: marks from forms schools filled in,
+//! checked and added to each plan's status file.
+
+use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
+use crate::code::Severity;
+use crate::lang::Lang;
+use crate::marks::import;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Read filled forms and add their marks to each plan's .status file.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Filled forms written by `roadmap form`.
+    #[arg(required = true)]
+    pub forms: Vec<PathBuf>,
+    /// Print what would be added to each status file as a diff; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn run(args: &Args, env: &Env) -> i32 {
+    match &args.command {
+        Command::Import(a) => run_import(a, env),
+    }
+}
+
+fn run_import(args: &ImportArgs, env: &Env) -> i32 {
+    let lang = env.lang;
+    let mut code = CLEAN;
+    for form in &args.forms {
+        let outcome = match import::import(form) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                code = FAILURE;
+                continue;
+            }
+        };
+        for finding in &outcome.findings {
+            eprintln!("{}", finding.render(lang));
+        }
+        if outcome
+            .findings
+            .iter()
+            .any(|f| f.severity() == Severity::Error)
+            && code == CLEAN
+        {
+            code = FOUND_ERRORS;
+        }
+        let status = outcome.status.display();
+        if args.dry_run {
+            print!(
+                "{}",
+                diff(&outcome.before, &outcome.after, &status.to_string())
+            );
+        } else if outcome.added > 0 {
+            if let Err(e) = crate::atomic::write_atomically(&outcome.status, &outcome.after) {
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Ru => format!("ошибка: не удалось записать {status}: {e}"),
+                        Lang::En => format!("error: cannot write {status}: {e}"),
+                    }
+                );
+                return FAILURE;
+            }
+        }
+        let (added, errors) = (outcome.added, outcome.errors());
+        println!(
+            "{}",
+            match (lang, args.dry_run) {
+                (Lang::Ru, false) => format!(
+                    "{}: добавлено строк в {status}: {added}, ошибок: {errors}",
+                    form.display()
+                ),
+                (Lang::Ru, true) => format!(
+                    "{}: было бы добавлено строк в {status}: {added}, ошибок: {errors}",
+                    form.display()
+                ),
+                (Lang::En, false) => format!(
+                    "{}: {added} lines added to {status}, {errors} errors",
+                    form.display()
+                ),
+                (Lang::En, true) => format!(
+                    "{}: {added} lines would be added to {status}, {errors} errors",
+                    form.display()
+                ),
+            }
+        );
+    }
+    code
+}
+
+/// A unified diff of the status file, as `git diff` would show it.
+fn diff(before: &str, after: &str, path: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
