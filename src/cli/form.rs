@@ -46,7 +46,8 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         return FAILURE;
     }
     let mut written = 0;
-    for (roadmap, graph) in &checked.roadmaps {
+    // A template is no school's plan: it gets no form.
+    for (roadmap, graph) in checked.roadmaps.iter().filter(|(r, _)| !r.is_template) {
         let source = checked.workspace.sources.get(roadmap.file);
         let schedule = crate::schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
         let hash = form::roadmap_fingerprint(roadmap, &checked.workspace.sources);
@@ -82,8 +83,10 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         eprintln!(
             "{}",
             match lang {
-                Lang::Ru => "ошибка: среди файлов нет дорожных карт".to_string(),
-                Lang::En => "error: none of the files is a roadmap".to_string(),
+                Lang::Ru =>
+                    "ошибка: среди файлов нет планов (дорожных карт, кроме шаблонов)".to_string(),
+                Lang::En => "error: none of the files is a plan (a roadmap other than a template)"
+                    .to_string(),
             }
         );
         return FAILURE;

@@ -3,7 +3,7 @@
 
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::code::Severity;
-use crate::lang::Lang;
+use crate::lang::{plural_en, Lang};
 use crate::marks::import;
 use std::path::PathBuf;
 
@@ -89,12 +89,16 @@ fn run_import(args: &ImportArgs, env: &Env) -> i32 {
                     form.display()
                 ),
                 (Lang::En, false) => format!(
-                    "{}: {added} lines added to {status}, {errors} errors",
-                    form.display()
+                    "{}: {added} {} added to {status}, {errors} {}",
+                    form.display(),
+                    plural_en(added as u64, "line", "lines"),
+                    plural_en(errors as u64, "error", "errors"),
                 ),
                 (Lang::En, true) => format!(
-                    "{}: {added} lines would be added to {status}, {errors} errors",
-                    form.display()
+                    "{}: {added} {} would be added to {status}, {errors} {}",
+                    form.display(),
+                    plural_en(added as u64, "line", "lines"),
+                    plural_en(errors as u64, "error", "errors"),
                 ),
             }
         );

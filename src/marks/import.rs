@@ -147,8 +147,9 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
     };
     let (after, added, mut findings) = checked(&plan, &before, lines, importer.findings);
     findings.sort_by(|a, b| {
-        (a.cell.sheet != SHEET, a.cell.row, a.cell.column, a.code).cmp(&(
-            b.cell.sheet != SHEET,
+        // The form's own finding (its version) first, then cell by cell.
+        (a.cell.sheet == SHEET, a.cell.row, a.cell.column, a.code).cmp(&(
+            b.cell.sheet == SHEET,
             b.cell.row,
             b.cell.column,
             b.code,
