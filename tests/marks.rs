@@ -338,7 +338,7 @@ fn dry_run_prints_the_diff_and_writes_nothing() {
     fill(
         dir,
         "forms/krasnogorsk.xlsx",
-        &["@4.8:F=Начато", "@4.8:G=11.03.2022"],
+        &["@3.3:F=Начато", "@3.3:G=11.03.2022"],
     );
     let out = roadmap(
         dir,

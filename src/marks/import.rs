@@ -145,7 +145,7 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
             })
         }
     };
-    let (after, added, mut findings) = checked(&plan, &before, lines, importer.findings);
+    let (after, added, mut findings) = checked(form, &plan, &before, lines, importer.findings);
     findings.sort_by(|a, b| {
         // The form's own finding (its version) first, then cell by cell.
         (a.cell.sheet == SHEET, a.cell.row, a.cell.column, a.code).cmp(&(
@@ -169,12 +169,12 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
 /// Builds the new status text, checks it with the plan, and drops the lines
 /// the checks find errors on, until none are left.
 fn checked(
+    form: &Path,
     plan: &Path,
     before: &str,
     mut lines: Vec<NewLine>,
     mut findings: Vec<CellFinding>,
 ) -> (String, usize, Vec<CellFinding>) {
-    let form = findings.first().map(|f| f.file.clone());
     loop {
         let (after, ranges) = insert(plan, before, &lines);
         if lines.is_empty() {
@@ -195,7 +195,7 @@ fn checked(
             let line = &lines[i];
             findings.push(CellFinding {
                 code: d.code,
-                file: form.clone().unwrap_or_default(),
+                file: form.to_path_buf(),
                 cell: line.cell.clone(),
                 value: line.value.clone(),
                 activity: Some(line.activity.clone()),
