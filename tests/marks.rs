@@ -428,3 +428,68 @@ fn a_workbook_that_is_not_a_form_is_refused() {
     let out = roadmap(dir, &["marks", "import", missing.to_str().expect("a path")]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_letter_carries_the_form_and_the_filled_form_comes_back() {
+    if !have_openpyxl() {
+        return;
+    }
+    let dir = workspace();
+    let dir = dir.path();
+    let out = roadmap(
+        dir,
+        &[
+            "remind",
+            "500plus/vostok.roadmap",
+            "--as-of",
+            "2022-03-15",
+            "--attach-form",
+            "--out",
+            "mail",
+            "--from",
+            "roadmap@example.org",
+            "--lang",
+            "ru",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // The school's letter: the text asks for the form back, the form is attached.
+    let extract = r#"
+import email, sys
+message = email.message_from_bytes(open(sys.argv[1], "rb").read())
+for part in message.walk():
+    if part.get_filename():
+        open(sys.argv[2], "wb").write(part.get_payload(decode=True))
+        print(part.get_filename(), part.get_content_type())
+    elif part.get_content_type() == "text/plain":
+        print(part.get_payload(decode=True).decode().replace("\r\n", "\n").split("\n\n")[-2])
+"#;
+    let got = Command::new("python3")
+        .current_dir(dir)
+        .args(["-c", extract, "mail/2022-03-15-ОО.eml", "returned.xlsx"])
+        .output()
+        .expect("python3 runs");
+    assert!(got.status.success(), "{}", text(&got.stderr));
+    snapshot(
+        "letter_with_form",
+        "remind --attach-form: the end of the school's letter, and its attachment",
+        &text(&got.stdout),
+    );
+    // The school fills the attached form in and sends it back.
+    let before = read(dir, "500plus/vostok.status");
+    fill(
+        dir,
+        "returned.xlsx",
+        &[
+            "@4.7:F=выполнено",
+            "@4.7:G=date:2022-03-01",
+            "@4.7:H=план-график",
+        ],
+    );
+    let out = roadmap(dir, &["marks", "import", "returned.xlsx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        read(dir, "500plus/vostok.status"),
+        format!("{before}\nмероприятие 4.7\n  выполнено: 01.03.2022 — план-график\n")
+    );
+}

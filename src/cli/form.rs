@@ -46,19 +46,8 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         return FAILURE;
     }
     let mut written = 0;
-    // A template is no school's plan: it gets no form.
-    for (roadmap, graph) in checked.roadmaps.iter().filter(|(r, _)| !r.is_template) {
-        let source = checked.workspace.sources.get(roadmap.file);
-        let schedule = crate::schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
-        let hash = form::roadmap_fingerprint(roadmap, &checked.workspace.sources);
-        let plan = source.path.to_string_lossy().into_owned();
-        let form = form::build(roadmap, &schedule, &plan, hash, args.as_of);
-        let name = source
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "form".into());
-        let out = args.out.join(format!("{name}.xlsx"));
+    for (path, form) in form::of_run(&checked, args.as_of) {
+        let out = args.out.join(form::file_name(&path));
         let bytes = match form::xlsx::render(&form) {
             Ok(bytes) => bytes,
             Err(e) => {

@@ -133,6 +133,34 @@ pub fn roadmap_fingerprint(roadmap: &Roadmap, sources: &Sources) -> String {
     fingerprint(&texts)
 }
 
+/// The forms of the plans a run checked (a template is no school's plan and
+/// gets none), each with the path its plan was read from.
+pub fn of_run(run: &crate::run::Run, as_of: Option<NaiveDate>) -> Vec<(std::path::PathBuf, Form)> {
+    let sources = &run.workspace.sources;
+    run.roadmaps
+        .iter()
+        .filter(|(r, _)| !r.is_template)
+        .map(|(roadmap, graph)| {
+            let path = sources.get(roadmap.file).path.clone();
+            let schedule =
+                crate::schedule::compute(roadmap, graph, &crate::check::calendar(roadmap));
+            let hash = roadmap_fingerprint(roadmap, sources);
+            let plan = path.to_string_lossy().into_owned();
+            let form = build(roadmap, &schedule, &plan, hash, as_of);
+            (path, form)
+        })
+        .collect()
+}
+
+/// `vostok.xlsx` for `500plus/vostok.roadmap`.
+pub fn file_name(plan: &std::path::Path) -> String {
+    let stem = plan
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "form".into());
+    format!("{stem}.xlsx")
+}
+
 /// The form of `roadmap`: every activity, or with `as_of` those begun or
 /// due by then (and those without fixed dates).
 pub fn build(
