@@ -92,7 +92,13 @@ fn write_visible(sheet: &mut Worksheet, form: &Form, f: &Formats) -> Result<(), 
     for (col, (name, _)) in COLUMNS.iter().enumerate() {
         sheet.write_string_with_format(HEADER_ROW, col as u16, *name, &f.header)?;
     }
+    sheet.set_row_height(HEADER_ROW, 30)?;
     sheet.set_freeze_panes(FIRST_ROW, 2)?;
+    // Printed landscape on A4, as wide as the page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     let states: Vec<&str> = Mark::ALL.iter().map(|m| m.ru()).collect();
     let state_rule = DataValidation::new()
         .allow_list_strings(&states)?
@@ -107,6 +113,7 @@ fn write_visible(sheet: &mut Worksheet, form: &Form, f: &Formats) -> Result<(), 
     for (i, row) in form.rows.iter().enumerate() {
         let r = FIRST_ROW + i as u32;
         write_row(sheet, r, row, f)?;
+        sheet.set_row_height(r, height(row))?;
         if row.first {
             sheet.add_data_validation(r, STATE, r, STATE, &state_rule)?;
             let (from, to) = row.allowed;
@@ -137,6 +144,31 @@ fn write_visible(sheet: &mut Worksheet, form: &Form, f: &Formats) -> Result<(), 
     // Without a password: a cell that must be fixed can be, and nothing is lost.
     sheet.protect();
     Ok(())
+}
+
+/// A row tall enough for its wrapped texts: spreadsheets do not grow a row
+/// for wrapped text written by a program until it is edited.
+fn height(row: &Row) -> f64 {
+    let lines = |text: &str, column: u16| {
+        let width = COLUMNS[column as usize].1;
+        (text.chars().count() as f64 / (width * 1.1))
+            .ceil()
+            .max(1.0)
+    };
+    let indicator = row.indicator.as_ref().map_or("", |(_, t)| t.as_str());
+    let most = [
+        lines(&row.title, TITLE),
+        lines(&row.timing, TIMING),
+        lines(&row.responsible, RESPONSIBLE),
+        lines(indicator, INDICATOR),
+        lines(
+            row.known.as_ref().map_or("", |k| k.document.as_str()),
+            DOCUMENT,
+        ),
+    ]
+    .into_iter()
+    .fold(1.0, f64::max);
+    15.0 * most.min(8.0)
 }
 
 fn write_row(sheet: &mut Worksheet, r: u32, row: &Row, f: &Formats) -> Result<(), XlsxError> {
