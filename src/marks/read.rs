@@ -71,7 +71,7 @@ impl Value {
             Value::Empty => String::new(),
             Value::Text(s) => s.clone(),
             Value::Number(x) => number(*x),
-            Value::Serial(x) => serial_date(*x).map_or_else(|| number(*x), |d| dmy(d)),
+            Value::Serial(x) => serial_date(*x).map_or_else(|| number(*x), dmy),
         }
     }
 
@@ -172,10 +172,7 @@ pub fn read(path: &Path) -> Result<Filled, ReadError> {
         .map_err(|_| ReadError::NoSheet)?;
     let mut rows = Vec::new();
     let mut r = META_ROWS;
-    loop {
-        let Some(sheet_row) = at(r, ROW_SHEET_ROW).number() else {
-            break;
-        };
+    while let Some(sheet_row) = at(r, ROW_SHEET_ROW).number() {
         // The record holds the 1-based row a person sees.
         let row = (sheet_row as u32).saturating_sub(1);
         let allowed = at(r, ROW_FROM).date().zip(at(r, ROW_TO).date());
