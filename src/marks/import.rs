@@ -674,3 +674,65 @@ fn states_help() -> Text {
         format!("Pick one from the list: {}", en.join(", ")),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(activity: &str, text: &str, row: u32) -> NewLine {
+        NewLine {
+            activity: activity.into(),
+            text: text.into(),
+            cell: Cell::new(SHEET, row, DATE),
+            value: String::new(),
+        }
+    }
+
+    #[test]
+    fn lines_go_under_their_activity_or_into_a_new_block_at_the_end() {
+        let before = "отметки к: a.roadmap\n\n# Раздел 1\n\nмероприятие 1.1\n  начато: 10.01.2022\n\n# Раздел 2\n\nмероприятие 2.1\n  выполнено: 01.02.2022\n";
+        let lines = [
+            line("2.1", "  факт: 93 %\n", 7),
+            line("1.1", "  выполнено: 20.01.2022 — приказ\n", 5),
+            line("3.1", "  начато: 01.03.2022\n", 9),
+        ];
+        let (after, ranges) = insert(Path::new("a.roadmap"), before, &lines);
+        assert_eq!(
+            after,
+            "отметки к: a.roadmap\n\n# Раздел 1\n\nмероприятие 1.1\n  начато: 10.01.2022\n  выполнено: 20.01.2022 — приказ\n\n# Раздел 2\n\nмероприятие 2.1\n  выполнено: 01.02.2022\n  факт: 93 %\n\nмероприятие 3.1\n  начато: 01.03.2022\n"
+        );
+        for (l, r) in lines.iter().zip(&ranges) {
+            assert_eq!(&after[r.clone()], l.text);
+        }
+    }
+
+    #[test]
+    fn a_status_file_that_does_not_exist_is_begun_with_its_header() {
+        let lines = [line("1.1", "  выполнено: 20.01.2022\n", 5)];
+        let (after, ranges) = insert(Path::new("dir/plan.roadmap"), "", &lines);
+        assert_eq!(
+            after,
+            "отметки к: plan.roadmap\n\nмероприятие 1.1\n  выполнено: 20.01.2022\n"
+        );
+        assert_eq!(&after[ranges[0].clone()], "  выполнено: 20.01.2022\n");
+    }
+
+    #[test]
+    fn a_last_line_without_a_line_break_gets_one() {
+        let before = "отметки к: a.roadmap\n\nмероприятие 1.1\n  начато: 10.01.2022";
+        let lines = [line("1.1", "  выполнено: 20.01.2022\n", 5)];
+        let (after, _) = insert(Path::new("a.roadmap"), before, &lines);
+        assert_eq!(
+            after,
+            "отметки к: a.roadmap\n\nмероприятие 1.1\n  начато: 10.01.2022\n  выполнено: 20.01.2022\n"
+        );
+    }
+
+    #[test]
+    fn a_cell_goes_on_one_line() {
+        assert_eq!(one_line("приказ\n№ 7  от\t25.01"), "приказ № 7 от 25.01");
+        let d = NaiveDate::from_ymd_opt(2022, 2, 4).unwrap();
+        assert_eq!(with_reason(d, ""), "04.02.2022");
+        assert_eq!(with_reason(d, " анкета "), "04.02.2022 — анкета");
+    }
+}
