@@ -163,6 +163,7 @@ fn a_school_fills_its_form_and_the_marks_come_back_checked() {
             // 4.8: moved to a new deadline.
             "F26=перенесено",
             "G26=date:2022-04-08",
+            "J26=опрос перенесён по решению муниципалитета",
             // 5.1: done, in a comment-free row.
             "F28=выполнено",
             "G28=date:2022-03-01",
@@ -187,7 +188,7 @@ fn a_school_fills_its_form_and_the_marks_come_back_checked() {
     );
     assert_eq!(
         text(&out.stdout),
-        "forms/vostok.xlsx: добавлено строк в 500plus/vostok.status: 4, ошибок: 5\n"
+        "forms/vostok.xlsx: добавлено строк в 500plus/vostok.status: 5, ошибок: 5\n"
     );
 
     // The status file stays in the canonical layout and checks clean.
@@ -232,7 +233,7 @@ fn a_school_fills_its_form_and_the_marks_come_back_checked() {
     assert_eq!(actual["actual"], 93.0);
     assert_eq!(actual["attainment"], "met");
 
-    // The same form again adds nothing: every mark is already there.
+    // The same form again adds nothing: every mark (and comment) is already there.
     let again = roadmap(
         dir,
         &["marks", "import", "forms/vostok.xlsx", "--lang", "en"],

@@ -133,7 +133,6 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
             )),
         );
     }
-    let lines = importer.lines(&filled);
     let status = plan.with_extension("status");
     let before = match std::fs::read(&status) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -145,6 +144,7 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
             })
         }
     };
+    let lines = importer.lines(&filled, &before);
     let (after, added, mut findings) = checked(form, &plan, &before, lines, importer.findings);
     findings.sort_by(|a, b| {
         // The form's own finding (its version) first, then cell by cell.
@@ -326,7 +326,8 @@ impl Importer<'_> {
         });
     }
 
-    fn lines(&mut self, filled: &Filled) -> Vec<NewLine> {
+    /// The lines the form adds to the status file `existing`.
+    fn lines(&mut self, filled: &Filled, existing: &str) -> Vec<NewLine> {
         let mut out = Vec::new();
         // Actual values added so far, by activity: the n-th `факт:` goes
         // with the n-th target.
@@ -367,7 +368,7 @@ impl Importer<'_> {
                 );
             }
             if row.indicator.unwrap_or(0) == 0 {
-                self.state(row, activity, &mut out);
+                self.state(row, activity, existing, &mut out);
             }
             if let Some(n) = row.indicator {
                 let next = actuals
@@ -441,7 +442,13 @@ impl Importer<'_> {
         );
     }
 
-    fn state(&mut self, row: &FilledRow, activity: &Activity, out: &mut Vec<NewLine>) {
+    fn state(
+        &mut self,
+        row: &FilledRow,
+        activity: &Activity,
+        existing: &str,
+        out: &mut Vec<NewLine>,
+    ) {
         let state = row.cell(STATE);
         let date_cell = row.cell(DATE);
         let document = row.cell(DOCUMENT).text();
@@ -452,9 +459,10 @@ impl Importer<'_> {
             cell: Cell::new(SHEET, row.row, column),
             value,
         };
-        if !comment.is_empty() {
-            let text = format!("  # {}\n", one_line(&comment));
-            out.push(line(text, COMMENT, comment.clone()));
+        // A comment the status file has already is not added again.
+        let note = format!("# {}", one_line(&comment));
+        if !comment.is_empty() && !existing.lines().any(|l| l.trim() == note) {
+            out.push(line(format!("  {note}\n"), COMMENT, comment.clone()));
         }
         let mark = match state {
             Value::Empty => {
