@@ -494,3 +494,36 @@ for part in message.walk():
         format!("{before}\nмероприятие 4.7\n  выполнено: 01.03.2022 — план-график\n")
     );
 }
+
+#[test]
+fn two_forms_of_one_plan_read_in_one_run_both_count() {
+    if !have_openpyxl() {
+        return;
+    }
+    let dir = workspace();
+    let dir = dir.path();
+    form(dir, &["500plus/vostok.roadmap"]);
+    std::fs::copy(dir.join("forms/vostok.xlsx"), dir.join("second.xlsx")).expect("copy");
+    fill(
+        dir,
+        "forms/vostok.xlsx",
+        &["@4.7:F=начато", "@4.7:G=date:2022-02-20"],
+    );
+    fill(
+        dir,
+        "second.xlsx",
+        &["@3.3:F=начато", "@3.3:G=date:2022-03-01"],
+    );
+    let before = read(dir, "500plus/vostok.status");
+    let out = roadmap(
+        dir,
+        &["marks", "import", "forms/vostok.xlsx", "second.xlsx"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        read(dir, "500plus/vostok.status"),
+        format!(
+            "{before}\nмероприятие 4.7\n  начато: 20.02.2022\n\nмероприятие 3.3\n  начато: 01.03.2022\n"
+        )
+    );
+}

@@ -48,7 +48,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     let forms = form::of_run(&checked, args.as_of);
     // Writing a workbook (and syncing it) is most of the time: one plan per
     // thread at a time, reported in the plans' order.
-    let results = in_order(&forms, |(path, form)| {
+    let results = super::parallel::in_order(&forms, |(path, form)| {
         let out = args.out.join(form::file_name(path));
         let written = form::xlsx::render(form)
             .map_err(|e| e.to_string())
@@ -97,28 +97,4 @@ fn cannot_write(path: &Path, e: &dyn std::fmt::Display, lang: Lang) -> String {
         Lang::Ru => format!("ошибка: не удалось записать {}: {e}", path.display()),
         Lang::En => format!("error: cannot write {}: {e}", path.display()),
     }
-}
-
-/// `f` of every item, on the machine's cores (`ROADMAP_THREADS` sets how
-/// many), in the items' order.
-fn in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::env::var("ROADMAP_THREADS")
-        .ok()
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .min(items.len())
-        .max(1);
-    let chunk = items.len().div_ceil(threads).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }

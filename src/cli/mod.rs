@@ -7,6 +7,7 @@ mod graph;
 mod instantiate;
 mod marks;
 mod next;
+mod parallel;
 mod remind;
 mod schedule;
 mod serve;
