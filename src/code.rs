@@ -75,6 +75,10 @@ codes! {
     DoneBeforeStarted = "E0602", Error, "выполнено раньше, чем начато", "done before it was started";
     DoneBeforeDependency = "E0603", Error, "выполнено раньше того, после чего идёт", "done before an activity it comes after was done";
     UnitMismatch = "E0604", Error, "факт в других единицах, чем показатель", "an actual value in a unit other than the target's";
+    BadFormCell = "E0605", Error, "ячейку формы нельзя прочитать", "a form's cell that cannot be read";
+    NotAForm = "E0606", Error, "файл не форма отметок или её план не найден", "not a form of marks, or its plan is not found";
+    FormOfOtherVersion = "W0607", Warning, "форма составлена по другой редакции плана", "the form was made from another version of the plan";
+    LockedCellChanged = "W0608", Warning, "изменена защищённая ячейка формы", "a locked cell of the form was changed";
     LaterDeadline = "E0701", Error, "срок плана позже срока шаблона", "a plan's deadline later than its template's";
     LowerTarget = "E0702", Error, "показатель плана ниже показателя шаблона", "a plan's target lower than its template's";
     MandatoryCancelled = "E0703", Error, "обязательное мероприятие отменено без причины", "a mandatory activity cancelled without a reason";

@@ -248,6 +248,39 @@ fn check_loaded(mut workspace: Workspace, ids: &[FileId], keep: Keep) -> Run {
     }
 }
 
+/// Checks one roadmap with `status` as the text of its status file in place
+/// of the one on disk (there may be none yet): marks are checked before they
+/// are written. Returns the run and the status file's id in it.
+pub fn check_with_status(path: &Path, status: Vec<u8>) -> Result<(Run, FileId), Failure> {
+    let mut workspace = Workspace::default();
+    let read = |source: crate::confine::ReadError| Failure::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let id = workspace.load(path).map_err(read)?;
+    let status_path = path.with_extension("status");
+    let status_id = workspace
+        .add_in_place_of(&status_path, status)
+        .map_err(|e| read(e.into()))?;
+    let mut diagnostics = Vec::new();
+    let mut roadmaps = Vec::new();
+    let mut activities = 0;
+    if let Some(checked) = check_one(&mut workspace, id, Some(status_path), &mut diagnostics) {
+        activities = checked.0.activities.len();
+        roadmaps.push(checked);
+    }
+    diagnostics.append(&mut workspace.diagnostics);
+    sort(&workspace, &mut diagnostics);
+    let run = Run {
+        workspace,
+        diagnostics,
+        roadmaps,
+        activities,
+        failures: Vec::new(),
+    };
+    Ok((run, status_id))
+}
+
 /// Builds, graphs and checks one loaded file, with its status file (`status`,
 /// when one lies next to it); `None` for a file of parties only.
 fn check_one(

@@ -3,12 +3,15 @@
 mod assets;
 mod check;
 mod fmt;
+mod form;
 mod graph;
 mod help;
 mod import;
 mod instantiate;
 mod lsp;
+mod marks;
 mod next;
+mod parallel;
 mod remind;
 mod schedule;
 mod serve;
@@ -67,6 +70,10 @@ pub enum Command {
     Schedule(schedule::Args),
     /// Turn a Word, Excel, OpenDocument or CSV table into a roadmap file.
     Import(import::Args),
+    /// Write a fill-in form (xlsx) per plan for schools to report on.
+    Form(form::Args),
+    /// Marks from filled forms: `marks import FILLED.xlsx…` adds them to the status files.
+    Marks(marks::Args),
     /// Print a roadmap's dependency graph (Graphviz dot or Mermaid).
     Graph(graph::Args),
     /// The monitoring report: done on time, overdue, due soon, indicators, on a date.
@@ -103,6 +110,17 @@ impl Command {
             Command::Import(args) => vec![args.file.clone()],
             // The editor names the files it opens; they are the user's own.
             Command::Lsp(_) => Vec::new(),
+            Command::Form(args) => args.paths.clone(),
+            // A form names its plan: the plan must lie where the command is
+            // run (its git work tree) or beside the forms.
+            Command::Marks(marks::Args {
+                command: marks::Command::Import(args),
+            }) => args
+                .forms
+                .iter()
+                .cloned()
+                .chain(std::env::current_dir().ok())
+                .collect(),
             Command::Assets(_) => Vec::new(),
         }
     }
@@ -176,6 +194,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
         Command::Schedule(args) => schedule::run(&args, &env),
         Command::Graph(args) => graph::run(&args, &env),
         Command::Import(args) => import::run(&args, &env),
+        Command::Form(args) => form::run(&args, &env),
+        Command::Marks(args) => marks::run(&args, &env),
         Command::Status(args) => status::run(&args, &env),
         Command::Next(args) => next::run(&args, &env),
         Command::Remind(args) => remind::run(&args, &env),

@@ -38,6 +38,11 @@ pub struct Args {
     /// The log of reminders sent; by default NAME.remind.log next to the roadmap.
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
+    /// Attach the plan's fill-in form (as `roadmap form` writes it, for the
+    /// activities due by the date) and ask for it back instead of a line in
+    /// the status file.
+    #[arg(long)]
+    pub attach_form: bool,
     /// Leave out the weekly digest.
     #[arg(long)]
     pub no_digest: bool,
@@ -117,6 +122,27 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
         },
         lang,
     );
+    let form = if args.attach_form {
+        match attached_form(&args.path, options.as_of) {
+            Some(form) => Some(form),
+            None => {
+                say(
+                    lang,
+                    format!(
+                        "ошибка: {} — шаблон, а не план школы: формы к нему нет",
+                        file
+                    ),
+                    format!("error: {file} is a template, not a school's plan: it has no form"),
+                );
+                return FAILURE;
+            }
+        }
+    } else {
+        None
+    };
+    for letter in &mut letters {
+        letter.form = form.as_ref().map(|(name, _)| name.clone());
+    }
     if let Err(e) = remind::render(&mut letters, lang, args.templates.as_deref()) {
         eprintln!("{}", e.message(lang));
         return FAILURE;
@@ -173,6 +199,12 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
             return FAILURE;
         }
     };
+    let attached = form.as_ref().map(|(name, bytes)| mail::Attached {
+        name,
+        mime: mail::XLSX,
+        bytes,
+    });
+    let attached = attached.as_ref();
     let mut outcome = Outcome::default();
     if let Some(dir) = &args.out {
         if let Err(e) = std::fs::create_dir_all(dir) {
@@ -193,6 +225,7 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
             deliver(
                 letter,
                 &from,
+                attached,
                 &mut log,
                 options.as_of,
                 lang,
@@ -227,6 +260,7 @@ fn remind_all(args: &Args, env: &Env, loaded: &Loaded) -> i32 {
             deliver(
                 letter,
                 &from,
+                attached,
                 &mut log,
                 options.as_of,
                 lang,
@@ -298,9 +332,11 @@ fn no_address(letter: &Letter, lang: Lang) {
 }
 
 /// Builds the message, hands it to `send` and, when that worked, logs it.
+#[allow(clippy::too_many_arguments)]
 fn deliver(
     letter: &Letter,
     from: &Mailbox,
+    attached: Option<&mail::Attached<'_>>,
     log: &mut Log,
     as_of: NaiveDate,
     lang: Lang,
@@ -312,7 +348,7 @@ fn deliver(
         outcome.no_address += 1;
         return;
     }
-    let result = mail::message(letter, from).and_then(|m| send(&m));
+    let result = mail::message(letter, from, attached).and_then(|m| send(&m));
     match result {
         Ok(whereto) => {
             outcome.sent += 1;
@@ -346,6 +382,15 @@ fn deliver(
             );
         }
     }
+}
+
+/// The plan's form for the letters: its file name and the workbook's bytes;
+/// `None` for a template.
+fn attached_form(path: &Path, as_of: NaiveDate) -> Option<(String, Vec<u8>)> {
+    let run = crate::run::check_files(&[path.to_path_buf()]);
+    let (plan, form) = crate::form::of_run(&run, Some(as_of)).into_iter().next()?;
+    let bytes = crate::form::xlsx::render(&form).ok()?;
+    Some((crate::form::file_name(&plan), bytes))
 }
 
 /// `DIR/2022-03-15-ОО.eml`, or `…-2.eml` and so on when that exists.

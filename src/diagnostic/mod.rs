@@ -79,6 +79,7 @@ impl Diagnostic {
     }
 }
 
+pub mod cell;
 mod github;
 mod gitlab;
 mod human;

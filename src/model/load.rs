@@ -94,6 +94,23 @@ impl Workspace {
         id
     }
 
+    /// Adds `bytes` as the text of the file at `path`, which need not exist
+    /// yet: a later [`Workspace::load`] of the path gets this text, not the
+    /// disk's (a status file checked before it is written).
+    pub fn add_in_place_of(&mut self, path: &Path, bytes: Vec<u8>) -> std::io::Result<FileId> {
+        let real = match std::fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(_) => {
+                let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+                std::fs::canonicalize(dir.unwrap_or(Path::new(".")))?
+                    .join(path.file_name().unwrap_or_default())
+            }
+        };
+        let id = self.add(path.to_path_buf(), bytes);
+        self.by_real_path.insert(real, id);
+        Ok(id)
+    }
+
     /// How many errors reading `id` found (syntax, encoding).
     pub fn read_errors(&self, id: FileId) -> usize {
         self.read_errors.get(id.0 as usize).copied().unwrap_or(0)

@@ -5,7 +5,7 @@
 
 use super::remind::Letter;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue, MIME_VERSION_1_0};
-use lettre::message::Mailbox;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Message, SmtpTransport, Transport};
 use std::time::Duration;
@@ -25,8 +25,24 @@ pub fn mailbox(address: &str) -> Result<Mailbox, String> {
         .map_err(|e| format!("`{address}`: {e}"))
 }
 
-/// The letter as a message from `from` to its party.
-pub fn message(letter: &Letter, from: &Mailbox) -> Result<Message, String> {
+/// A file sent with a letter: its name, its MIME type and its bytes.
+#[derive(Debug, Clone)]
+pub struct Attached<'a> {
+    pub name: &'a str,
+    pub mime: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// The MIME type of an xlsx workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The letter as a message from `from` to its party, with a file attached
+/// when one is given.
+pub fn message(
+    letter: &Letter,
+    from: &Mailbox,
+    attached: Option<&Attached<'_>>,
+) -> Result<Message, String> {
     let email = letter.party.email.as_deref().ok_or("no e-mail address")?;
     // A line break in a name or an address would be a header of its own.
     if let Some(text) = [email, &letter.party.name, &letter.subject]
@@ -45,18 +61,31 @@ pub fn message(letter: &Letter, from: &Mailbox) -> Result<Message, String> {
     } else {
         to
     };
-    Message::builder()
+    let builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(letter.subject.clone())
         .header(MIME_VERSION_1_0)
-        .header(ContentType::TEXT_PLAIN)
         .raw_header(HeaderValue::new(
             HeaderName::new_from_ascii_str("Auto-Submitted"),
             "auto-generated".into(),
-        ))
-        .body(letter.body.clone())
-        .map_err(|e| e.to_string())
+        ));
+    let result = match attached {
+        None => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(letter.body.clone()),
+        Some(file) => {
+            let mime = ContentType::parse(file.mime).map_err(|e| e.to_string())?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(letter.body.clone()))
+                    .singlepart(
+                        Attachment::new(file.name.to_string()).body(file.bytes.to_vec(), mime),
+                    ),
+            )
+        }
+    };
+    result.map_err(|e| e.to_string())
 }
 
 /// How to reach the SMTP server.

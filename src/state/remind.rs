@@ -161,6 +161,9 @@ pub struct Letter {
     pub title: String,
     /// The status file marks are written to.
     pub status_file: String,
+    /// The fill-in form attached to the letter (its file name), with
+    /// `remind --attach-form`: the letter asks to fill it in and send it back.
+    pub form: Option<String>,
     pub as_of: NaiveDate,
     pub within_days: i64,
     /// The last day «скоро срок» reaches: `as_of + within_days`.
@@ -300,6 +303,7 @@ pub fn letters(
             roadmap: report::header(roadmap, file),
             title: title.clone(),
             status_file: status_file.clone(),
+            form: None,
             as_of,
             within_days: assessment.within_days,
             horizon: as_of + Days::new(assessment.within_days.max(0) as u64),

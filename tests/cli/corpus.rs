@@ -256,11 +256,16 @@ corpus! {
     w0505_draft_saved_blank => "W0505-draft-saved-blank" {}
 }
 
+/// Codes found in filled forms (`roadmap marks import`), not in roadmaps:
+/// tests/marks.rs fills forms that have each.
+const FORM_CODES: [&str; 4] = ["E0605", "E0606", "W0607", "W0608"];
+
 #[test]
 fn every_code_has_a_broken_roadmap() {
     let missing: Vec<&str> = Code::ALL
         .iter()
         .map(|c| c.as_str())
+        .filter(|code| !FORM_CODES.contains(code))
         .filter(|code| !CASES.iter().any(|case| case.starts_with(code)))
         // A file over the size cap cannot be kept in the repository:
         // tests/cli/hostile/files.rs makes one.
