@@ -20,6 +20,7 @@ pub mod schedule;
 pub mod source;
 pub mod state;
 pub mod syntax;
+pub mod translit;
 pub mod watch;
 
 pub use cli::run as main;

@@ -394,7 +394,11 @@ fn safe_name(raw: &str, transliterate: bool) -> String {
     let mut name: String = raw
         .chars()
         .flat_map(|c| {
-            let piece = if transliterate { latin(c) } else { None };
+            let piece = if transliterate {
+                crate::translit::latin(c)
+            } else {
+                None
+            };
             piece.map_or_else(|| vec![c], |s| s.chars().collect())
         })
         .map(|c| {
@@ -420,48 +424,6 @@ fn safe_name(raw: &str, transliterate: bool) -> String {
         name.push('_');
     }
     name
-}
-
-/// ГОСТ 7.79-2000 system B, lower case.
-fn latin(c: char) -> Option<&'static str> {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    Some(match lower {
-        'а' => "a",
-        'б' => "b",
-        'в' => "v",
-        'г' => "g",
-        'д' => "d",
-        'е' => "e",
-        'ё' => "yo",
-        'ж' => "zh",
-        'з' => "z",
-        'и' => "i",
-        'й' => "j",
-        'к' => "k",
-        'л' => "l",
-        'м' => "m",
-        'н' => "n",
-        'о' => "o",
-        'п' => "p",
-        'р' => "r",
-        'с' => "s",
-        'т' => "t",
-        'у' => "u",
-        'ф' => "f",
-        'х' => "x",
-        'ц' => "cz",
-        'ч' => "ch",
-        'ш' => "sh",
-        'щ' => "shh",
-        'ъ' => "",
-        'ы' => "y",
-        'ь' => "",
-        'э' => "e",
-        'ю' => "yu",
-        'я' => "ya",
-        '№' => "N",
-        _ => return None,
-    })
 }
 
 /// `template` as a path relative to `dir`, for the `расширяет:` line.

@@ -299,54 +299,15 @@ fn stem(word: &str) -> String {
     capitalise(&letters[..end].iter().collect::<String>())
 }
 
-/// Latin letters for a Cyrillic id (ГОСТ 7.79-2000, system B, simplified).
+/// Latin letters for a Cyrillic id (ГОСТ 7.79-2000, system B), a capital
+/// kept a capital.
 pub fn transliterate(id: &str) -> String {
     let mut out = String::new();
     for c in id.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        let t = match lower {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'д' => "d",
-            'е' => "e",
-            'ё' => "yo",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "i",
-            'й' => "j",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "c",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shh",
-            'ъ' => "",
-            'ы' => "y",
-            'ь' => "",
-            'э' => "e",
-            'ю' => "yu",
-            'я' => "ya",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        if c.is_uppercase() {
-            out.push_str(&capitalise(t));
-        } else {
-            out.push_str(t);
+        match crate::translit::latin(c) {
+            Some(t) if c.is_uppercase() => out.push_str(&capitalise(t)),
+            Some(t) => out.push_str(t),
+            None => out.push(c),
         }
     }
     out
