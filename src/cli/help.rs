@@ -226,6 +226,7 @@ const RU: &[(&str, &str)] = &[
         "import",
         "Перевести таблицу дорожной карты (Word, Excel, OpenDocument, CSV) в файл дорожной карты.",
     ),
+    ("import:force", "Заменить OUT, если он уже есть."),
     (
         "import:file",
         "Документ: .docx, .xlsx, .ods, .csv, .tsv или текстовая таблица.",
