@@ -51,11 +51,14 @@ pub fn check(
                     e.weight().item,
                 ))
             })
-            .max_by_key(|(earliest, ..)| *earliest)
-            .filter(|(earliest, ..)| *earliest == start);
+            .max_by_key(|(earliest, ..)| *earliest);
         match driver {
-            // A deadline before that end is already E0304 from the dependency rule.
-            Some((earliest, _, _, _)) if earliest > by => {}
+            // A deadline before that end is E0304 of the dependency rule already.
+            Some((_, _, _, item))
+                if diagnostics.iter().any(|d| {
+                    d.code == Code::StartsBeforeDependency
+                        && d.span == activity.after[item].number.span
+                }) => {}
             Some((earliest, ends, p, item)) => {
                 let dependency = &roadmap.activities[p];
                 let dep = &activity.after[item];
@@ -104,5 +107,62 @@ pub fn check(
                 )),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The codes `check` reports for `activities` in a 2022 roadmap, with
+    /// the line and column of each.
+    fn codes(activities: &str) -> Vec<(String, usize, usize)> {
+        let text = format!(
+            "дорожная карта: Тест\nпериод: 2022\nвладелец: ОО\n\nучастник ОО: Школа\n\nраздел 1. Раздел\n\n{activities}"
+        );
+        let run = crate::run::check_bytes("t.roadmap".into(), text.into_bytes());
+        run.diagnostics
+            .iter()
+            .map(|d| {
+                let at = run
+                    .workspace
+                    .sources
+                    .get(d.span.file)
+                    .position(d.span.start);
+                (d.code.as_str().to_string(), at.line, at.column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_duration_longer_than_its_deadline_allows() {
+        assert_eq!(
+            codes("мероприятие 1. Одно\n  срок: до 01.03.2022\n  длительность: 6 месяцев\n  ответственный: ОО\n"),
+            [("E0407".to_string(), 11, 17)]
+        );
+    }
+
+    #[test]
+    fn a_duration_that_fits_its_deadline() {
+        assert_eq!(
+            codes("мероприятие 1. Одно\n  срок: до 01.03.2022\n  длительность: 2 месяца\n  ответственный: ОО\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn a_duration_pushed_past_its_deadline_by_another_placed_by_its_own() {
+        let found = codes(
+            "мероприятие 1. Первое\n  длительность: 2 месяца\n  ответственный: ОО\n\n\
+             мероприятие 2. Второе\n  срок: до 01.03.2022\n  длительность: 1 месяц\n  после: 1\n  ответственный: ОО\n",
+        );
+        assert_eq!(found, [("E0304".to_string(), 15, 17)]);
+    }
+
+    #[test]
+    fn a_deadline_before_the_dependency_ends_is_reported_once() {
+        let found = codes(
+            "мероприятие 1. Первое\n  срок: январь 2022\n  ответственный: ОО\n\n\
+             мероприятие 2. Второе\n  срок: до 20.01.2022\n  длительность: 2 недели\n  после: 1\n  ответственный: ОО\n",
+        );
+        assert_eq!(found, [("E0304".to_string(), 16, 10)]);
     }
 }
