@@ -71,6 +71,7 @@ codes! {
     CheckpointOutside = "E0404", Error, "контрольная точка вне срока мероприятия", "a checkpoint outside its activity's window";
     BadDuration = "E0405", Error, "длительность нельзя прочитать", "a duration that cannot be read";
     DurationWithWindow = "E0406", Error, "у мероприятия и точный срок, и длительность", "an activity has both a fixed window and a duration";
+    DurationPastDeadline = "E0407", Error, "длительность не укладывается в срок «до …»", "a duration that ends after the activity's deadline";
     UnknownMarked = "E0601", Error, "отметка к несуществующему мероприятию", "a mark for an activity that does not exist";
     DoneBeforeStarted = "E0602", Error, "выполнено раньше, чем начато", "done before it was started";
     DoneBeforeDependency = "E0603", Error, "выполнено раньше того, после чего идёт", "done before an activity it comes after was done";

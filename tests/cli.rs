@@ -10,6 +10,8 @@ mod common;
 
 #[path = "cli/bundled.rs"]
 mod bundled;
+#[path = "cli/closed_pipe.rs"]
+mod closed_pipe;
 #[path = "cli/corpus.rs"]
 mod corpus;
 #[path = "cli/fields.rs"]

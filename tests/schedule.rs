@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 const AS_OF: &str = "2022-03-15";
 const TOMARI: &str = "roadmaps/tomari-500plus-2022.roadmap";
 const ESCAPING: &str = "tests/schedule/escaping.roadmap";
+const SERIES: &str = "tests/schedule/series.roadmap";
 const FORMATS: [&str; 7] = ["md", "html", "csv", "xlsx", "json", "ics", "mermaid"];
 
 fn root() -> &'static Path {
@@ -208,6 +209,70 @@ fn tomari_csv() {
 #[test]
 fn tomari_json() {
     insta::assert_snapshot!("tomari.json", unversioned(schedule(TOMARI, "json", &[])));
+}
+
+/// The words between backquotes in `line`.
+fn quoted(line: &str) -> Vec<&str> {
+    line.split('`').skip(1).step_by(2).collect()
+}
+
+/// docs/schedule.md's rows for `every`, `repeat`, `labels` and `length`
+/// say what the JSON holds for each form of a series.
+#[test]
+fn json_series_fields_are_as_documented() {
+    let doc = std::fs::read_to_string(root().join("docs/schedule.md")).expect("docs/schedule.md");
+    // The table of an entry's fields (`labels` is also a template's field).
+    let (_, entry_fields) = doc
+        .split_once("An entry is the schedule stage's entry")
+        .expect("the table of an entry's fields");
+    let row = |field: &str| {
+        entry_fields
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{field}` |")))
+            .unwrap_or_else(|| panic!("docs/schedule.md has no row for `{field}`"))
+    };
+    let json = json(SERIES, &[]);
+    let entries = json["entries"].as_array().expect("entries");
+    let printed: std::collections::BTreeSet<&str> =
+        entries.iter().filter_map(|e| e["every"].as_str()).collect();
+    let documented: std::collections::BTreeSet<&str> = quoted(row("every"))
+        .into_iter()
+        .filter(|v| !["every", "null"].contains(v))
+        .collect();
+    assert_eq!(printed, documented, "`every` as printed and as documented");
+    let mut repeats = 0;
+    for entry in entries {
+        if let Some(repeat) = entry.get("repeat") {
+            let key = repeat
+                .as_object()
+                .and_then(|o| o.keys().next())
+                .unwrap_or_else(|| panic!("repeat is an object: {repeat}"));
+            assert!(
+                row("repeat").contains(&format!("`{{\"{key}\": ")),
+                "`repeat` {repeat} is documented"
+            );
+            repeats += 1;
+        }
+        if let Some(length) = entry.get("length") {
+            let unit = length[1].as_str().expect("a length's unit");
+            assert!(length[0].is_u64(), "a length's amount: {length}");
+            assert!(
+                quoted(row("length")).contains(&unit),
+                "`length` unit {unit}"
+            );
+        }
+        if let Some(labels) = entry.get("labels") {
+            for label in labels.as_array().expect("labels") {
+                assert!(label["label"].is_string() && label["window"]["start"].is_string());
+                assert!(label["window"]["end"].is_string(), "{label}");
+            }
+            assert!(row("labels").contains("`[{window: {start, end}, label}]`"));
+        }
+    }
+    assert_eq!(
+        repeats, 3,
+        "on a weekday, by a day of each month, by a date of each year"
+    );
 }
 
 #[test]

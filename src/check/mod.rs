@@ -13,11 +13,13 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use std::borrow::Cow;
 
 mod address;
+mod overrun;
 
 /// Runs every rule.
 pub fn check(roadmap: &Roadmap, graph: &Graph, diagnostics: &mut Vec<Diagnostic>) {
     let calendar = calendar(roadmap);
     dependencies(roadmap, graph, &calendar, diagnostics);
+    overrun::check(roadmap, graph, &calendar, diagnostics);
     // An activity with sub-items may leave its party and timing to them.
     let parents: std::collections::HashSet<usize> =
         roadmap.activities.iter().filter_map(|a| a.parent).collect();

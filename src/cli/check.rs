@@ -1,6 +1,7 @@
 //! `roadmap check PATH…`: every file read, built, graphed and checked; every
 //! finding reported; exit 1 on errors.
 
+use super::stdout;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::diagnostic::Format;
 use crate::run;
@@ -21,15 +22,18 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     let run = run::check_files_for_findings(&files);
     let failures: Vec<_> = failures.iter().chain(&run.failures).collect();
     let report = run.report();
-    match args.format {
-        Format::Human => env.print_findings(&report),
-        format => print!("{}", report.render(format, env.lang)),
-    }
+    let printed = match args.format {
+        Format::Human => {
+            env.print_findings(&report);
+            CLEAN
+        }
+        format => stdout::print(&report.render(format, env.lang), env.lang),
+    };
     for failure in &failures {
         eprintln!("{}", failure.message(env.lang));
     }
     eprintln!("{}", report.summary(env.lang));
-    if !failures.is_empty() {
+    if !failures.is_empty() || printed == FAILURE {
         FAILURE
     } else if report.errors() > 0 {
         FOUND_ERRORS

@@ -1,6 +1,7 @@
 //! `roadmap fmt PATH…`: rewrites files in the canonical layout, atomically;
 //! `--check` only shows the difference and fails when there is one.
 
+use super::stdout::{self, Written};
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::diagnostic::{Human, Report};
 use crate::format::format;
@@ -65,8 +66,16 @@ pub fn run(args: &Args, env: &Env) -> i32 {
             continue;
         }
         if args.check {
-            print!("{}", diff(path, &file.text, &formatted));
             status = status.max(FOUND_ERRORS);
+            match stdout::write(diff(path, &file.text, &formatted).as_bytes()) {
+                Ok(Written::All) => {}
+                // The reader has seen enough (`| head`): the answer stands.
+                Ok(Written::Closed) => return status,
+                Err(e) => {
+                    eprintln!("{}", stdout::failed(&e, env.lang));
+                    return FAILURE;
+                }
+            }
         } else if let Err(err) = write_atomically(path, &formatted) {
             eprintln!("{}", write_failed(path, &err, env.lang));
             status = FAILURE;

@@ -1,6 +1,7 @@
 //! `roadmap form PLAN… --out DIR`: one fill-in workbook per plan, for the
 //! school to report on and send back (read by `roadmap marks import`).
 
+use super::stdout::{self, Pieces};
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::form;
 use crate::lang::Lang;
@@ -58,19 +59,21 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         (out, written)
     });
     let mut written = 0;
+    let mut shown = Pieces::default();
     for ((_, form), (out, result)) in forms.iter().zip(results) {
         if let Err(e) = result {
             eprintln!("{}", cannot_write(&out, &e, lang));
             return FAILURE;
         }
         written += 1;
-        println!(
-            "{}",
-            match lang {
-                Lang::Ru => format!("{}: {} строк", out.display(), form.rows.len()),
-                Lang::En => format!("{}: {} rows", out.display(), form.rows.len()),
-            }
-        );
+        let line = match lang {
+            Lang::Ru => format!("{}: {} строк\n", out.display(), form.rows.len()),
+            Lang::En => format!("{}: {} rows\n", out.display(), form.rows.len()),
+        };
+        if let Err(e) = shown.print(&line) {
+            eprintln!("{}", stdout::failed(&e, lang));
+            return FAILURE;
+        }
     }
     if written == 0 {
         eprintln!(

@@ -1,6 +1,7 @@
 //! `roadmap import FILE`: a Word, Excel, OpenDocument, CSV or text table
 //! turned into a roadmap file, with a report of what a person must decide.
 
+use super::stdout;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::atomic::write_atomically;
 use crate::import::{import, rules, Options};
@@ -84,7 +85,11 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         imported.text
     };
     match &args.output {
-        None => print!("{text}"),
+        None => {
+            if stdout::print(&text, lang) == FAILURE {
+                return FAILURE;
+            }
+        }
         Some(out) => {
             if out.exists() && !args.force {
                 eprintln!(

@@ -1,6 +1,7 @@
 //! `roadmap marks import FILLED.xlsx…`: marks from forms schools filled in,
 //! checked and added to each plan's status file.
 
+use super::stdout::{self, Pieces};
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::code::Severity;
 use crate::lang::{plural_en, Lang};
@@ -43,6 +44,7 @@ fn run_import(args: &ImportArgs, env: &Env) -> i32 {
     // already is worked out again from the new file.
     let outcomes = super::parallel::in_order(&args.forms, |form| import::import(form));
     let mut written: Vec<PathBuf> = Vec::new();
+    let mut out = Pieces::default();
     for (form, outcome) in args.forms.iter().zip(outcomes) {
         let outcome = match outcome {
             Ok(o) if written.contains(&o.status) => import::import(form),
@@ -69,10 +71,10 @@ fn run_import(args: &ImportArgs, env: &Env) -> i32 {
         }
         let status = outcome.status.display();
         if args.dry_run {
-            print!(
-                "{}",
-                diff(&outcome.before, &outcome.after, &status.to_string())
-            );
+            if let Err(e) = out.print(&diff(&outcome.before, &outcome.after, &status.to_string())) {
+                eprintln!("{}", stdout::failed(&e, lang));
+                return FAILURE;
+            }
         } else if outcome.added > 0 {
             written.push(outcome.status.clone());
             if let Err(e) = crate::atomic::write_atomically(&outcome.status, &outcome.after) {
@@ -87,31 +89,33 @@ fn run_import(args: &ImportArgs, env: &Env) -> i32 {
             }
         }
         let (added, errors) = (outcome.added, outcome.errors());
-        println!(
-            "{}",
-            match (lang, args.dry_run) {
-                (Lang::Ru, false) => format!(
-                    "{}: добавлено строк в {status}: {added}, ошибок: {errors}",
-                    form.display()
-                ),
-                (Lang::Ru, true) => format!(
-                    "{}: было бы добавлено строк в {status}: {added}, ошибок: {errors}",
-                    form.display()
-                ),
-                (Lang::En, false) => format!(
-                    "{}: {added} {} added to {status}, {errors} {}",
-                    form.display(),
-                    plural_en(added as u64, "line", "lines"),
-                    plural_en(errors as u64, "error", "errors"),
-                ),
-                (Lang::En, true) => format!(
-                    "{}: {added} {} would be added to {status}, {errors} {}",
-                    form.display(),
-                    plural_en(added as u64, "line", "lines"),
-                    plural_en(errors as u64, "error", "errors"),
-                ),
-            }
-        );
+        let line = match (lang, args.dry_run) {
+            (Lang::Ru, false) => format!(
+                "{}: добавлено строк в {status}: {added}, ошибок: {errors}",
+                form.display()
+            ),
+            (Lang::Ru, true) => format!(
+                "{}: было бы добавлено строк в {status}: {added}, ошибок: {errors}",
+                form.display()
+            ),
+            (Lang::En, false) => format!(
+                "{}: {added} {} added to {status}, {errors} {}",
+                form.display(),
+                plural_en(added as u64, "line", "lines"),
+                plural_en(errors as u64, "error", "errors"),
+            ),
+            (Lang::En, true) => format!(
+                "{}: {added} {} would be added to {status}, {errors} {}",
+                form.display(),
+                plural_en(added as u64, "line", "lines"),
+                plural_en(errors as u64, "error", "errors"),
+            ),
+        };
+        // Once the reader has gone (`| head`), the other forms are still imported.
+        if let Err(e) = out.print(&format!("{line}\n")) {
+            eprintln!("{}", stdout::failed(&e, lang));
+            return FAILURE;
+        }
     }
     code
 }

@@ -16,6 +16,7 @@ mod remind;
 mod schedule;
 mod serve;
 mod status;
+mod stdout;
 mod watch;
 
 use crate::diagnostic::{Human, Report};
@@ -227,7 +228,8 @@ fn print_clap_error(err: &clap::Error, lang: Lang) -> i32 {
         if err.use_stderr() {
             eprint!("{text}");
         } else {
-            print!("{text}");
+            // Help cut short by its reader (`| head`) is not an error.
+            let _ = stdout::write(text.as_bytes());
         }
     }
     if err.use_stderr() {

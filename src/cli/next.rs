@@ -1,7 +1,8 @@
 //! `roadmap next PATH`: what can be acted on now — overdue, due soon, in
 //! progress or ready — by due date.
 
-use super::status::{print, On};
+use super::status::On;
+use super::stdout::print;
 use super::{Env, FAILURE};
 use crate::render::findings;
 use crate::state;

@@ -6,7 +6,8 @@
 //! tries it again, and the run exits 2.
 
 use super::schedule::Loaded;
-use super::status::{print, On};
+use super::status::On;
+use super::stdout::print;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::lang::Lang;
 use crate::render::findings;

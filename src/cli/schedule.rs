@@ -5,6 +5,7 @@
 
 use super::fmt::{write_atomically, write_failed};
 use super::parse_date;
+use super::stdout;
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
 use crate::graph::Graph;
 use crate::lang::Lang;
@@ -14,7 +15,7 @@ use crate::render::{self, By, Format, Options};
 use crate::run;
 use crate::schedule::{self, Schedule};
 use chrono::NaiveDate;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -184,8 +185,7 @@ pub(super) fn emit(
     lang: Lang,
 ) -> i32 {
     let Some(path) = path else {
-        let mut stdout = std::io::stdout().lock();
-        if binary && stdout.is_terminal() {
+        if binary && std::io::stdout().is_terminal() {
             eprintln!(
                 "{}",
                 match lang {
@@ -195,9 +195,8 @@ pub(super) fn emit(
             );
             return FAILURE;
         }
-        return match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-            Ok(()) => CLEAN,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => CLEAN,
+        return match stdout::write(bytes) {
+            Ok(_) => CLEAN,
             Err(e) => {
                 eprintln!("{}", write_failed(Path::new("-"), &e, lang));
                 FAILURE

@@ -4,7 +4,8 @@
 //! Given a folder, the regional roll-up over every plan in it.
 
 use super::parse_date;
-use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
+use super::stdout::print;
+use super::{Env, FAILURE, FOUND_ERRORS};
 use crate::lang::Lang;
 use crate::render::findings;
 use crate::run;
@@ -13,7 +14,6 @@ use crate::state::report::{self, Format};
 use crate::state::rollup::{self, Candidate};
 use crate::state::{self, Options};
 use chrono::NaiveDate;
-use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -75,28 +75,6 @@ fn parse_within(s: &str) -> Result<i64, String> {
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-/// Prints `text` to standard output; a closed pipe is not an error.
-pub(super) fn print(text: &str, lang: Lang) -> i32 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => CLEAN,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => CLEAN,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Ru => format!("ошибка: не удалось вывести отчёт: {e}"),
-                    Lang::En => format!("error: cannot write the report: {e}"),
-                }
-            );
-            FAILURE
-        }
-    }
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {

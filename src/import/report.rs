@@ -31,6 +31,10 @@ pub struct Report {
     pub parties: Vec<String>,
     /// Places with no value: no title, no period.
     pub missing: Vec<&'static str>,
+    /// Every `# импорт:` comment of the new file: the places a person must
+    /// decide and the notes on what the import assumed (a number given in
+    /// order, a year or a unit taken from a column's header, …).
+    pub comments: usize,
 }
 
 impl Report {
@@ -40,6 +44,11 @@ impl Report {
             + self.indicators_left.len()
             + self.funding_left.len()
             + self.missing.len()
+    }
+
+    /// Comments that say what the import assumed, with nothing to decide.
+    pub fn notes(&self) -> usize {
+        self.comments.saturating_sub(self.places())
     }
 
     pub fn render(&self, lang: Lang, output: Option<&str>) -> String {
@@ -217,15 +226,28 @@ impl Report {
         let next = output
             .map(|o| format!("roadmap check {o}"))
             .unwrap_or_else(|| "roadmap check".into());
-        out.push_str(&match (places, ru) {
+        let (comments, notes) = (places + self.notes(), self.notes());
+        out.push_str(&match (comments, ru) {
             (0, true) => format!("всё распознано; дальше: {next}\n"),
             (0, false) => format!("everything resolved; next: {next}\n"),
-            (n, true) => {
+            (n, true) if notes == 0 => {
                 format!("мест, где решать человеку: {n} (помечены «# импорт:»); дальше: {next}\n")
             }
-            (n, false) => {
+            (n, false) if notes == 0 => {
                 format!("{n} place(s) for a person to decide (marked `# импорт:`); next: {next}\n")
             }
+            (_, true) if places == 0 => format!(
+                "всё распознано; пояснений, что допущено при импорте: {notes} (помечены «# импорт:»); дальше: {next}\n"
+            ),
+            (_, false) if places == 0 => format!(
+                "everything resolved; {notes} note(s) on what the import assumed (marked `# импорт:`); next: {next}\n"
+            ),
+            (n, true) => format!(
+                "комментариев «# импорт:»: {n} — мест, где решать человеку: {places}, пояснений, что допущено при импорте: {notes}; дальше: {next}\n"
+            ),
+            (n, false) => format!(
+                "{n} comment(s) marked `# импорт:`: {places} place(s) for a person to decide, {notes} note(s) on what the import assumed; next: {next}\n"
+            ),
         });
         out
     }

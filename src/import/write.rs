@@ -188,6 +188,10 @@ pub fn write(mut input: Input<'_>, report: &mut Report) -> String {
             }
         }
     }
+    report.comments = out
+        .iter()
+        .filter(|l| l.trim_start().starts_with("# импорт:"))
+        .count();
     let mut text = out.join("\n");
     text.push('\n');
     text

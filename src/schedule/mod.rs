@@ -653,7 +653,12 @@ mod tests {
 
     #[test]
     fn deadline_missed_by_placement_is_late() {
-        let s = schedule(&HAND_MADE.replace("до 31.01.2022", "до 21.01.2022"));
+        let text = HAND_MADE.replace("до 31.01.2022", "до 21.01.2022");
+        let run = crate::run::check_bytes("t.roadmap".into(), text.into_bytes());
+        let codes: Vec<&str> = run.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["E0304"], "the check says why it is late");
+        let (roadmap, graph) = &run.roadmaps[0];
+        let s = compute(roadmap, graph, Calendar::russia());
         assert!(entry(&s, "3").late);
         assert_eq!(entry(&s, "3").slack_days, Some(-1));
     }

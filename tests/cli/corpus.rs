@@ -227,6 +227,7 @@ corpus! {
     e0303_dependency_cycle => "E0303-dependency-cycle.roadmap" { also: &["E0304"], ru: true }
     e0304_deadline_before_dependency => "E0304-deadline-before-dependency.roadmap" { ru: true }
     e0304_lag_not_respected => "E0304-lag-not-respected.roadmap" {}
+    e0304_duration_after_dependency => "E0304-duration-after-dependency.roadmap" { ru: true }
     e0401_month_typo => "E0401-month-typo.roadmap" {}
     e0402_month_without_year => "E0402-month-without-year.roadmap" { ru: true }
     e0403_wrong_year => "E0403-wrong-year.roadmap" { also: &["W0504"], ru: true }
@@ -234,6 +235,7 @@ corpus! {
     e0404_checkpoint_month_typo => "E0404-checkpoint-month-typo.roadmap" {}
     e0405_duration_in_words => "E0405-duration-in-words.roadmap" { ru: true }
     e0406_window_and_duration => "E0406-window-and-duration.roadmap" {}
+    e0407_duration_past_deadline => "E0407-duration-past-deadline.roadmap" { ru: true }
     e0601_status_for_missing_activity => "E0601-status-for-missing-activity" { ru: true }
     e0602_done_before_started => "E0602-done-before-started.roadmap" {}
     e0603_done_before_dependency => "E0603-done-before-dependency.roadmap" {}

@@ -98,6 +98,28 @@ fn figure(report: &str, label: &str) -> usize {
         .unwrap_or_else(|| panic!("a number before `{label}` in:\n{report}"))
 }
 
+/// The `# импорт:` comments the English report counts: places to decide
+/// and notes on what was assumed, or either alone when there is none of the
+/// other.
+fn comments_counted(report: &str) -> usize {
+    if report.contains(" comment(s) marked") {
+        let all = figure(report, " comment(s) marked");
+        assert_eq!(
+            figure(report, " place(s) for a person") + figure(report, " note(s) on what"),
+            all,
+            "the figures add up to the comments\n{report}"
+        );
+        all
+    } else if report.contains(" place(s) for a person to decide (marked") {
+        figure(report, " place(s) for a person")
+    } else if report.contains(" note(s) on what") {
+        figure(report, " note(s) on what")
+    } else {
+        assert!(report.contains("everything resolved; next"), "{report}");
+        0
+    }
+}
+
 /// Imports a fixture (with rules naming the bundled roadmap's party ids,
 /// or without) and returns the roadmap text and the report.
 fn import(file: &str, rules: Option<&str>) -> (String, String, i32) {
@@ -150,6 +172,11 @@ fn every_seed_document_imports_to_the_bundled_roadmaps_schedule() {
                     + text.matches("# импорт: в показателе нет числа").count(),
                 left,
                 "{file}: each place the report lists is marked in the file"
+            );
+            assert_eq!(
+                comments_counted(&report),
+                text.matches("# импорт:").count(),
+                "{file}: the report counts every comment of the file\n{report}"
             );
             Test::new()
                 .file("imported.roadmap", &text)
@@ -251,6 +278,27 @@ fn the_report_in_english_and_russian() {
     }
 }
 
+/// Sections the table gives no number are numbered in order under a
+/// comment: the report counts those notes apart from the places to decide,
+/// and the two add up to the comments of the file.
+#[test]
+fn the_report_counts_notes_and_places_to_decide() {
+    for lang in ["en", "ru"] {
+        Test::new()
+            .file("smolensk.docx", fixture("smolensk-region-2020.docx"))
+            .args([
+                "import",
+                "smolensk.docx",
+                "-o",
+                "smolensk.roadmap",
+                "--lang",
+                lang,
+            ])
+            .stderr_snapshot(format!("import__report_notes.{lang}"))
+            .failure();
+    }
+}
+
 #[test]
 fn the_roadmap_written_from_a_word_document() {
     Test::new()
@@ -294,7 +342,7 @@ fn an_existing_file_is_replaced_only_with_force() {
     assert!(
         output
             .stderr
-            .ends_with("everything resolved; next: roadmap check plan.roadmap\n"),
+            .ends_with("everything resolved; 10 note(s) on what the import assumed (marked `# импорт:`); next: roadmap check plan.roadmap\n"),
         "{}",
         output.stderr
     );
