@@ -1022,3 +1022,57 @@ fn graph_marks_sections_and_the_critical_path() {
         "labelled «number. title»: {flow}"
     );
 }
+
+/// «сентябрь 2021 (по запросу)»: the window is kept on the schedule, and the
+/// activity stays marked as on request or on someone's schedule.
+#[test]
+fn a_window_with_a_note_keeps_its_window() {
+    const FILE: &str = "tests/schedule/window-with-a-note.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let doc = json(FILE, &[]);
+    let entries = doc["entries"].as_array().expect("entries");
+    let got: Vec<(&str, &str, &str, &str)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["number"].as_str().unwrap_or("?"),
+                e["start"].as_str().unwrap_or("-"),
+                e["end"].as_str().unwrap_or("-"),
+                e["undated"]["kind"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.1", "2020-01-01", "2021-12-31", "schedule"),
+            ("1.2", "2021-09-01", "2021-09-30", "on_demand"),
+            ("1.3", "2022-09-01", "2022-09-30", "schedule"),
+            ("1.4", "-", "-", "on_demand"),
+        ]
+    );
+    assert_eq!(entries[2]["undated"]["owner"], "СОИРО");
+    let ics = schedule(FILE, "ics", &[]);
+    assert!(ics.contains("DTSTART;VALUE=DATE:20210901"), "{ics}");
+    insta::assert_snapshot!("window-with-a-note.md", schedule(FILE, "md", &[]));
+}
+
+/// «к 2025 году», «до 2026 года»: the user named no day (the deadline is the
+/// year's end by rule), so a day off there is not worth a warning.
+#[test]
+fn a_deadline_by_rule_is_not_warned_about_as_a_day_off() {
+    const FILE: &str = "tests/schedule/deadline-by-rule.roadmap";
+    let check = run(&["check", FILE, "--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("W0504"), "{stderr}");
+    let doc = json(FILE, &[]);
+    assert_eq!(doc["entries"][0]["deadline"], "2025-12-31");
+    assert_eq!(doc["entries"][1]["deadline"], "2026-12-31");
+}

@@ -1,9 +1,10 @@
 //! Rules over a resolved roadmap and its graph: dates against dependencies,
 //! the period and checkpoints; activities without owners; empty sections.
 
-use crate::code::Code;
+use crate::code::{Code, Severity};
 use crate::diagnostic::Diagnostic;
 use crate::graph::Graph;
+use crate::model::timing;
 use crate::model::{Activity, Facts, Interval, Roadmap, Timing};
 use crate::schedule::after_lag;
 use crate::schedule::calendar::Calendar;
@@ -397,17 +398,25 @@ fn checkpoints(facts: &Facts, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Exact dates and deadlines that fall on a day off.
+/// Exact dates and deadlines that fall on a day off: only a day the user
+/// wrote («до 01.03.2022»), not the last day of a month or year a deadline
+/// runs to by rule («к 2025 году»), and not on a timing already in error.
 fn non_working(facts: &Facts, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
     let Some(cell) = &facts.timing else {
         return;
     };
     let day = match &cell.resolved {
-        Some(Timing::Deadline { by, .. }) => *by,
+        Some(Timing::Deadline { by, .. }) if timing::names_its_day(&cell.text) => *by,
         Some(Timing::Window(w)) if w.start == w.end => w.start,
         _ => return,
     };
     if calendar.is_working_day(day) {
+        return;
+    }
+    let in_error = diagnostics
+        .iter()
+        .any(|d| d.span == cell.span && d.code.severity() == Severity::Error);
+    if in_error {
         return;
     }
     let reason = match calendar.holiday(day) {

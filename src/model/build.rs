@@ -47,8 +47,17 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
         .then(|| fields::hull_of_timings(doc))
         .flatten();
     for (key, ru, en) in [
-        (Key::Title, "дорожная карта: Название", "roadmap: Title"),
-        (Key::Period, "период: 2022", "period: 2022"),
+        (
+            Key::Title,
+            "Добавьте в начало файла строку «дорожная карта: Название»",
+            "Add a line `roadmap: Title` at the top of the file",
+        ),
+        // A placeholder to fill in: nothing in the roadmap says which year it is.
+        (
+            Key::Period,
+            "Добавьте в начало файла строку «период: ГГГГ», подставив вместо ГГГГ год карты (или годы: «ГГГГ–ГГГГ»)",
+            "Add a line `period: YYYY` at the top of the file, with the roadmap's year in place of YYYY (or its years: `YYYY–YYYY`)",
+        ),
     ] {
         if doc.header(key).is_none() && !(key == Key::Period && hull.is_some()) {
             let (key_ru, key_en) = key.spelling();
@@ -58,7 +67,7 @@ pub fn build(ws: &mut Workspace, file: FileId, diagnostics: &mut Vec<Diagnostic>
                     start,
                     text!(ru: "В карте нет строки «{}:»", key_ru; en: "The roadmap has no `{}:` line", key_en),
                 )
-                .with_help(text!(ru: "Добавьте в начало файла строку «{}»", ru; en: "Add a line `{}` at the top of the file", en)),
+                .with_help(Text::new(ru, en)),
             );
         }
     }

@@ -499,11 +499,17 @@ pub fn resolved(e: &Entry, lang: Lang) -> String {
             (Some(by), _) => by_date(by, lang),
             (None, _) => range.clone().unwrap_or_default(),
         },
-        Kind::NoDate => e
-            .undated
-            .as_ref()
-            .map(|u| undated(u, lang))
-            .unwrap_or_default(),
+        Kind::NoDate => {
+            let how = e
+                .undated
+                .as_ref()
+                .map(|u| undated(u, lang))
+                .unwrap_or_default();
+            match &range {
+                Some(r) => format!("{r} ({how})"),
+                None => how,
+            }
+        }
         Kind::Unknown if range.is_none() && e.length.is_some() => e
             .length
             .map(|(amount, unit)| length(amount, unit, lang))

@@ -239,7 +239,12 @@ fn dated(activity: &Activity) -> Dated {
                 }
                 Kind::Recurring
             }
-            Timing::NoDate { kind, .. } => {
+            Timing::NoDate {
+                kind,
+                window,
+                written,
+                ..
+            } => {
                 d.undated = Some(match kind {
                     NoDate::Schedule { owner } => Undated::Schedule {
                         owner: owner.clone(),
@@ -248,6 +253,12 @@ fn dated(activity: &Activity) -> Dated {
                     NoDate::Continuous => Undated::Continuous,
                 });
                 kinds.push(Kind::NoDate);
+                // «сентябрь 2021 (по запросу)»: the window the user wrote is
+                // kept; the period a bare «постоянно» falls back on is not.
+                if let (true, Some(w)) = (*written, window) {
+                    d.windows.push(*w);
+                    d.fixed = Some(d.fixed.map_or(*w, |f: Interval| f.hull(w)));
+                }
                 continue;
             }
         };
@@ -271,7 +282,10 @@ fn dated(activity: &Activity) -> Dated {
     }
     let has_duration = activity.all_facts().any(|f| f.duration.is_some());
     d.kind = if d.fixed.is_some() {
-        if kinds.contains(&Kind::Recurring) {
+        if !kinds.is_empty() && kinds.iter().all(|k| *k == Kind::NoDate) {
+            // Dated by its window, still marked as on request or on a schedule.
+            Kind::NoDate
+        } else if kinds.contains(&Kind::Recurring) {
             Kind::Recurring
         } else if d.windows.len() > 1 {
             Kind::Windows

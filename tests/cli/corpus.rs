@@ -199,7 +199,7 @@ corpus! {
     e0004_responsible_not_indented => "E0004-responsible-not-indented.roadmap" { also: &["W0501"], ru: true }
     e0004_stage_not_indented => "E0004-stage-not-indented.roadmap" { also: &["E0005"] }
     e0005_two_deadlines_instead_of_stages => "E0005-two-deadlines-instead-of-stages.roadmap" { ru: true }
-    e0006_no_period => "E0006-no-period.roadmap" { also: &["E0402"] }
+    e0006_no_period => "E0006-no-period.roadmap" { also: &["E0402"], ru: true }
     e0007_responsible_left_blank => "E0007-responsible-left-blank.roadmap" { also: &["W0501"] }
     e0008_period_with_cyrillic_o => "E0008-period-with-cyrillic-o.roadmap" {}
     e0009_approval_date_typo => "E0009-approval-date-typo.roadmap" {}
@@ -229,8 +229,10 @@ corpus! {
     e0304_lag_not_respected => "E0304-lag-not-respected.roadmap" {}
     e0304_duration_after_dependency => "E0304-duration-after-dependency.roadmap" { ru: true }
     e0401_month_typo => "E0401-month-typo.roadmap" {}
+    e0401_week_without_month => "E0401-week-without-month.roadmap" { ru: true }
     e0402_month_without_year => "E0402-month-without-year.roadmap" { ru: true }
-    e0403_wrong_year => "E0403-wrong-year.roadmap" { also: &["W0504"], ru: true }
+    e0402_holidays_in_a_one_year_roadmap => "E0402-holidays-in-a-one-year-roadmap.roadmap" { ru: true }
+    e0403_wrong_year => "E0403-wrong-year.roadmap" { ru: true }
     e0404_checkpoint_before_one_day_activity => "E0404-checkpoint-before-one-day-activity.roadmap" {}
     e0404_checkpoint_month_typo => "E0404-checkpoint-month-typo.roadmap" {}
     e0405_duration_in_words => "E0405-duration-in-words.roadmap" { ru: true }

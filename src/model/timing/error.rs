@@ -122,7 +122,14 @@ pub enum TimingErrorKind {
         expected: Vec<Expected>,
     },
     /// A month / date / «в течение года» without a year in a roadmap whose period spans several years.
-    AmbiguousYear { text: String, first: i32, last: i32 },
+    /// `school` holds the first calendar years of the two school years a
+    /// school-calendar word («зимние каникулы») could mean.
+    AmbiguousYear {
+        text: String,
+        first: i32,
+        last: i32,
+        school: Option<(i32, i32)>,
+    },
     /// No year anywhere and the roadmap has no period.
     NoYear { text: String },
     /// «в течение учебного года» when the roadmap's period is not exactly one school year.
@@ -137,6 +144,8 @@ pub enum TimingErrorKind {
     OutsidePeriod { text: String, period: Interval },
     /// «2021/2023 учебный год»: the two years of a school year must be consecutive.
     InvalidSchoolYear { text: String },
+    /// «3 неделя»: the number of a week with no month (a length is «3 недели»).
+    WeekWithoutMonth { text: String, week: u32 },
     /// A recurrence with more than [`MAX_OCCURRENCES`] occurrences («еженедельно» over two centuries).
     TooManyOccurrences { text: String, count: usize },
 }
@@ -167,11 +176,17 @@ impl TimingErrorKind {
                 "Could not read the timing at “{found}”: expected {}.",
                 or_list(expected, lang)
             ),
-            (K::AmbiguousYear { text, first, last }, Lang::Ru) => format!(
-                "В сроке «{text}» не указан год, а карта рассчитана на {first}–{last} годы: непонятно, какой год имеется в виду."
+            (K::AmbiguousYear { text, first, last, school }, Lang::Ru) => format!(
+                "В сроке «{text}» не указан {}, а карта рассчитана {}: непонятно, какой {} имеется в виду.",
+                if school.is_some() { "учебный год" } else { "год" },
+                if first == last { format!("на {first} год") } else { format!("на {first}–{last} годы") },
+                if school.is_some() { "учебный год" } else { "год" },
             ),
-            (K::AmbiguousYear { text, first, last }, Lang::En) => format!(
-                "The timing “{text}” does not say which year, and the roadmap covers {first}–{last}, so it is unclear which year is meant."
+            (K::AmbiguousYear { text, first, last, school }, Lang::En) => format!(
+                "The timing “{text}” does not say which {}, and the roadmap covers {}, so it is unclear which {} is meant.",
+                if school.is_some() { "school year" } else { "year" },
+                if first == last { first.to_string() } else { format!("{first}–{last}") },
+                if school.is_some() { "school year" } else { "year" },
             ),
             (K::NoYear { text }, Lang::Ru) => {
                 format!("В сроке «{text}» не указан год, а у карты не указан период.")
@@ -217,6 +232,12 @@ impl TimingErrorKind {
             (K::InvalidSchoolYear { text }, Lang::En) => format!(
                 "The school year “{text}” is impossible: the second year must come right after the first."
             ),
+            (K::WeekWithoutMonth { text, .. }, Lang::Ru) => format!(
+                "В сроке «{text}» указан номер недели, но не указан месяц (продолжительность пишется «3 недели», «5 недель»)."
+            ),
+            (K::WeekWithoutMonth { text, .. }, Lang::En) => format!(
+                "The timing “{text}” names a week by its number but not its month (a length is written “3 weeks”)."
+            ),
             (K::TooManyOccurrences { text, count }, Lang::Ru) => format!(
                 "Повторение «{text}» даёт слишком много сроков: {}, а можно не больше {}.",
                 thousands(*count, ' '),
@@ -250,7 +271,14 @@ impl TimingErrorKind {
         Some(match (self, lang) {
             (K::Syntax { .. }, Lang::Ru) => "Примеры сроков: «март 2022 года», «до 01.03.2022», «II квартал 2022 года», «17.01. – 04.02.2022», «ежемесячно», «по графику».".to_string(),
             (K::Syntax { .. }, Lang::En) => "Examples: “March 2022”, “by 01.03.2022”, “Q2 2022”, “17.01. – 04.02.2022”, “monthly”, “according to schedule”.".to_string(),
-            (K::AmbiguousYear { text, first, last }, _) => {
+            (K::AmbiguousYear { text, school: Some((a, b)), .. }, _) => {
+                let (a, b) = (with_school_year(text, *a), with_school_year(text, *b));
+                match lang {
+                    Lang::Ru => format!("Укажите учебный год: «{a}» или «{b}»."),
+                    Lang::En => format!("Name the school year: “{a}” or “{b}”."),
+                }
+            }
+            (K::AmbiguousYear { text, first, last, .. }, _) => {
                 let a = with_year(text, *first);
                 let b = with_year(text, *last);
                 match lang {
@@ -259,12 +287,12 @@ impl TimingErrorKind {
                 }
             }
             (K::NoYear { text }, Lang::Ru) => format!(
-                "Укажите год в сроке («{}») или период карты в заголовке («период: 2022»).",
-                with_year(text, 2022)
+                "Укажите год в сроке («{}») или период карты в заголовке («период: ГГГГ»), подставив вместо ГГГГ год.",
+                with_year(text, "ГГГГ")
             ),
             (K::NoYear { text }, Lang::En) => format!(
-                "Add the year (“{}”) or the roadmap's period in its header (“period: 2022”).",
-                with_year(text, 2022)
+                "Add the year (“{}”) or the roadmap's period in its header (“period: YYYY”), with the year in place of YYYY.",
+                with_year(text, "YYYY")
             ),
             (K::AmbiguousSchoolYear, Lang::Ru) => "Назовите учебный год: «в течение 2021/2022 учебного года».".to_string(),
             (K::AmbiguousSchoolYear, Lang::En) => "Name the school year: “during school year 2021/2022”.".to_string(),
@@ -278,9 +306,49 @@ impl TimingErrorKind {
             (K::OutsidePeriod { .. }, Lang::En) => "Check the year here and the period in the roadmap's header.".to_string(),
             (K::InvalidSchoolYear { .. }, Lang::Ru) => "Например: «2021/2022 учебный год».".to_string(),
             (K::InvalidSchoolYear { .. }, Lang::En) => "For example: “school year 2021/2022”.".to_string(),
+            (K::WeekWithoutMonth { text, week }, _) => {
+                let (month, length) = if is_cyrillic(text) {
+                    let weeks = if (2..=4).contains(&(week % 10)) && !(12..=14).contains(&(week % 100)) {
+                        "недели"
+                    } else {
+                        "недель"
+                    };
+                    (format!("{} сентября", text.trim()), format!("{week} {weeks}"))
+                } else {
+                    let th = match (week % 10, week % 100) {
+                        (_, 11..=13) => "th",
+                        (1, _) => "st",
+                        (2, _) => "nd",
+                        (3, _) => "rd",
+                        _ => "th",
+                    };
+                    (format!("{week}{th} week of September"), format!("{week} weeks"))
+                };
+                match lang {
+                    Lang::Ru => format!("Укажите месяц: «{month}»; если имеется в виду продолжительность — «{length}»."),
+                    Lang::En => format!("Add the month: “{month}”; for a length, write “{length}”."),
+                }
+            }
             (K::TooManyOccurrences { .. }, Lang::Ru) => "Укажите, в какое время повторять, например «еженедельно в течение 2022 года», и проверьте период карты.".to_string(),
             (K::TooManyOccurrences { .. }, Lang::En) => "Say when it repeats, e.g. “weekly during 2022”, and check the roadmap's period.".to_string(),
         })
+    }
+}
+
+/// Whether `text` is written in Russian, so a suggestion follows it.
+fn is_cyrillic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c))
+}
+
+/// «зимние каникулы» → «зимние каникулы 2021/2022 учебного года»; “winter
+/// holidays” → “winter holidays of school year 2021/2022”.
+fn with_school_year(text: &str, first: i32) -> String {
+    let t = text.trim();
+    let second = first.saturating_add(1);
+    if is_cyrillic(t) {
+        format!("{t} {first}/{second} учебного года")
+    } else {
+        format!("{t} of school year {first}/{second}")
     }
 }
 

@@ -24,7 +24,7 @@ mod tests;
 
 pub use error::{Expected, TimingError, TimingErrorKind};
 pub use interval::Interval;
-pub use parse::{calendar_line, parse_date, resolve, resolve_period};
+pub use parse::{calendar_line, names_its_day, parse_date, resolve, resolve_period};
 pub use resolved::{Context, Frequency, Labelled, LengthUnit, NoDate, Repeat, Timing};
 pub use school::{Days2, SchoolCalendar, Term};
 

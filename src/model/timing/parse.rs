@@ -39,6 +39,27 @@ pub fn resolve(text: &str, ctx: &Context) -> Result<Timing, TimingError> {
     Resolver { src: text, ctx }.body(body)
 }
 
+/// Whether a deadline names its day («до 01.03.2022», «к 5 сентября»), and
+/// is not only a month or a year whose last day it is by rule («к 2025 году»,
+/// «до конца марта»).
+pub fn names_its_day(text: &str) -> bool {
+    let folded = fold(text);
+    let Ok(pairs) = TimingParser::parse(Rule::timing, &folded) else {
+        return false;
+    };
+    pairs
+        .flatten()
+        .filter(|p| p.as_rule() == Rule::deadline)
+        .any(|d| {
+            d.into_inner().any(|c| {
+                matches!(
+                    c.as_rule(),
+                    Rule::date_full | Rule::dm | Rule::date_iso | Rule::dmn
+                )
+            })
+        })
+}
+
 /// One `учебный календарь:` line: which part of the school year, and its
 /// first and last day as `((day, month), (day, month))`.
 pub fn calendar_line(text: &str) -> Result<(Term, Days2), TimingError> {

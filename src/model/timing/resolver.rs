@@ -152,7 +152,7 @@ impl Resolver<'_> {
                 }
                 self.form_timing(form)
             }
-            Rule::length => Ok(self.length(pair)),
+            Rule::length => self.length(pair),
             Rule::after_each => self.after_each(pair),
             Rule::labelled_list | Rule::after_list => self.labelled(pair),
             r => unreachable!("the grammar has no body {r:?}"),
@@ -232,13 +232,27 @@ impl Resolver<'_> {
     }
 
     /// «срок реализации 5 лет», «6 месяцев».
-    fn length(&self, pair: Pair<'_, Rule>) -> Timing {
+    /// «3 неделя» is the third week, not a length (that is «3 недели»): without
+    /// its month it is an error.
+    fn length(&self, pair: Pair<'_, Rule>) -> Result<Timing, TimingError> {
+        let span = span_of(&pair);
         let mut amount = 1;
         let mut unit = LengthUnit::Years;
         for c in pair.into_inner() {
             match c.as_rule() {
                 Rule::count_num => amount = number(&c).max(1),
                 Rule::l_unit => {
+                    let word = c.as_str().trim_end_matches('.');
+                    let one = amount % 10 == 1 && amount % 100 != 11;
+                    if matches!(word, "неделя" | "неделю" | "week") && !one {
+                        return Err(self.err(
+                            TimingErrorKind::WeekWithoutMonth {
+                                text: self.text(&span),
+                                week: amount,
+                            },
+                            &span,
+                        ));
+                    }
                     unit = match c.into_inner().next().map(|u| u.as_rule()) {
                         Some(Rule::l_day) => LengthUnit::Days,
                         Some(Rule::l_week) => LengthUnit::Weeks,
@@ -249,7 +263,7 @@ impl Resolver<'_> {
                 _ => {}
             }
         }
-        Timing::Length { amount, unit }
+        Ok(Timing::Length { amount, unit })
     }
 
     /// «входной мониторинг — сентябрь 2020; итоговый — май 2021»: each window

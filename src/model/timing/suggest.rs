@@ -5,7 +5,7 @@ use pest::Parser as _;
 use super::parse::{fold, Rule, TimingParser};
 
 /// «в течение года» → «в течение 2021 года», «28.12» → «28.12.2021».
-pub(super) fn with_year(text: &str, y: i32) -> String {
+pub(super) fn with_year(text: &str, y: impl std::fmt::Display) -> String {
     let t = text.trim();
     let lower = fold(t);
     let cyrillic = t.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));

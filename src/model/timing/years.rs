@@ -111,6 +111,15 @@ impl Resolver<'_> {
                 Err(e) if !matches!(e.kind, TimingErrorKind::AmbiguousYear { .. }) => Err(e),
                 _ => Err(self.ambiguous(item, first, last)),
             },
+            [a, b, ..] if item.is_school_term() => Err(self.err(
+                TimingErrorKind::AmbiguousYear {
+                    text: self.text(&item.span),
+                    first,
+                    last,
+                    school: Some((*a, *b)),
+                },
+                &item.span,
+            )),
             _ => Err(self.ambiguous(item, first, last)),
         }
     }
@@ -121,6 +130,7 @@ impl Resolver<'_> {
                 text: self.text(&item.span),
                 first,
                 last,
+                school: None,
             },
             &item.span,
         )

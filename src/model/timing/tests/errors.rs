@@ -166,6 +166,7 @@ fn every_error_has_a_message_and_help_in_both_languages() {
             text: "май".into(),
             first: 2020,
             last: 2022,
+            school: None,
         },
         TimingErrorKind::NoYear {
             text: "май".into()

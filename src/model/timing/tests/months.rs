@@ -67,7 +67,8 @@ fn month_without_year_in_multi_year_period_is_ambiguous() {
         TimingErrorKind::AmbiguousYear {
             text: "сентябрь".into(),
             first: 2020,
-            last: 2021
+            last: 2021,
+            school: None,
         }
     );
     assert_eq!(pointed("сентябрь", &e), "сентябрь");
@@ -133,7 +134,8 @@ fn month_range_needs_year() {
         TimingErrorKind::AmbiguousYear {
             text: "Июнь - август".into(),
             first: 2020,
-            last: 2022
+            last: 2022,
+            school: None,
         }
     );
 }

@@ -201,7 +201,8 @@ fn during_the_year_in_multi_year_period_is_ambiguous() {
         TimingErrorKind::AmbiguousYear {
             text: "в течение года".into(),
             first: 2020,
-            last: 2021
+            last: 2021,
+            school: None,
         }
     );
     assert_eq!(e.span, 0.."в течение года".len());

@@ -253,3 +253,54 @@ fn a_school_half_year_is_named_with_its_school_year() {
         iv((2022, 1, 1), (2022, 6, 30))
     );
 }
+
+#[test]
+fn holidays_in_a_one_year_roadmap_name_the_two_school_years() {
+    let e = err("зимние каникулы", year(2022));
+    assert_eq!(
+        e.kind,
+        TimingErrorKind::AmbiguousYear {
+            text: "зимние каникулы".into(),
+            first: 2022,
+            last: 2022,
+            school: Some((2021, 2022)),
+        }
+    );
+    assert_eq!(e.kind.code().as_str(), "E0402");
+    let ru = e.message(Lang::Ru);
+    assert!(ru.contains("на 2022 год"), "{ru}");
+    assert!(!ru.contains("2022–2022"), "{ru}");
+    assert!(!e.message(Lang::En).contains("2022–2022"));
+    let help = e.help(Lang::Ru).unwrap_or_default();
+    assert!(
+        help.contains("«зимние каникулы 2021/2022 учебного года» или «зимние каникулы 2022/2023 учебного года»"),
+        "{help}"
+    );
+    let help = err("winter holidays", year(2022))
+        .help(Lang::En)
+        .unwrap_or_default();
+    assert!(
+        help.contains("“winter holidays of school year 2021/2022” or “winter holidays of school year 2022/2023”"),
+        "{help}"
+    );
+    // Both suggestions are read, each as its own school year's holidays.
+    assert_eq!(
+        window("зимние каникулы 2021/2022 учебного года", none()),
+        iv((2021, 12, 29), (2022, 1, 8))
+    );
+    assert_eq!(
+        window("winter holidays of school year 2022/2023", none()),
+        iv((2022, 12, 29), (2023, 1, 8))
+    );
+}
+
+#[test]
+fn a_year_without_a_period_is_not_made_up() {
+    let e = err("I четверть", none());
+    for lang in [Lang::Ru, Lang::En] {
+        let help = e.help(lang).unwrap_or_default();
+        assert!(!help.contains("20"), "{help}");
+    }
+    assert!(e.help(Lang::Ru).unwrap_or_default().contains("ГГГГ"));
+    assert!(e.help(Lang::En).unwrap_or_default().contains("YYYY"));
+}

@@ -315,6 +315,51 @@ fn lengths_in_years_months_weeks_and_days() {
     }
     let t = ok("6 месяцев", year(2022));
     assert_eq!((t.bounds(), t.intervals()), (None, vec![]));
+    // One week agrees with «неделя»: «1 неделя», «21 неделя» are lengths.
+    assert_eq!(ok("1 неделя", none()).notation(), "length 1w");
+    assert_eq!(ok("21 неделя", none()).notation(), "length 21w");
+}
+
+#[test]
+fn a_week_by_its_number_without_a_month_is_an_error() {
+    for (text, week) in [
+        ("3 неделя", 3),
+        ("2 неделя", 2),
+        ("11 неделю", 11),
+        ("3 week", 3),
+    ] {
+        let e = err(text, year(2022));
+        assert_eq!(
+            e.kind,
+            TimingErrorKind::WeekWithoutMonth {
+                text: text.into(),
+                week
+            },
+            "{text}"
+        );
+        assert_eq!(e.kind.code().as_str(), "E0401");
+        assert_eq!(pointed(text, &e), text);
+    }
+    let help = err("3 неделя", year(2022))
+        .help(Lang::Ru)
+        .unwrap_or_default();
+    assert!(help.contains("«3 неделя сентября»"), "{help}");
+    assert!(help.contains("«3 недели»"), "{help}");
+    let help = err("3 week", year(2022)).help(Lang::En).unwrap_or_default();
+    assert!(help.contains("“3rd week of September”"), "{help}");
+    // What the help suggests is read.
+    assert_eq!(
+        window("3 неделя сентября", year(2022)),
+        iv((2022, 9, 15), (2022, 9, 21))
+    );
+    assert_eq!(
+        window("3rd week of September", year(2022)),
+        iv((2022, 9, 15), (2022, 9, 21))
+    );
+    assert_eq!(
+        window("1–2 неделя сентября", year(2022)),
+        iv((2022, 9, 1), (2022, 9, 14))
+    );
 }
 
 #[test]
@@ -369,4 +414,26 @@ fn windows_each_followed_by_its_label() {
         ok("2017 - stage 1; 2018 - 2021 - stage 2", none()).notation(),
         "windows stage 1: 01.01.2017–31.12.2017; stage 2: 01.01.2018–31.12.2021"
     );
+}
+
+#[test]
+fn a_deadline_names_its_day_only_when_a_day_is_written() {
+    for text in [
+        "до 01.03.2022",
+        "к 5 сентября 2022",
+        "до 2022-03-01",
+        "не позднее 01.03",
+    ] {
+        assert!(super::super::names_its_day(text), "{text}");
+    }
+    for text in [
+        "к 2025 году",
+        "до 2026 года",
+        "до конца марта 2022",
+        "до конца 2022 года",
+        "март 2022",
+        "не прочитать",
+    ] {
+        assert!(!super::super::names_its_day(text), "{text}");
+    }
 }
