@@ -6,15 +6,12 @@
 
 use super::layout::*;
 use super::{Form, Mark, Row};
-use chrono::{Datelike, NaiveDate};
+use crate::render::xlsx::{cell_format, excel_date};
+use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
 };
-
-fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-}
 
 fn dmy(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
@@ -31,11 +28,7 @@ struct Formats {
 }
 
 fn formats() -> Formats {
-    let cell = Format::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_border(FormatBorder::Thin)
-        .set_border_color("#BFBFBF");
+    let cell = cell_format();
     let open = cell.clone().set_unlocked().set_background_color("#FFF2CC");
     Formats {
         title: Format::new().set_bold().set_font_size(14),

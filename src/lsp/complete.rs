@@ -4,6 +4,7 @@
 
 use super::workspace::Analysis;
 use crate::lang::Lang;
+use crate::render::text::MONTHS_EN;
 use crate::source::FileId;
 use crate::syntax::{self, Key, Script};
 use lsp_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
@@ -21,20 +22,6 @@ const MONTHS_RU: [&str; 12] = [
     "октябрь",
     "ноябрь",
     "декабрь",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Timing forms (docs/timing.md) as snippets: label, snippet, in each language.

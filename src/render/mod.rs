@@ -13,7 +13,7 @@ mod ics;
 pub mod templates;
 pub mod text;
 pub mod view;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use crate::graph::Graph;
 use crate::lang::Lang;

@@ -38,7 +38,8 @@ const MONTHS_GEN_RU: [&str; 12] = [
 const MONTHS_SHORT_RU: [&str; 12] = [
     "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
 ];
-const MONTHS_EN: [&str; 12] = [
+/// English month names, January first.
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",

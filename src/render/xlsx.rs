@@ -14,7 +14,8 @@ use rust_xlsxwriter::{
 /// activity comes from.
 const COLUMNS: u16 = 16;
 
-fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+/// A date as Excel stores it.
+pub(crate) fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
 }
 
@@ -33,12 +34,18 @@ struct Formats {
     number: Format,
 }
 
-fn formats() -> Formats {
-    let cell = Format::new()
+/// The bordered, wrapped, top-aligned cell of every table the tool writes
+/// to a workbook.
+pub(crate) fn cell_format() -> Format {
+    Format::new()
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin)
-        .set_border_color("#BFBFBF");
+        .set_border_color("#BFBFBF")
+}
+
+fn formats() -> Formats {
+    let cell = cell_format();
     Formats {
         title: Format::new()
             .set_bold()
