@@ -203,27 +203,7 @@ fn continues_header(table: &Table, row: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::table::Cell;
-
-    fn table(rows: &[&[&str]]) -> Table {
-        Table {
-            rows: rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|t| {
-                            if let Some(t) = t.strip_prefix('<') {
-                                Cell::covered(t)
-                            } else {
-                                Cell::new(*t)
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            ..Table::default()
-        }
-    }
+    use crate::import::table::test_table as table;
 
     #[test]
     fn a_header_of_two_rows_with_years_under_a_merged_cell() {

@@ -210,27 +210,7 @@ fn row_texts(table: &Table, row: usize, width: usize) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::import::layout::detect;
-    use crate::import::table::Cell;
-
-    fn table(rows: &[&[&str]]) -> Table {
-        Table {
-            rows: rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|t| {
-                            if let Some(t) = t.strip_prefix('<') {
-                                Cell::covered(t)
-                            } else {
-                                Cell::new(*t)
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            ..Table::default()
-        }
-    }
+    use crate::import::table::test_table as table;
 
     #[test]
     fn numbers_are_read_in_every_spelling() {

@@ -82,3 +82,23 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .collect()
 }
+
+/// A table for the tests, from its cells' texts: a text that starts with `<`
+/// is a cell covered by a merge.
+#[cfg(test)]
+pub(crate) fn test_table(rows: &[&[&str]]) -> Table {
+    Table {
+        rows: rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|t| match t.strip_prefix('<') {
+                        Some(t) => Cell::covered(t),
+                        None => Cell::new(*t),
+                    })
+                    .collect()
+            })
+            .collect(),
+        ..Table::default()
+    }
+}
