@@ -135,6 +135,14 @@ impl Report {
             }
             shown.join(", ")
         };
+        // The line under a count that names the places to look at, if any.
+        let look_at = |v: &[(String, usize)]| -> String {
+            match (v.is_empty(), ru) {
+                (true, _) => String::new(),
+                (false, true) => format!("    посмотреть: {}\n", at(v)),
+                (false, false) => format!("    look at: {}\n", at(v)),
+            }
+        };
         out.push_str(&if ru {
             format!(
                 "  сроки: распознаны {}, оставлены как есть {}\n",
@@ -148,13 +156,7 @@ impl Report {
                 self.timings_left.len()
             )
         });
-        if !self.timings_left.is_empty() {
-            out.push_str(&if ru {
-                format!("    посмотреть: {}\n", at(&self.timings_left))
-            } else {
-                format!("    look at: {}\n", at(&self.timings_left))
-            });
-        }
+        out.push_str(&look_at(&self.timings_left));
         out.push_str(&if ru {
             format!(
                 "  показатели: с числом {}, текстом {}\n",
@@ -168,13 +170,7 @@ impl Report {
                 self.indicators_left.len()
             )
         });
-        if !self.indicators_left.is_empty() {
-            out.push_str(&if ru {
-                format!("    посмотреть: {}\n", at(&self.indicators_left))
-            } else {
-                format!("    look at: {}\n", at(&self.indicators_left))
-            });
-        }
+        out.push_str(&look_at(&self.indicators_left));
         if self.funding_read + self.funding_left.len() > 0 {
             out.push_str(&if ru {
                 format!(
@@ -190,13 +186,7 @@ impl Report {
                 )
             });
         }
-        if !self.funding_left.is_empty() {
-            out.push_str(&if ru {
-                format!("    посмотреть: {}\n", at(&self.funding_left))
-            } else {
-                format!("    look at: {}\n", at(&self.funding_left))
-            });
-        }
+        out.push_str(&look_at(&self.funding_left));
         out.push_str(&if ru {
             format!(
                 "  участники: {} ({})\n",
