@@ -17,6 +17,7 @@ pub mod model;
 pub mod render;
 pub mod run;
 pub mod schedule;
+pub mod serve;
 pub mod source;
 pub mod state;
 pub mod syntax;
