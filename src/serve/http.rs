@@ -1,10 +1,11 @@
 //! The HTTP side: accepting requests (a bounded number at once), checking
 //! where they come from, routing them to the pages, and the event streams.
 
-use super::pages;
-use super::state::{self, Shared, State};
+use super::state::{Shared, State};
+use super::{draw, pages};
 use std::io::Write;
 use std::net::IpAddr;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -82,69 +83,88 @@ fn respond(request: Request, status: u16, content_type: &str, body: impl Into<Ve
 
 const HTML: &str = "text/html; charset=utf-8";
 
+/// What a request gets.
+enum Answer {
+    Page(u16, &'static str, String),
+    Events(Option<String>),
+}
+
+const TEXT: &str = "text/plain; charset=utf-8";
+
+/// Answers one request. A panic while working it out (a roadmap no test
+/// foresaw) is answered with a 500 and ends only this request.
 fn handle(request: Request, shared: &Shared) {
+    let answer = catch_unwind(AssertUnwindSafe(|| route(&request, shared))).unwrap_or_else(|_| {
+        Answer::Page(
+            500,
+            TEXT,
+            "Internal error: this page could not be made; the server goes on\n".into(),
+        )
+    });
+    match answer {
+        Answer::Page(status, content_type, body) => respond(request, status, content_type, body),
+        Answer::Events(name) => events(request, shared, name),
+    }
+}
+
+fn route(request: &Request, shared: &Shared) -> Answer {
     let lang = shared.lang;
-    if shared.loopback && !loopback_host(&request) {
-        return respond(
-            request,
+    if shared.loopback && !loopback_host(request) {
+        return Answer::Page(
             403,
-            "text/plain; charset=utf-8",
-            "Forbidden: this server answers to localhost only\n",
+            TEXT,
+            "Forbidden: this server answers to localhost only\n".into(),
         );
     }
     if !matches!(request.method(), Method::Get | Method::Head) {
-        return respond(
-            request,
-            405,
-            "text/plain; charset=utf-8",
-            "Method not allowed\n",
-        );
+        return Answer::Page(405, TEXT, "Method not allowed\n".into());
     }
     let url = request.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let Some(path) = pages::percent_decode(path) else {
-        return respond(request, 400, "text/plain; charset=utf-8", "Bad path\n");
+        return Answer::Page(400, TEXT, "Bad path\n".into());
     };
     match path.as_str() {
-        "/" => {
-            let body = pages::index(&shared.lock(), &shared.root, lang);
-            respond(request, 200, HTML, body)
-        }
-        "/live.js" => respond(
-            request,
-            200,
-            "text/javascript; charset=utf-8",
-            pages::LIVE_JS,
-        ),
-        "/status.json" => {
-            let body = pages::status_json(&shared.lock());
-            respond(request, 200, "application/json", body)
-        }
-        "/events" => events(request, shared, None),
+        "/" => Answer::Page(200, HTML, pages::index(&shared.lock(), &shared.root, lang)),
+        "/live.js" => Answer::Page(200, "text/javascript; charset=utf-8", pages::LIVE_JS.into()),
+        "/status.json" => Answer::Page(200, "application/json", pages::status_json(&shared.lock())),
+        "/events" => Answer::Events(None),
         "/rollup" => {
-            let body = pages::rollup_page(&shared.lock(), shared);
-            respond(request, 200, HTML, body)
+            let (plans, version) = {
+                let state = shared.lock();
+                (pages::plans(&state), state.version)
+            };
+            Answer::Page(200, HTML, pages::rollup_page(&plans, version, shared))
         }
-        "/favicon.ico" => respond(request, 404, "text/plain", ""),
+        "/favicon.ico" => Answer::Page(404, "text/plain", String::new()),
         _ => {
             if let Some(name) = path.strip_prefix("/events/") {
-                events(request, shared, Some(name.to_string()))
+                Answer::Events(Some(name.to_string()))
             } else if let Some(name) = path.strip_prefix("/r/") {
-                let mut state = shared.lock();
-                let (status, body) = match state.pages.get_mut(name) {
-                    Some(page) => {
-                        state::make(page, shared.as_of, lang);
-                        (200, pages::roadmap_page(name, page, lang))
-                    }
-                    None => (404, pages::missing_page(name, lang)),
-                };
-                drop(state);
-                respond(request, status, HTML, body)
+                roadmap(name, shared)
             } else {
-                respond(request, 404, HTML, pages::missing_page(&path, lang))
+                Answer::Page(404, HTML, pages::missing_page(&path, lang))
             }
         }
     }
+}
+
+/// A roadmap's page. Its schedule is drawn (once a version) with the state
+/// unlocked: the page is copied out first.
+fn roadmap(name: &str, shared: &Shared) -> Answer {
+    let lang = shared.lang;
+    let Some(page) = shared.lock().pages.get(name).cloned() else {
+        return Answer::Page(404, HTML, pages::missing_page(name, lang));
+    };
+    let drawn = page.good.as_ref().map(|(good, _)| {
+        good.page
+            .get_or_init(|| draw::draw(&good.loaded, &page.path, shared.as_of, lang))
+    });
+    let status = match drawn {
+        Some(Err(refused)) => refused.status,
+        _ => 200,
+    };
+    Answer::Page(status, HTML, pages::roadmap_page(name, &page, lang))
 }
 
 /// The `Host` a request names is a loopback one (or it names none).

@@ -19,6 +19,7 @@
 //! host, so that a web page elsewhere cannot read the roadmaps through DNS
 //! rebinding.
 
+mod draw;
 mod http;
 mod pages;
 mod state;

@@ -1,9 +1,12 @@
 //! The pages: the index, a roadmap's page (its schedule under a bar with
 //! the findings), the roll-up, `/status.json`, and the live script.
 
-use super::state::{Good, Page, Shared, State};
+use super::state::{Page, Shared, State};
+use crate::graph::Graph;
 use crate::lang::Lang;
+use crate::model::Roadmap;
 use crate::state::rollup;
+use std::sync::Arc;
 
 /// The script every page loads: it follows the page's event stream and, on
 /// a new version, fetches the page again and swaps head and body in place.
@@ -161,8 +164,11 @@ fn bar(name: &str, page: &Page, lang: Lang) -> String {
             (None, Lang::En) => "<p class=\"stale\">No schedule yet: fix the errors.</p>".to_string(),
         });
     }
-    if let Some(err) = &page.render_error {
-        out.push_str(&format!("<p class=\"render-error\">{}</p>", escape(err)));
+    if let Some(Err(refused)) = page.drawn() {
+        out.push_str(&format!(
+            "<p class=\"render-error\">{}</p>",
+            escape(&refused.message)
+        ));
     }
     if !page.roadmap && page.errors == 0 {
         out.push_str(match lang {
@@ -185,7 +191,7 @@ fn bar(name: &str, page: &Page, lang: Lang) -> String {
 pub(super) fn roadmap_page(name: &str, page: &Page, lang: Lang) -> String {
     let bar = bar(name, page, lang);
     let script = live_script(&format!("/events/{}", percent_encode(name)), page.version);
-    let Some((Good::Html(html), _)) = &page.good else {
+    let Some(Ok(html)) = page.drawn() else {
         let title = page.title.as_deref().unwrap_or(name);
         return bare_page(title, &format!("{bar}{script}"), lang);
     };
@@ -317,9 +323,27 @@ pub(super) fn index(state: &State, root: &str, lang: Lang) -> String {
     bare_page(&format!("{heading}: {root}"), &out, lang)
 }
 
+/// A plan as the roll-up judges it: its name, the roadmap as last checked,
+/// and the templates it extends.
+pub(super) type Plan = (String, Arc<(Roadmap, Graph)>, Vec<String>);
+
+/// The plans to roll up, taken out of the state so that the roll-up is made
+/// while other requests are answered.
+pub(super) fn plans(state: &State) -> Vec<Plan> {
+    state
+        .pages
+        .iter()
+        .filter_map(|(name, page)| {
+            let current = page.current.as_ref()?;
+            Some((name.clone(), Arc::clone(current), page.templates.clone()))
+        })
+        .collect()
+}
+
 /// The roll-up of every plan whose last check found no error, as `roadmap
-/// status PATH --format html` makes it, following the tree's events.
-pub(super) fn rollup_page(state: &State, shared: &Shared) -> String {
+/// status PATH --format html` makes it, following the tree's events
+/// (`version`).
+pub(super) fn rollup_page(plans: &[Plan], version: u64, shared: &Shared) -> String {
     let lang = shared.lang;
     let options = crate::state::Options {
         as_of: shared
@@ -327,17 +351,13 @@ pub(super) fn rollup_page(state: &State, shared: &Shared) -> String {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         within: crate::state::DUE_SOON_DAYS,
     };
-    let candidates = state
-        .pages
+    let candidates = plans
         .iter()
-        .filter_map(|(name, page)| {
-            let (roadmap, graph) = &**page.current.as_ref()?;
-            Some(rollup::Candidate {
-                file: name.clone(),
-                roadmap,
-                graph,
-                templates: page.templates.clone(),
-            })
+        .map(|(name, current, templates)| rollup::Candidate {
+            file: name.clone(),
+            roadmap: &current.0,
+            graph: &current.1,
+            templates: templates.clone(),
         })
         .collect();
     let (judged, not_judged) = rollup::judge(candidates, &options);
@@ -347,7 +367,7 @@ pub(super) fn rollup_page(state: &State, shared: &Shared) -> String {
         Lang::En => "← all roadmaps",
     };
     let bar = format!("<p><a href=\"/\">{all}</a></p>");
-    let script = live_script("/events", state.version);
+    let script = live_script("/events", version);
     match rollup::render(&rollup, crate::state::report::Format::Html, None) {
         Ok(html) => match (html.find("<body>"), html.rfind("</body>")) {
             (Some(body), Some(end)) if body < end => {
@@ -405,6 +425,7 @@ pub(super) fn status_json(state: &State) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::state::Good;
 
     #[test]
     fn names_survive_the_url() {
@@ -418,22 +439,23 @@ mod tests {
 
     #[test]
     fn the_bar_goes_into_the_body() {
+        let run = crate::run::check_bytes(
+            "a.roadmap".into(),
+            "дорожная карта: A\nпериод: 2022\n\nмероприятие 1. Б\n  срок: до 01.03.2022\n".into(),
+        );
+        let loaded = run.roadmaps.into_iter().next().expect("a roadmap");
+        let good = Good::new(Arc::new(loaded));
+        let html = "<!DOCTYPE html><html><head></head><body class=\"x\"><h1>A</h1></body></html>";
+        let _ = good.page.set(Ok(html.into()));
         let page = Page {
             path: "a.roadmap".into(),
             title: Some("A".into()),
             roadmap: true,
             activities: 1,
-            good: Some((
-                Good::Html(
-                    "<!DOCTYPE html><html><head></head><body class=\"x\"><h1>A</h1></body></html>"
-                        .into(),
-                ),
-                "10:00:00".into(),
-            )),
+            good: Some((Arc::new(good), "10:00:00".into())),
             report: "× error <script>".into(),
             errors: 1,
             warnings: 0,
-            render_error: None,
             checked: "10:00:05".into(),
             version: 7,
             current: None,

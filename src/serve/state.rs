@@ -1,18 +1,19 @@
 //! What the server knows: every file under PATH as its last check left it,
 //! and each roadmap's schedule page, made when first asked for.
 
+use super::draw::Refused;
 use crate::diagnostic::{Human, Report};
 use crate::graph::Graph;
 use crate::lang::Lang;
 use crate::model::Roadmap;
-use crate::render::{self, By, Format, Options};
-use crate::schedule::{self, calendar::Calendar};
 use crate::watch::{self, Checked};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
 
-/// One file as the pages show it.
+/// One file as the pages show it; a copy is taken out of the state to
+/// answer a request, so that nothing is drawn while the state is locked.
+#[derive(Clone)]
 pub(super) struct Page {
     /// The file, as found under PATH.
     pub(super) path: String,
@@ -21,13 +22,11 @@ pub(super) struct Page {
     pub(super) roadmap: bool,
     pub(super) activities: usize,
     /// The last version without errors, and when it was checked.
-    pub(super) good: Option<(Good, String)>,
+    pub(super) good: Option<(Arc<Good>, String)>,
     /// The findings, as `check` prints them without colour.
     pub(super) report: String,
     pub(super) errors: usize,
     pub(super) warnings: usize,
-    /// Why the schedule could not be made, when the roadmap is fine.
-    pub(super) render_error: Option<String>,
     /// When it was last checked.
     pub(super) checked: String,
     /// [`State::version`] at its last check.
@@ -38,12 +37,29 @@ pub(super) struct Page {
     pub(super) templates: Vec<String>,
 }
 
-/// A schedule page is made when it is first asked for (a thousand plans
-/// are checked in a second, and their pages would take half a minute), and
-/// kept until the roadmap changes.
-pub(super) enum Good {
-    Pending(Arc<(Roadmap, Graph)>),
-    Html(String),
+/// A version without errors and its schedule page. The page is drawn when
+/// first asked for (a thousand plans are checked in a second, and their
+/// pages would take half a minute), once however many ask at the same time,
+/// and kept until the roadmap changes.
+pub(super) struct Good {
+    pub(super) loaded: Arc<(Roadmap, Graph)>,
+    pub(super) page: OnceLock<Result<String, Refused>>,
+}
+
+impl Good {
+    pub(super) fn new(loaded: Arc<(Roadmap, Graph)>) -> Good {
+        Good {
+            loaded,
+            page: OnceLock::new(),
+        }
+    }
+}
+
+impl Page {
+    /// The schedule page, when drawn; or why it was not.
+    pub(super) fn drawn(&self) -> Option<&Result<String, Refused>> {
+        self.good.as_ref().and_then(|(good, _)| good.page.get())
+    }
 }
 
 pub(super) struct State {
@@ -126,7 +142,6 @@ pub(super) fn apply(shared: &Shared, checked: Checked, lang: Lang) {
             report,
             errors: file.errors,
             warnings: file.warnings,
-            render_error: None,
             checked: time.clone(),
             version,
             current: None,
@@ -136,7 +151,7 @@ pub(super) fn apply(shared: &Shared, checked: Checked, lang: Lang) {
         let loaded = file.roadmap.map(Arc::new);
         page.current = loaded.clone();
         page.good = match loaded {
-            Some(loaded) if file.errors == 0 => Some((Good::Pending(loaded), time.clone())),
+            Some(loaded) if file.errors == 0 => Some((Arc::new(Good::new(loaded)), time.clone())),
             Some(_) => old.and_then(|old| old.good),
             None => None,
         };
@@ -144,35 +159,4 @@ pub(super) fn apply(shared: &Shared, checked: Checked, lang: Lang) {
     }
     drop(state);
     shared.changed.notify_all();
-}
-
-/// Makes a page's schedule if it is not made yet.
-pub(super) fn make(page: &mut Page, as_of: Option<NaiveDate>, lang: Lang) {
-    let Some((good, _)) = &mut page.good else {
-        return;
-    };
-    let Good::Pending(loaded) = good else {
-        return;
-    };
-    let (roadmap, graph) = &**loaded;
-    let schedule = schedule::compute(roadmap, graph, Calendar::russia());
-    let options = Options {
-        lang,
-        as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        by: By::Section,
-        party: None,
-        templates: None,
-        file: page.path.clone(),
-        findings: Vec::new(),
-    };
-    match render::schedule(Format::Html, roadmap, &schedule, &options) {
-        Ok(bytes) => {
-            *good = Good::Html(String::from_utf8_lossy(&bytes).into_owned());
-            page.render_error = None;
-        }
-        Err(err) => {
-            page.render_error = Some(err.message(lang));
-            page.good = None;
-        }
-    }
 }
