@@ -1,6 +1,7 @@
 //! `roadmap serve PATH [--port N] [--bind ADDR]`: the web server of
 //! `crate::serve` over the watch loop `roadmap watch` runs: the pages follow
-//! every save. Only loopback is served unless `--bind` says otherwise.
+//! every save. Only loopback is served unless `--bind` says otherwise;
+//! `--allow-marks` lets the pages add marks to the status files.
 
 use super::watch::{self as watching, Loop, Settings};
 use super::{Env, CLEAN, FAILURE};
@@ -23,6 +24,12 @@ pub struct Args {
     /// e.g. 0.0.0.0 for every network interface.
     #[arg(long, value_name = "ADDR", default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
     pub bind: IpAddr,
+    /// Let a person mark progress from the browser: each schedule page gets a
+    /// form per activity (state, date, document, comment) whose marks are
+    /// checked and added to the roadmap's .status file. Without it the
+    /// server only reads.
+    #[arg(long)]
+    pub allow_marks: bool,
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
@@ -52,7 +59,23 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         root: args.settings.path.display().to_string(),
         loopback: args.bind.is_loopback(),
         as_of: args.settings.as_of,
+        allow_marks: args.allow_marks,
+        port: bound.port(),
     });
+    let site = match site {
+        Ok(site) => site,
+        Err(err) => {
+            eprintln!(
+                "{}",
+                text!(
+                    ru: "ошибка: нет случайных чисел для защиты формы отметок: {}", err;
+                    en: "error: no random numbers for the marks form's token: {}", err
+                )
+                .get(lang)
+            );
+            return FAILURE;
+        }
+    };
     let first = watching.check_all();
     watching::print(&first, env);
     site.apply(first);

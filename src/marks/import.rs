@@ -105,6 +105,73 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
         });
     }
     let run = crate::run::check_files(std::slice::from_ref(&plan));
+    work_out(form, plan, &run, &filled)
+}
+
+/// A mark a person enters for one activity of a plan (the form of `roadmap
+/// serve --allow-marks`): what a form's row holds, in the same words.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub activity: String,
+    /// One of the states of [`Mark`], in either language.
+    pub state: String,
+    /// The date, `DD.MM.YYYY` or `YYYY-MM-DD`.
+    pub date: String,
+    pub document: String,
+    pub comment: String,
+}
+
+/// Works out the plan's new status file with one activity's mark, checked
+/// as a form's row is (its findings name the form's columns: [`STATE`],
+/// [`DATE`], [`DOCUMENT`], [`COMMENT`]); writes nothing.
+pub fn entry(plan: &Path, entry: &Entry) -> Result<Outcome, ImportError> {
+    let run = crate::run::check_files(&[plan.to_path_buf()]);
+    let Some((roadmap, _)) = run.roadmaps.first() else {
+        return Err(ImportError::NotRoadmap {
+            path: plan.to_path_buf(),
+            plan: plan.display().to_string(),
+        });
+    };
+    let (title, timing) = roadmap
+        .activity(entry.activity.trim())
+        .map(|i| &roadmap.activities[i])
+        .map(|a| (a.title.clone(), String::new()))
+        .unwrap_or_default();
+    let text = |s: &str| match s.trim() {
+        "" => Value::Empty,
+        s => Value::Text(s.to_string()),
+    };
+    let mut cells = vec![Value::Empty; COLUMNS.len()];
+    cells[NUMBER as usize] = text(&entry.activity);
+    cells[TITLE as usize] = text(&title);
+    cells[STATE as usize] = text(&entry.state);
+    cells[DATE as usize] = text(&entry.date);
+    cells[DOCUMENT as usize] = text(&entry.document);
+    cells[COMMENT as usize] = text(&entry.comment);
+    let filled = Filled {
+        plan: plan.display().to_string(),
+        hash: roadmap_fingerprint(roadmap, &run.workspace.sources),
+        rows: vec![FilledRow {
+            row: 0,
+            activity: entry.activity.trim().to_string(),
+            indicator: None,
+            title,
+            timing,
+            allowed: None,
+            cells,
+        }],
+    };
+    work_out(plan, plan.to_path_buf(), &run, &filled)
+}
+
+/// The new status file of `plan` with the marks of `filled` (read from
+/// `form`), checked with the plan as `run` found it.
+fn work_out(
+    form: &Path,
+    plan: PathBuf,
+    run: &crate::run::Run,
+    filled: &Filled,
+) -> Result<Outcome, ImportError> {
     let Some((roadmap, _)) = run.roadmaps.first() else {
         return Err(ImportError::NotRoadmap {
             path: form.to_path_buf(),
@@ -144,7 +211,7 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
             })
         }
     };
-    let lines = importer.lines(&filled, &before);
+    let lines = importer.lines(filled, &before);
     let (after, added, mut findings) = checked(form, &plan, &before, lines, importer.findings);
     findings.sort_by(|a, b| {
         // The form's own finding (its version) first, then cell by cell.

@@ -1,11 +1,13 @@
 //! The HTTP side: accepting requests (a bounded number at once), checking
 //! where they come from, routing them to the pages, and the event streams.
 
+use super::marks::{self, Marks, Posted, Problem};
 use super::state::{Shared, State};
 use super::{draw, pages};
 use std::io::Write;
 use std::net::IpAddr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -67,18 +69,36 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// What a page may load: its own styles and the live script, nothing from
-/// elsewhere.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+/// elsewhere; and send no form anywhere.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/// The same with `--allow-marks`: forms go to this server only.
+const CSP_MARKS: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-fn respond(request: Request, status: u16, content_type: &str, body: impl Into<Vec<u8>>) {
-    let response = Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type))
+/// The headers every answer carries. With `--allow-marks`, the referrer is
+/// kept within the server: a browser then sends a form's `Origin`, which
+/// it blanks under `no-referrer`.
+fn respond_with(request: Request, marks: bool, response: Response<std::io::Cursor<Vec<u8>>>) {
+    let (csp, referrer) = match marks {
+        true => (CSP_MARKS, "same-origin"),
+        false => (CSP, "no-referrer"),
+    };
+    let response = response
         .with_header(header("Cache-Control", "no-store"))
         .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Referrer-Policy", "no-referrer"))
-        .with_header(header("Content-Security-Policy", CSP));
+        .with_header(header("X-Frame-Options", "DENY"))
+        .with_header(header("Referrer-Policy", referrer))
+        .with_header(header("Content-Security-Policy", csp));
     let _ = request.respond(response);
+}
+
+fn respond(request: Request, status: u16, content_type: &str, body: impl Into<Vec<u8>>) {
+    respond_with(
+        request,
+        false,
+        Response::from_data(body)
+            .with_status_code(status)
+            .with_header(header("Content-Type", content_type)),
+    );
 }
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -87,27 +107,44 @@ const HTML: &str = "text/html; charset=utf-8";
 enum Answer {
     Page(u16, &'static str, String),
     Events(Option<String>),
+    /// A mark was taken: back to the page (`303 See Other`).
+    SeeOther(String),
 }
 
 const TEXT: &str = "text/plain; charset=utf-8";
 
 /// Answers one request. A panic while working it out (a roadmap no test
 /// foresaw) is answered with a 500 and ends only this request.
-fn handle(request: Request, shared: &Shared) {
-    let answer = catch_unwind(AssertUnwindSafe(|| route(&request, shared))).unwrap_or_else(|_| {
-        Answer::Page(
-            500,
-            TEXT,
-            "Internal error: this page could not be made; the server goes on\n".into(),
-        )
-    });
+fn handle(mut request: Request, shared: &Shared) {
+    let answer =
+        catch_unwind(AssertUnwindSafe(|| route(&mut request, shared))).unwrap_or_else(|_| {
+            Answer::Page(
+                500,
+                TEXT,
+                "Internal error: this page could not be made; the server goes on\n".into(),
+            )
+        });
+    let marks = shared.marks.is_some();
     match answer {
-        Answer::Page(status, content_type, body) => respond(request, status, content_type, body),
+        Answer::Page(status, content_type, body) => respond_with(
+            request,
+            marks,
+            Response::from_data(body)
+                .with_status_code(status)
+                .with_header(header("Content-Type", content_type)),
+        ),
+        Answer::SeeOther(location) => respond_with(
+            request,
+            marks,
+            Response::from_data(Vec::new())
+                .with_status_code(303)
+                .with_header(header("Location", &location)),
+        ),
         Answer::Events(name) => events(request, shared, name),
     }
 }
 
-fn route(request: &Request, shared: &Shared) -> Answer {
+fn route(request: &mut Request, shared: &Shared) -> Answer {
     let lang = shared.lang;
     if shared.loopback && !loopback_host(request) {
         return Answer::Page(
@@ -116,14 +153,16 @@ fn route(request: &Request, shared: &Shared) -> Answer {
             "Forbidden: this server answers to localhost only\n".into(),
         );
     }
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return Answer::Page(405, TEXT, "Method not allowed\n".into());
-    }
     let url = request.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let Some(path) = pages::percent_decode(path) else {
         return Answer::Page(400, TEXT, "Bad path\n".into());
     };
+    match (request.method(), &shared.marks, path.strip_prefix("/r/")) {
+        (Method::Get | Method::Head, _, _) => {}
+        (Method::Post, Some(marks), Some(name)) => return post(request, name, marks, shared),
+        _ => return Answer::Page(405, TEXT, "Method not allowed\n".into()),
+    }
     match path.as_str() {
         "/" => Answer::Page(200, HTML, pages::index(&shared.lock(), &shared.root, lang)),
         "/live.js" => Answer::Page(200, "text/javascript; charset=utf-8", pages::LIVE_JS.into()),
@@ -141,7 +180,7 @@ fn route(request: &Request, shared: &Shared) -> Answer {
             if let Some(name) = path.strip_prefix("/events/") {
                 Answer::Events(Some(name.to_string()))
             } else if let Some(name) = path.strip_prefix("/r/") {
-                roadmap(name, shared)
+                roadmap(name, shared, None)
             } else {
                 Answer::Page(404, HTML, pages::missing_page(&path, lang))
             }
@@ -149,9 +188,27 @@ fn route(request: &Request, shared: &Shared) -> Answer {
     }
 }
 
-/// A roadmap's page. Its schedule is drawn (once a version) with the state
-/// unlocked: the page is copied out first.
-fn roadmap(name: &str, shared: &Shared) -> Answer {
+/// A mark from a roadmap's page (`--allow-marks`): written, then back to the
+/// page; or the page again with why not.
+fn post(request: &mut Request, name: &str, marks: &Marks, shared: &Shared) -> Answer {
+    let plan = shared.lock().pages.get(name).map(|p| p.path.clone());
+    let Some(plan) = plan else {
+        return Answer::Page(404, HTML, pages::missing_page(name, shared.lang));
+    };
+    match marks::post(request, Path::new(&plan), marks, shared.lang) {
+        Posted::Refused(status, why) => Answer::Page(status, TEXT, why.into()),
+        Posted::Written => Answer::SeeOther(format!("/r/{}", pages::percent_encode(name))),
+        Posted::Invalid(problem) => match roadmap(name, shared, Some(&problem)) {
+            Answer::Page(_, content_type, body) => Answer::Page(422, content_type, body),
+            other => other,
+        },
+    }
+}
+
+/// A roadmap's page, with why the last mark was not written (`problem`).
+/// Its schedule is drawn (once a version) with the state unlocked: the page
+/// is copied out first.
+fn roadmap(name: &str, shared: &Shared, problem: Option<&Problem>) -> Answer {
     let lang = shared.lang;
     let Some(page) = shared.lock().pages.get(name).cloned() else {
         return Answer::Page(404, HTML, pages::missing_page(name, lang));
@@ -164,7 +221,16 @@ fn roadmap(name: &str, shared: &Shared) -> Answer {
         Some(Err(refused)) => refused.status,
         _ => 200,
     };
-    Answer::Page(status, HTML, pages::roadmap_page(name, &page, lang))
+    let top = problem.map_or_else(String::new, |p| marks::problem_html(p, lang));
+    let bottom = match (&shared.marks, &page.good) {
+        (Some(marks), Some((good, _))) => marks::section(name, &good.loaded.0, marks, lang),
+        _ => String::new(),
+    };
+    Answer::Page(
+        status,
+        HTML,
+        pages::roadmap_page(name, &page, lang, &top, &bottom),
+    )
 }
 
 /// The `Host` a request names is a loopback one (or it names none).

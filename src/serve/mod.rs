@@ -21,6 +21,7 @@
 
 mod draw;
 mod http;
+mod marks;
 mod pages;
 mod state;
 
@@ -40,6 +41,11 @@ pub struct Options {
     pub loopback: bool,
     /// The date the charts' "today" line marks; today when not given.
     pub as_of: Option<NaiveDate>,
+    /// Each schedule page has a form per activity whose marks are added to
+    /// the roadmap's status file; otherwise the server only reads.
+    pub allow_marks: bool,
+    /// The port the server listens on (a form's POST must name it).
+    pub port: u16,
 }
 
 /// The pages and what they show, shared by the threads answering requests.
@@ -48,8 +54,14 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(options: Options) -> Site {
-        Site {
+    /// Fails only when the operating system gives no random numbers for
+    /// the forms' token.
+    pub fn new(options: Options) -> std::io::Result<Site> {
+        let marks = match options.allow_marks {
+            true => Some(marks::Marks::new(options.port)?),
+            false => None,
+        };
+        Ok(Site {
             shared: Arc::new(Shared {
                 state: Mutex::new(State {
                     pages: BTreeMap::new(),
@@ -61,8 +73,9 @@ impl Site {
                 root: options.root,
                 loopback: options.loopback,
                 as_of: options.as_of,
+                marks,
             }),
-        }
+        })
     }
 
     /// Takes a re-check into the pages and tells the open ones.

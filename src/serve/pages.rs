@@ -188,9 +188,13 @@ fn bar(name: &str, page: &Page, lang: Lang) -> String {
 
 /// A roadmap's page: its last good schedule with the bar inserted at the top
 /// of the body and the live script at the end; or the bar alone.
-pub(super) fn roadmap_page(name: &str, page: &Page, lang: Lang) -> String {
-    let bar = bar(name, page, lang);
-    let script = live_script(&format!("/events/{}", percent_encode(name)), page.version);
+/// `top` goes under the bar, `bottom` under the schedule.
+pub(super) fn roadmap_page(name: &str, page: &Page, lang: Lang, top: &str, bottom: &str) -> String {
+    let bar = format!("{}{top}", bar(name, page, lang));
+    let script = format!(
+        "{bottom}{}",
+        live_script(&format!("/events/{}", percent_encode(name)), page.version)
+    );
     let Some(Ok(html)) = page.drawn() else {
         let title = page.title.as_deref().unwrap_or(name);
         return bare_page(title, &format!("{bar}{script}"), lang);
@@ -461,7 +465,7 @@ mod tests {
             current: None,
             templates: Vec::new(),
         };
-        let html = roadmap_page("a.roadmap", &page, Lang::En);
+        let html = roadmap_page("a.roadmap", &page, Lang::En, "", "");
         let bar = html.find("id=\"roadmap-live\"").unwrap();
         assert!(html.find("<body class=\"x\">").unwrap() < bar);
         assert!(bar < html.find("<h1>A</h1>").unwrap());

@@ -2,6 +2,7 @@
 //! and each roadmap's schedule page, made when first asked for.
 
 use super::draw::Refused;
+use super::marks::Marks;
 use crate::diagnostic::{Human, Report};
 use crate::graph::Graph;
 use crate::lang::Lang;
@@ -73,6 +74,8 @@ pub(super) struct Shared {
     pub(super) state: Mutex<State>,
     pub(super) changed: Condvar,
     pub(super) lang: Lang,
+    /// Taking marks from the browser (`--allow-marks`), or not.
+    pub(super) marks: Option<Marks>,
     /// PATH, as named.
     pub(super) root: String,
     /// Requests must name a loopback host.
