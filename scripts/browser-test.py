@@ -5,7 +5,13 @@ reload by anyone but the page itself) shows the change; then a broken save
 shows the findings above the last good schedule. Screenshots go to
 ARTIFACTS/serve-live-clean.png and ARTIFACTS/serve-live-broken.png.
 
-    python3 scripts/browser-test.py --bin target/debug/roadmap --artifacts target/test-artifacts
+With --marks, `roadmap serve --allow-marks` instead: the script fills the
+form of activity 1.1 on the page and sends it; the page shows the activity
+done and the status file holds the line; then a wrong date is shown on the
+page with its field, and the status file is unchanged. Screenshot:
+ARTIFACTS/serve-marks.png.
+
+    python3 scripts/browser-test.py --bin target/debug/roadmap --artifacts target/test-artifacts [--marks]
 
 Drives Chromium through the DevTools protocol with websocket-client
 (`python3 -m pip install websocket-client`). tests/watch.rs runs it.
@@ -81,9 +87,9 @@ class DevTools:
         self.ws.close()
 
 
-def start_serve(binary, src):
+def start_serve(binary, src, *more):
     serve = subprocess.Popen(
-        [binary, "serve", str(src), "--port", "0", "--lang", "en", "--debounce", "50"],
+        [binary, "serve", str(src), "--port", "0", "--lang", "en", "--debounce", "50", *more],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
@@ -134,6 +140,86 @@ def start_chromium(name, profile):
 
 def body_has(tools, text):
     return tools.evaluate(f"document.body !== null && document.body.innerText.includes({json.dumps(text)})")
+
+
+def soft(tools, expression):
+    """`expression`'s value, or None while the page is being replaced."""
+    try:
+        return tools.evaluate(expression)
+    except Failed:
+        return None
+
+
+def fill_and_send(tools, activity, state, date, document):
+    """Fills the form of `activity` on the page as a person would, and sends it."""
+    row = json.dumps(f"mark-{activity}")
+    fields = json.dumps({"state": state, "date": date, "document": document})
+    sent = tools.evaluate(
+        f"(function () {{ var row = document.getElementById({row}); if (!row) return false;"
+        f" var form = row.querySelector('form'); var fields = {fields};"
+        " for (var name in fields) { var field = form.elements[name];"
+        " field.value = fields[name]; field.dispatchEvent(new Event('input', {bubbles: true})); }"
+        " form.requestSubmit(); return true; })()"
+    )
+    if not sent:
+        raise Failed(f"no form for activity {activity} on the page")
+
+
+def run_marks(args):
+    work = pathlib.Path(tempfile.mkdtemp(prefix="roadmap-browser-"))
+    src = work / "src"
+    src.mkdir()
+    for name in ("plan.roadmap", "участники.roadmap"):
+        (src / name).write_text((FIXTURES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    status = src / "plan.status"
+    serve = browser = tools = None
+    try:
+        serve, url = start_serve(args.bin, src, "--allow-marks")
+        print(f"serving {url}")
+        browser, ws_url = start_chromium(args.chromium, work / "profile")
+        tools = DevTools(ws_url)
+        tools.call("Page.enable")
+        tools.call("Runtime.enable")
+        tools.call("Page.navigate", url=url.rstrip("/") + "/r/plan.roadmap")
+        wait("the marks form", lambda: soft(tools, "document.getElementById('mark-1.1') !== null"))
+
+        fill_and_send(tools, "1.1", "выполнено", "03.02.2022", "протокол № 3")
+        marked = "(function () { var cell = document.querySelector('[id=\"mark-1.1\"] .marked');" \
+                 " return cell === null ? '' : cell.innerText; })()"
+        shown = wait("activity 1.1 shown done", lambda: "done 03.02.2022" in (soft(tools, marked) or "") and soft(tools, marked))
+        print(f"the page shows: {shown}")
+        text = status.read_text(encoding="utf-8")
+        if "\n  выполнено: 03.02.2022 — протокол № 3\n" not in text:
+            raise Failed(f"the status file lacks the mark:\n{text}")
+        print("status line: выполнено: 03.02.2022 — протокол № 3")
+        tools.screenshot(args.artifacts / "serve-marks.png")
+
+        fill_and_send(tools, "1.2", "выполнено", "31.02.2022", "")
+        error = wait(
+            "the wrong date on the page",
+            lambda: soft(
+                tools,
+                "(function () { var e = document.querySelector('#mark-error [data-field=\"date\"]');"
+                " return e === null ? '' : e.innerText; })()",
+            ),
+        )
+        print(f"wrong date refused: {error}")
+        if status.read_text(encoding="utf-8") != text:
+            raise Failed("the wrong date changed the status file")
+
+        serve.send_signal(signal.SIGINT)
+        code = serve.wait(timeout=DEADLINE)
+        if code != 0:
+            raise Failed(f"roadmap serve exited {code} on Ctrl-C")
+        print("ok")
+    finally:
+        if tools is not None:
+            tools.close()
+        for process in (browser, serve):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def run(args):
@@ -219,10 +305,11 @@ def main():
     parser.add_argument("--bin", default=str(ROOT / "target" / "debug" / "roadmap"))
     parser.add_argument("--chromium", default="chromium")
     parser.add_argument("--artifacts", type=pathlib.Path, default=ROOT / "target" / "test-artifacts")
+    parser.add_argument("--marks", action="store_true", help="test `serve --allow-marks` instead")
     args = parser.parse_args()
     args.artifacts.mkdir(parents=True, exist_ok=True)
     try:
-        run(args)
+        (run_marks if args.marks else run)(args)
     except Failed as failure:
         print(f"browser test failed: {failure}", file=sys.stderr)
         sys.exit(1)

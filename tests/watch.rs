@@ -519,6 +519,187 @@ fn serve_bounds_the_connections_it_holds() {
     });
 }
 
+/// `POST path` with a form body and the given extra header lines.
+fn post(port: u16, path: &str, headers: &str, body: &str) -> Http {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(DEADLINE)).unwrap();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{headers}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("a whole response");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("headers, then a body");
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status line");
+    Http {
+        status,
+        body: body.to_string(),
+    }
+}
+
+/// A roadmap of `n` activities, each titled with `title`.
+fn many(n: usize, title: &str) -> String {
+    let mut text = String::from("дорожная карта: Большая\nпериод: 2022\n\nучастник ОО: Школа\n\n");
+    for i in 1..=n {
+        text.push_str(&format!(
+            "мероприятие 1.{i}. {title} {i}\n  срок: до 01.03.2022\n  ответственный: ОО\n\n"
+        ));
+    }
+    text
+}
+
+/// A roadmap that takes seconds to draw is drawn without holding up the
+/// others; one whose page would pass the cap gets a page saying what to
+/// do, and the server goes on.
+#[test]
+fn serve_answers_others_while_a_large_roadmap_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixtures(dir.path(), "plan.roadmap");
+    std::fs::write(src.join("large.roadmap"), many(4000, "Мероприятие")).unwrap();
+    // About 10 MB of page: over the 8 MB the server draws.
+    std::fs::write(
+        src.join("huge.roadmap"),
+        many(6000, &"Очень длинное название ".repeat(5)),
+    )
+    .unwrap();
+    let mut serve = Running::start(dir.path(), &["serve", "src", "--port", "0", "--lang", "en"]);
+    let port = serve.port();
+    let host = format!("127.0.0.1:{port}");
+
+    let drawing = {
+        let host = host.clone();
+        std::thread::spawn(move || {
+            let large = get(port, "/r/large.roadmap", &host);
+            (large, Instant::now())
+        })
+    };
+    // The large page is being drawn (seconds on a debug build); meanwhile
+    // the index and another roadmap answer.
+    std::thread::sleep(Duration::from_millis(300));
+    let start = Instant::now();
+    assert_eq!(get(port, "/", &host).status, 200);
+    let plan = get(port, "/r/plan.roadmap", &host);
+    assert_eq!(plan.status, 200);
+    assert!(plan.body.contains("План школы — версия 1"));
+    let others = Instant::now();
+    let (large, large_done) = drawing.join().unwrap();
+    assert_eq!(large.status, 200);
+    assert!(large.body.contains("Мероприятие 4000"));
+    assert!(
+        others < large_done,
+        "the index and another page waited for the large one ({:?} for them)",
+        others - start
+    );
+
+    let huge = get(port, "/r/huge.roadmap", &host);
+    assert_eq!(huge.status, 503, "{}", huge.body);
+    assert!(
+        huge.body
+            .contains("The schedule is too large for a page: 6000 rows")
+            && huge
+                .body
+                .contains("roadmap schedule src/huge.roadmap --format html -o plan.html"),
+        "{}",
+        huge.body
+    );
+    assert_eq!(get(port, "/", &host).status, 200);
+    assert!(serve.is_running());
+}
+
+/// Without `--allow-marks` the server only reads; with it, a POST needs the
+/// page's token and origin, and a wrong date is shown with its field while
+/// the status file stays as it was.
+#[test]
+fn serve_takes_marks_only_when_allowed_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixtures(dir.path(), "plan.roadmap");
+    let status = src.join("plan.status");
+    let mark =
+        "activity=1.1&state=%D0%B2%D1%8B%D0%BF%D0%BE%D0%BB%D0%BD%D0%B5%D0%BD%D0%BE&date=03.02.2022";
+
+    let mut serve = Running::start(dir.path(), &["serve", "src", "--port", "0", "--lang", "en"]);
+    let port = serve.port();
+    let origin = format!("Origin: http://127.0.0.1:{port}\r\n");
+    let page = get(port, "/r/plan.roadmap", &format!("127.0.0.1:{port}"));
+    assert!(!page.body.contains("<form"), "a read-only page has no form");
+    assert_eq!(post(port, "/r/plan.roadmap", &origin, mark).status, 405);
+    assert!(!status.exists());
+    drop(serve);
+
+    let mut serve = Running::start(
+        dir.path(),
+        &[
+            "serve",
+            "src",
+            "--port",
+            "0",
+            "--lang",
+            "en",
+            "--allow-marks",
+        ],
+    );
+    let port = serve.port();
+    let origin = format!("Origin: http://127.0.0.1:{port}\r\n");
+    let page = get(port, "/r/plan.roadmap", &format!("127.0.0.1:{port}")).body;
+    let token = page
+        .split("name=\"token\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a token in the form");
+
+    // No token, a wrong one, another origin: refused, nothing written.
+    let refused = post(port, "/r/plan.roadmap", &origin, mark);
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let wrong = format!("{mark}&token={}", "0".repeat(token.len()));
+    assert_eq!(post(port, "/r/plan.roadmap", &origin, &wrong).status, 403);
+    let with_token = format!("{mark}&token={token}");
+    let elsewhere = "Origin: http://evil.example\r\n";
+    assert_eq!(
+        post(port, "/r/plan.roadmap", elsewhere, &with_token).status,
+        403
+    );
+    assert_eq!(post(port, "/r/plan.roadmap", "", &with_token).status, 403);
+    assert_eq!(post(port, "/", &origin, &with_token).status, 405);
+    assert!(!status.exists(), "a refused POST wrote {}", read(&status));
+
+    // A wrong date: the page says which field, nothing written.
+    let bad = with_token.replace("03.02.2022", "31.02.2022");
+    let shown = post(port, "/r/plan.roadmap", &origin, &bad);
+    assert_eq!(shown.status, 422);
+    assert!(
+        shown
+            .body
+            .contains("<li data-field=\"date\"><b>Date</b>: `31.02.2022` is not a date."),
+        "{}",
+        shown.body
+    );
+    assert!(!status.exists());
+
+    // A body past the cap is not read.
+    let big = format!("{with_token}&comment={}", "x".repeat(70 * 1024));
+    assert_eq!(post(port, "/r/plan.roadmap", &origin, &big).status, 413);
+
+    // With all it needs: written, and back to the page.
+    let written = post(port, "/r/plan.roadmap", &origin, &with_token);
+    assert_eq!(written.status, 303, "{}", written.body);
+    assert_eq!(
+        read(&status),
+        "отметки к: plan.roadmap\n\nмероприятие 1.1\n  выполнено: 03.02.2022\n"
+    );
+    serve.eventually("the mark on the page", || {
+        get(port, "/r/plan.roadmap", &format!("127.0.0.1:{port}"))
+            .body
+            .contains("<td class=\"marked\">done 03.02.2022</td>")
+    });
+}
+
 #[test]
 fn serve_pages_follow_the_files() {
     let dir = tempfile::tempdir().unwrap();
@@ -730,4 +911,50 @@ fn a_page_in_chromium_updates_itself_on_save() {
         let size = std::fs::metadata(artifacts.join(png)).map_or(0, |m| m.len());
         assert!(size > 10_000, "{png}: {size} bytes");
     }
+}
+
+#[test]
+#[ignore = "needs Chromium and Python's websocket-client: cargo test -- --include-ignored"]
+fn a_mark_sent_from_the_page_in_chromium_reaches_the_status_file() {
+    let browser = tools::chromium();
+    tools::python_with("websocket", "python3 -m pip install websocket-client");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let artifacts = Path::new(BIN)
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/roadmap")
+        .join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let output = Command::new("python3")
+        .arg(root.join("scripts/browser-test.py"))
+        .args([
+            "--bin",
+            BIN,
+            "--chromium",
+            browser,
+            "--marks",
+            "--artifacts",
+        ])
+        .arg(&artifacts)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3 runs");
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success(),
+        "scripts/browser-test.py --marks:\n{printed}"
+    );
+    assert!(
+        printed.contains("the page shows: done 03.02.2022 — протокол № 3"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("wrong date refused: Date: `31.02.2022` is not a date"),
+        "{printed}"
+    );
 }

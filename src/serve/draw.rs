@@ -17,7 +17,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 
 /// What a row of the table and its bar on the chart take, besides its texts
-/// (measured: about 930 bytes an activity with a short title).
+/// (measured: about 930 bytes an activity with a short title, which
+/// appears three times).
 const ROW_BYTES: usize = 900;
 /// What each more window of an activity with several adds to the chart (a
 /// series is drawn as one row with its count).
@@ -36,7 +37,7 @@ pub fn estimate(schedule: &Schedule) -> usize {
         .entries
         .iter()
         .map(|e| {
-            let texts = 2 * e.title.len()
+            let texts = 3 * e.title.len()
                 + e.timing.iter().map(String::len).sum::<usize>()
                 + e.number.len();
             let windows = match e.kind {
