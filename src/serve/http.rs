@@ -196,7 +196,7 @@ fn post(request: &mut Request, name: &str, marks: &Marks, shared: &Shared) -> An
         return Answer::Page(404, HTML, pages::missing_page(name, shared.lang));
     };
     match marks::post(request, Path::new(&plan), marks, shared.lang) {
-        Posted::Refused(status, why) => Answer::Page(status, TEXT, why.into()),
+        Posted::Refused(status, why) => Answer::Page(status, TEXT, why),
         Posted::Written => Answer::SeeOther(format!("/r/{}", pages::percent_encode(name))),
         Posted::Invalid(problem) => match roadmap(name, shared, Some(&problem)) {
             Answer::Page(_, content_type, body) => Answer::Page(422, content_type, body),

@@ -54,11 +54,32 @@ pub struct Problem {
 /// What a POST comes to.
 pub enum Posted {
     /// Refused before reading the mark: the status and a plain-text reason.
-    Refused(u16, &'static str),
+    Refused(u16, String),
     /// Written (or nothing new to write).
     Written,
     /// Not written: the page shows why.
     Invalid(Problem),
+}
+
+/// A refusal's text in the user's language, on a line of its own.
+fn refusal(lang: Lang, ru: impl Into<String>, en: impl Into<String>) -> String {
+    let text = match lang {
+        Lang::Ru => ru.into(),
+        Lang::En => en.into(),
+    };
+    format!("{text}\n")
+}
+
+fn too_large(lang: Lang) -> Posted {
+    let kb = MAX_BODY / 1024;
+    Posted::Refused(
+        413,
+        refusal(
+            lang,
+            format!("Слишком большой запрос: форма больше {kb} КБ"),
+            format!("Payload too large: the form is over {kb} KB"),
+        ),
+    )
 }
 
 /// Checks a POST to the page of the roadmap at `plan`, and writes its mark.
@@ -66,7 +87,11 @@ pub fn post(request: &mut Request, plan: &Path, marks: &Marks, lang: Lang) -> Po
     if !same_origin(request, marks.port) {
         return Posted::Refused(
             403,
-            "Forbidden: the form must be sent from this server's page\n",
+            refusal(
+                lang,
+                "Запрещено: форму можно отправить только со страницы этого сервера",
+                "Forbidden: the form must be sent from this server's page",
+            ),
         );
     }
     let form = request
@@ -81,10 +106,17 @@ pub fn post(request: &mut Request, plan: &Path, marks: &Marks, lang: Lang) -> Po
                 .starts_with("application/x-www-form-urlencoded")
         });
     if !form {
-        return Posted::Refused(415, "Unsupported media type: send the page's form\n");
+        return Posted::Refused(
+            415,
+            refusal(
+                lang,
+                "Неподдерживаемый тип данных: отправьте форму со страницы",
+                "Unsupported media type: send the page's form",
+            ),
+        );
     }
     if request.body_length().is_some_and(|n| n > MAX_BODY) {
-        return Posted::Refused(413, "Payload too large\n");
+        return too_large(lang);
     }
     let mut body = Vec::new();
     if request
@@ -93,10 +125,17 @@ pub fn post(request: &mut Request, plan: &Path, marks: &Marks, lang: Lang) -> Po
         .read_to_end(&mut body)
         .is_err()
     {
-        return Posted::Refused(400, "Bad request: the body could not be read\n");
+        return Posted::Refused(
+            400,
+            refusal(
+                lang,
+                "Неверный запрос: тело запроса не прочитано",
+                "Bad request: the body could not be read",
+            ),
+        );
     }
     if body.len() > MAX_BODY {
-        return Posted::Refused(413, "Payload too large\n");
+        return too_large(lang);
     }
     let mut token = String::new();
     let mut entry = Entry::default();
@@ -115,7 +154,11 @@ pub fn post(request: &mut Request, plan: &Path, marks: &Marks, lang: Lang) -> Po
     if !bool::from(token.as_bytes().ct_eq(marks.token.as_bytes())) {
         return Posted::Refused(
             403,
-            "Forbidden: the form's token is missing or wrong; reload the page\n",
+            refusal(
+                lang,
+                "Запрещено: у формы нет верного ключа; обновите страницу",
+                "Forbidden: the form's token is missing or wrong; reload the page",
+            ),
         );
     }
     let _writing = marks
