@@ -84,9 +84,7 @@ fn summary(report: &Report, lang: Lang) -> Vec<Row> {
         header: false,
     })
     .collect();
-    let share = t
-        .share_on_time
-        .map_or_else(|| l["none"].to_string(), |s| format!("{:.0} %", s * 100.0));
+    let share = super::helpers::percent(t.share_on_time, lang);
     let of = match lang {
         Lang::Ru => "из",
         Lang::En => "of",
