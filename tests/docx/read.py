@@ -1,5 +1,5 @@
 """Reads a .docx made by `roadmap schedule|status --format docx` with
-python-docx and prints what tests/docx.rs checks, as JSON: the page's
+python-docx and prints what tests/cli/docx.rs checks, as JSON: the page's
 orientation and size, the paragraphs, and each table's rows — their cells'
 text, whether a row repeats as the header on every page, and the cells that
 span several columns."""

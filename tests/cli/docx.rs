@@ -10,11 +10,8 @@
 //! `--include-ignored`, failing when the tool is missing (tests/tools/;
 //! `.ci/run` installs them). Snapshots are in `tests/snapshots/`.
 
-mod common;
-#[path = "tools/mod.rs"]
-mod tools;
-
-use common::{repo_root, Test};
+use crate::common::{self, repo_root, Test};
+use crate::tools;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
