@@ -127,7 +127,13 @@ pub fn run(args: &Args, env: &Env) -> i32 {
                 .map(|bytes| crate::syntax::decode(FileId(0), bytes).0)
                 .unwrap_or_default();
             let comments = state::docx::comments(&status);
-            let code = match state::docx::render(&report, roadmap, &comments, env.lang) {
+            let code = match state::docx::render(
+                &report,
+                roadmap,
+                &comments,
+                &loaded.findings,
+                env.lang,
+            ) {
                 Ok(bytes) => emit(&bytes, args.output.as_deref(), args.force, true, env.lang),
                 Err(e) => {
                     eprintln!("{}", e.message(env.lang));

@@ -9,6 +9,7 @@ use super::{ActivityState, State};
 use crate::lang::Lang;
 use crate::model::Roadmap;
 use crate::render::docx::{Cell, Document, Row, Style, TEXT_WIDTH};
+use crate::render::findings::Finding;
 use crate::render::text;
 use crate::render::Error;
 use crate::syntax::LineKind;
@@ -203,11 +204,12 @@ pub fn headings(lang: Lang) -> Vec<String> {
     .collect()
 }
 
-/// The Word report.
+/// The Word report; `findings` (what checking the roadmap found) follow it.
 pub fn render(
     report: &Report,
     roadmap: &Roadmap,
     comments: &HashMap<String, Vec<String>>,
+    findings: &[Finding],
     lang: Lang,
 ) -> Result<Vec<u8>, Error> {
     let l = labels(lang);
@@ -333,6 +335,7 @@ pub fn render(
     ];
     out.paragraph("", Style::default());
     out.table(&[4600, 2800, 4200, 2970], &signature, false);
+    out.findings(findings, lang);
     out.finish(&heading, lang)
 }
 

@@ -495,3 +495,69 @@ fn the_schedule_workbook_prints_with_a_filter_and_page_numbers() {
         assert_eq!(sheet["repeat"], "$3:$3", "the headings on every page");
     }
 }
+
+// ---------------------------------------------------------------- what a file says
+
+#[test]
+#[ignore = "needs Python's python-docx: cargo test -- --include-ignored"]
+fn findings_and_markup_come_through_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // Text that looks like markup is text in Word.
+    let doc = read(&schedule_docx(
+        dir.path(),
+        "tests/schedule/escaping.roadmap",
+        "escaping.docx",
+        &[],
+    ));
+    let text = as_text(&doc);
+    assert!(text.contains("<script>alert(\"x\")</script> & «"), "{text}");
+    // A roadmap with errors: the form and the report list the findings.
+    const BROKEN: &str = "tests/schedule/broken.roadmap";
+    let form = dir.path().join("broken.docx");
+    let report = dir.path().join("broken-status.docx");
+    for (args, out) in [
+        (vec!["schedule", BROKEN, "-o"], &form),
+        (vec!["status", BROKEN, "--format", "docx", "-o"], &report),
+    ] {
+        let mut args: Vec<String> = args.into_iter().map(String::from).collect();
+        args[1] = path(BROKEN);
+        args.push(out.display().to_string());
+        args.extend(["--as-of", AS_OF, "--lang", "en"].map(String::from));
+        Test::in_dir(dir.path()).args(&args).failure();
+        let paragraphs = read(out)["paragraphs"].to_string();
+        assert!(
+            paragraphs.contains("Findings of the check: 1 error")
+                && paragraphs.contains("error[E0203]"),
+            "{}: {paragraphs}",
+            out.display()
+        );
+    }
+}
+
+#[test]
+fn status_writes_any_format_to_a_file_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("report.md");
+    let args = [
+        "status".to_string(),
+        path(TOMARI),
+        "--format".into(),
+        "md".into(),
+        "-o".into(),
+        md.display().to_string(),
+        "--as-of".into(),
+        AS_OF.into(),
+        "--lang".into(),
+        "en".into(),
+    ];
+    Test::in_dir(dir.path()).args(&args).stdout("").success();
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("Share done on time"), "{text}");
+    Test::in_dir(dir.path())
+        .args(&args)
+        .stderr(format!(
+            "error: {} exists; add --force to replace it\n",
+            md.display()
+        ))
+        .status(2);
+}

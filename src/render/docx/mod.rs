@@ -127,6 +127,25 @@ impl Document {
         paragraph(&mut self.body, text, style);
     }
 
+    /// What checking the roadmap found, when it found anything: a printed
+    /// document never hides it.
+    pub fn findings(&mut self, findings: &[super::findings::Finding], lang: Lang) {
+        if findings.is_empty() {
+            return;
+        }
+        self.paragraph(
+            &super::findings::heading(findings, lang),
+            Style {
+                bold: true,
+                after: 3,
+                ..Style::default()
+            },
+        );
+        for f in findings {
+            self.paragraph(&f.line(lang), Style::default());
+        }
+    }
+
     /// A table of fixed column `widths` (twentieths of a point), with
     /// borders or without (a signature block).
     pub fn table(&mut self, widths: &[u32], rows: &[Row], bordered: bool) {

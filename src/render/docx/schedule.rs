@@ -175,5 +175,6 @@ pub fn render(
         }
     }
     out.table(widths, &rows, true);
+    out.findings(&doc.findings, lang);
     out.finish(&title, lang)
 }
