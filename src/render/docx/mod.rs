@@ -172,10 +172,12 @@ impl Document {
         }
         b.push_str("</w:tblGrid>");
         for row in rows {
-            b.push_str("<w:tr>");
+            // A row is not broken across pages: each activity reads whole.
+            b.push_str("<w:tr><w:trPr><w:cantSplit/>");
             if row.header {
-                b.push_str("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+                b.push_str("<w:tblHeader/>");
             }
+            b.push_str("</w:trPr>");
             let mut column = 0;
             for cell in &row.cells {
                 let span = cell.span.max(1);
