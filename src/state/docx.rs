@@ -181,20 +181,28 @@ fn reason(a: &ActivityState, comments: Option<&Vec<String>>, lang: Lang) -> Vec<
 }
 
 /// The column headings of the report's table.
-pub fn headings(lang: Lang) -> Vec<String> {
+fn headings(lang: Lang) -> Vec<String> {
     let l = labels(lang);
-    let (what, document, why) = match lang {
-        Lang::Ru => ("Что сделано", "Документ", "Причина отклонения, комментарий"),
-        Lang::En => ("What was done", "Document", "Reason for a delay, comment"),
+    let (state, what, document, why) = match lang {
+        Lang::Ru => (
+            "Состояние",
+            "Что сделано",
+            "Документ",
+            "Причина отклонения, комментарий",
+        ),
+        Lang::En => (
+            "State",
+            "What was done",
+            "Document",
+            "Reason for a delay, comment",
+        ),
     };
     [
         l["number"],
         l["activity"],
         l["deadline"],
         l["responsible"],
-        crate::render::docx::schedule::headings(lang, true)
-            .last()
-            .map_or("", String::as_str),
+        state,
         what,
         document,
         why,

@@ -67,7 +67,7 @@ fn timing(r: &Activity<'_>, when: Option<&str>) -> Vec<String> {
 }
 
 /// The column headings: the approved document's, and the state when known.
-pub fn headings(lang: Lang, with_state: bool) -> Vec<String> {
+fn headings(lang: Lang, with_state: bool) -> Vec<String> {
     let l = labels(lang);
     let (result, document, state) = match lang {
         Lang::Ru => ("Ожидаемый результат", "Документ", "Состояние"),
@@ -145,12 +145,10 @@ pub fn render(
         for m in &g.members {
             let r = &doc.entries[m.row];
             let mut activity = vec![r.entry.title.clone()];
-            if r.is_cancelled {
-                activity.push(
-                    r.dates_cell(Some(""), lang)
-                        .trim_start_matches(" — ")
-                        .into(),
-                );
+            match r.entry.cancelled.as_deref() {
+                Some("") => activity.push(l["cancelled"].to_string()),
+                Some(reason) => activity.push(format!("{}: {reason}", l["cancelled"])),
+                None => {}
             }
             let (indicators, results) = xlsx::indicators_and_results(r, lang);
             let [documents, ..] = crate::render::fields::cells(r, lang);
