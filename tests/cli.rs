@@ -14,6 +14,8 @@ mod bundled;
 mod closed_pipe;
 #[path = "cli/corpus.rs"]
 mod corpus;
+#[path = "cli/docx.rs"]
+mod docx;
 #[path = "cli/fields.rs"]
 mod fields;
 #[path = "cli/formats.rs"]
@@ -28,6 +30,8 @@ mod import;
 mod robustness;
 #[path = "cli/timings.rs"]
 mod timings;
+#[path = "tools/mod.rs"]
+mod tools;
 
 use common::{Test, HEADER};
 

@@ -37,7 +37,8 @@ const RU: &[(&str, &str)] = &[
          md — таблица Markdown на группу; html — страница для печати: таблица и диаграмма Ганта; \
          csv — через `;`, UTF-8 с BOM, для Excel; xlsx — книга Excel; json — весь график \
          (docs/schedule.md); ics — календарь iCalendar: событие на каждое окно дат, серию, \
-         контрольную точку; mermaid — диаграмма Mermaid `gantt` для Markdown в GitLab или GitHub.",
+         контрольную точку; mermaid — диаграмма Mermaid `gantt` для Markdown в GitLab или GitHub; \
+         docx — документ Word: утверждаемая форма, альбомный A4.",
     ),
     (
         "schedule:by",
@@ -52,14 +53,16 @@ const RU: &[(&str, &str)] = &[
     (
         "status:format",
         "Формат вывода: text — текст для терминала или письма; md — таблицы Markdown; \
-         html — страница HTML для печати; json — весь отчёт в JSON (docs/state.md).",
+         html — страница HTML для печати; json — весь отчёт в JSON (docs/state.md); \
+         docx — документ Word «Информация о ходе реализации» с подписью (нужен -o ФАЙЛ).",
     ),
     (
         "watch:format",
         "Что записывать в --out, через запятую или повторяя параметр; по умолчанию html. \
          md — таблица Markdown на группу; html — страница для печати: таблица и диаграмма Ганта; \
          csv — через `;`, UTF-8 с BOM, для Excel; xlsx — книга Excel; json — весь график \
-         (docs/schedule.md); ics — календарь iCalendar; mermaid — диаграмма Mermaid `gantt`.",
+         (docs/schedule.md); ics — календарь iCalendar; mermaid — диаграмма Mermaid `gantt`; \
+         docx — документ Word.",
     ),
     (
         ":as_of",
@@ -107,10 +110,14 @@ const RU: &[(&str, &str)] = &[
     ("instantiate:force", "Перезаписать файлы, которые уже есть."),
     (
         "schedule",
-        "Показать график дорожной карты: md, html (с диаграммой Ганта), csv, xlsx, json, ics, mermaid. \
+        "Показать график дорожной карты: md, html (с диаграммой Ганта), csv, xlsx, json, ics, mermaid, docx. \
          В плане отмечено, что он берёт из шаблона.",
     ),
     ("schedule:path", "Файл дорожной карты."),
+    (
+        "schedule:no_progress",
+        "Не показывать, что по отметкам (ИМЯ.status) сделано.",
+    ),
     ("schedule:by", "Как группировать таблицы."),
     (
         "schedule:as_of",

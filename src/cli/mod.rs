@@ -65,7 +65,7 @@ pub enum Command {
     Fmt(fmt::Args),
     /// Write one plan per data row, extending a template.
     Instantiate(instantiate::Args),
-    /// Print a roadmap's schedule: md, html (with a Gantt chart), csv, xlsx, json, ics, mermaid.
+    /// Print a roadmap's schedule: md, html (with a Gantt chart), csv, xlsx, json, ics, mermaid, docx.
     /// On a plan, what it takes from its template is marked.
     #[command(visible_alias = "show")]
     Schedule(schedule::Args),

@@ -14,7 +14,9 @@ use crate::render::findings::{self, Finding};
 use crate::render::{self, By, Format, Options};
 use crate::run;
 use crate::schedule::{self, Schedule};
+use crate::state::{self, report};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -43,6 +45,9 @@ pub struct Args {
     /// Replace FILE when it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// Leave out what the roadmap's marks (its NAME.status) say was done.
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
@@ -68,7 +73,16 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         file: args.path.display().to_string(),
         findings: loaded.findings.clone(),
     };
-    let code = match render::schedule(format, &loaded.roadmap, &loaded.schedule, &options) {
+    let states = (format == Format::Docx && !args.no_progress)
+        .then(|| states(&loaded, options.as_of, env.lang))
+        .flatten();
+    let code = match render::schedule_with_states(
+        format,
+        &loaded.roadmap,
+        &loaded.schedule,
+        &options,
+        states.as_ref(),
+    ) {
         Ok(bytes) => emit(
             &bytes,
             args.output.as_deref(),
@@ -82,6 +96,32 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         }
     };
     loaded.exit_code(code)
+}
+
+/// Each activity's state on `as_of` in the words `status` uses, by its
+/// index in the roadmap; `None` for a roadmap without marks.
+fn states(loaded: &Loaded, as_of: NaiveDate, lang: Lang) -> Option<HashMap<usize, String>> {
+    let marked = loaded
+        .roadmap
+        .activities
+        .iter()
+        .any(|a| a.all_facts().any(|f| !f.marks.is_empty()));
+    if !marked {
+        return None;
+    }
+    let options = state::Options {
+        as_of,
+        within: state::DUE_SOON_DAYS,
+    };
+    let words = report::labels(lang);
+    let assessment = state::assess(&loaded.roadmap, &loaded.schedule, &options);
+    Some(
+        assessment
+            .activities
+            .iter()
+            .map(|a| (a.index, words[a.state.key()].to_string()))
+            .collect(),
+    )
 }
 
 /// A roadmap read, checked and scheduled, with what checking it found.
@@ -189,8 +229,8 @@ pub(super) fn emit(
             eprintln!(
                 "{}",
                 match lang {
-                    Lang::Ru => "ошибка: xlsx — двоичный файл; укажите -o ФАЙЛ".to_string(),
-                    Lang::En => "error: xlsx is binary; give -o FILE".to_string(),
+                    Lang::Ru => "ошибка: xlsx и docx — двоичные файлы; укажите -o ФАЙЛ".to_string(),
+                    Lang::En => "error: xlsx and docx are binary; give -o FILE".to_string(),
                 }
             );
             return FAILURE;

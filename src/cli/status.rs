@@ -4,6 +4,7 @@
 //! Given a folder, the regional roll-up over every plan in it.
 
 use super::parse_date;
+use super::schedule::emit;
 use super::stdout::print;
 use super::{Env, FAILURE, FOUND_ERRORS};
 use crate::lang::Lang;
@@ -32,6 +33,12 @@ pub struct Args {
     /// A folder whose templates (same file names as templates/) replace the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Write here (atomically) instead of to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE when it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// The date `status`, `next` and `remind` judge on, and how far ahead they look.
@@ -79,6 +86,22 @@ fn today() -> NaiveDate {
 
 pub fn run(args: &Args, env: &Env) -> i32 {
     if args.path.is_dir() {
+        if args.format == Format::Docx {
+            eprintln!(
+                "{}",
+                match env.lang {
+                    Lang::Ru => format!(
+                        "ошибка: {} — папка; документ Word делается для одной дорожной карты",
+                        args.path.display()
+                    ),
+                    Lang::En => format!(
+                        "error: {} is a folder; a Word document is made for one roadmap",
+                        args.path.display()
+                    ),
+                }
+            );
+            return FAILURE;
+        }
         return rollup(args, env);
     }
     let loaded = match super::schedule::load(&args.path, env) {
@@ -99,16 +122,45 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     let file = args.path.display().to_string();
     let report = report::build(roadmap, &assessment, party, &file, env.lang);
     let kind = match args.format {
+        Format::Docx => {
+            let status = std::fs::read(args.path.with_extension("status"))
+                .map(|bytes| crate::syntax::decode(FileId(0), bytes).0)
+                .unwrap_or_default();
+            let comments = state::docx::comments(&status);
+            let code = match state::docx::render(
+                &report,
+                roadmap,
+                &comments,
+                &loaded.findings,
+                env.lang,
+            ) {
+                Ok(bytes) => emit(&bytes, args.output.as_deref(), args.force, true, env.lang),
+                Err(e) => {
+                    eprintln!("{}", e.message(env.lang));
+                    FAILURE
+                }
+            };
+            return loaded.exit_code(code);
+        }
         Format::Text => findings::Kind::Text,
         Format::Md => findings::Kind::Markdown,
         Format::Html => findings::Kind::Html,
         Format::Json => findings::Kind::Json,
     };
     let code = match report::render(&report, args.format, args.templates.as_deref()) {
-        Ok(text) => print(
-            &findings::append(text, kind, &loaded.findings, env.lang),
-            env.lang,
-        ),
+        Ok(text) => match &args.output {
+            Some(path) => emit(
+                findings::append(text, kind, &loaded.findings, env.lang).as_bytes(),
+                Some(path),
+                args.force,
+                false,
+                env.lang,
+            ),
+            None => print(
+                &findings::append(text, kind, &loaded.findings, env.lang),
+                env.lang,
+            ),
+        },
         Err(e) => {
             eprintln!("{}", e.message(env.lang));
             FAILURE

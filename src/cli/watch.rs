@@ -262,6 +262,7 @@ pub(super) fn extension(format: Format) -> &'static str {
         Format::Json => "json",
         Format::Ics => "ics",
         Format::Mermaid => "mmd",
+        Format::Docx => "docx",
     }
 }
 

@@ -4,6 +4,7 @@
 //! handlebars templates in `templates/` (see docs/schedule.md).
 
 mod delimited;
+pub mod docx;
 mod fields;
 pub mod findings;
 mod gantt;
@@ -43,6 +44,8 @@ pub enum Format {
     Ics,
     /// A Mermaid `gantt` chart for GitLab or GitHub Markdown.
     Mermaid,
+    /// A Word document: the approved form, landscape A4.
+    Docx,
 }
 
 impl Format {
@@ -57,13 +60,14 @@ impl Format {
             "json" => Format::Json,
             "ics" => Format::Ics,
             "mmd" | "mermaid" => Format::Mermaid,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 
     /// Not text: never written to a terminal.
     pub fn is_binary(self) -> bool {
-        self == Format::Xlsx
+        matches!(self, Format::Xlsx | Format::Docx)
     }
 }
 
@@ -179,6 +183,18 @@ pub fn schedule(
     schedule: &Schedule,
     options: &Options,
 ) -> Result<Vec<u8>, Error> {
+    schedule_with_states(format, roadmap, schedule, options, None)
+}
+
+/// Renders the schedule in `format`; the Word form adds a column with
+/// `states`, each activity's state in words by its index in the roadmap.
+pub fn schedule_with_states(
+    format: Format,
+    roadmap: &Roadmap,
+    schedule: &Schedule,
+    options: &Options,
+    states: Option<&std::collections::HashMap<usize, String>>,
+) -> Result<Vec<u8>, Error> {
     let entries = entries(roadmap, schedule, options.party.as_deref())?;
     let doc = view::document(roadmap, schedule, &entries, options.file.clone(), options);
     let doc = match format {
@@ -225,6 +241,7 @@ pub fn schedule(
         }
         Format::Csv => return delimited::render(&doc, lang),
         Format::Xlsx => return xlsx::render(&doc, lang),
+        Format::Docx => return docx::schedule::render(&doc, states, lang),
         Format::Ics => ics::render(&doc, lang),
     };
     Ok(out.into_bytes())

@@ -1,6 +1,8 @@
 //! An Excel workbook: one sheet, the roadmap's title on top, a bold frozen
 //! header, a shaded row per group with its activities outlined under it (so
-//! Excel can fold a group), dates as Excel dates, printed landscape on A4.
+//! Excel can fold a group), dates as Excel dates, a filter on the headings;
+//! printed landscape on A4, fit to the page's width, the headings on every
+//! page and «Страница N из M» in the footer.
 
 use super::view::{Document, Row};
 use super::{fields, labels, text};
@@ -325,7 +327,10 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     sheet.set_paper_size(9);
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_header(format!("&L&8{}", title.replace('&', "&&")));
-    sheet.set_footer("&R&8&P / &N");
+    sheet.set_footer(match lang {
+        Lang::Ru => "&R&8Страница &P из &N",
+        Lang::En => "&R&8Page &P of &N",
+    });
 
     let mut at: u32 = 3;
     for g in &doc.groups {
@@ -352,6 +357,8 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             sheet.group_rows(first, at - 1)?;
         }
     }
+    // A filter on every column's heading, over every row below it.
+    sheet.autofilter(2, 0, at.max(4) - 1, columns - 1)?;
     if !doc.findings.is_empty() {
         findings_sheet(&mut workbook, doc, &f, lang)?;
     }

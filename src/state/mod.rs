@@ -5,6 +5,7 @@
 //! rules; the monitoring report ([`report`]) and the reminders ([`remind`])
 //! are built from what [`assess`] returns.
 
+pub mod docx;
 pub mod helpers;
 pub mod lock;
 pub mod mail;

@@ -25,6 +25,8 @@ pub enum Format {
     Html,
     /// The whole report as JSON (docs/state.md).
     Json,
+    /// A Word document to sign and send up (one roadmap's report only).
+    Docx,
 }
 
 /// How many activities are in each state, and the shares that follow.
@@ -350,6 +352,12 @@ pub(super) fn render_as<T: Serialize, P: Serialize>(
             })?;
             json.push('\n');
             return Ok(json);
+        }
+        Format::Docx => {
+            return Err(Error::Output {
+                what: "docx",
+                message: format!("the {stem} has no Word form"),
+            })
         }
         Format::Text => ("text", None),
         Format::Md => ("md", Some(Escape::Markdown)),

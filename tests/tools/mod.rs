@@ -1,5 +1,5 @@
-//! The outside programs some tests read outputs with: Chromium (Debian's
-//! package) and Python packages from PyPI. A test that needs one is marked
+//! The outside programs some tests read outputs with: Chromium, LibreOffice
+//! and poppler-utils (Debian's packages) and Python packages from PyPI. A test that needs one is marked
 //! `#[ignore = "needs …"]`, so that a plain `cargo test` reports it as
 //! ignored, never as passed; `cargo test -- --include-ignored` (what `.ci/run`
 //! runs, after installing them) runs it, and then a missing tool fails it.
@@ -41,4 +41,15 @@ pub fn python_with(modules: &str, install: &str) {
         .status()
         .is_ok_and(|s| s.success());
     require(found, &format!("Python 3 with {modules}"), install);
+}
+
+/// `name` runs with `flag` (its version); fails the test when it does not.
+pub fn program(name: &str, flag: &str, install: &str) {
+    let found = Command::new(name)
+        .arg(flag)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    require(found, name, install);
 }
