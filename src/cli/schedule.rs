@@ -31,9 +31,12 @@ pub struct Args {
     /// Only the activities this party (its id) is responsible for.
     #[arg(long, value_name = "ID")]
     pub party: Option<String>,
-    /// The date the chart's "today" line marks (YYYY-MM-DD or DD.MM.YYYY); today by default.
+    /// The date progress is shown on and the chart's "today" line marks (YYYY-MM-DD or DD.MM.YYYY); today by default.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// The plan as approved: no states, shares done, actual values or evidence from the marks.
+    #[arg(long)]
+    pub no_progress: bool,
     /// A folder whose templates (same file names as templates/) replace the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -67,6 +70,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         templates: args.templates.clone(),
         file: args.path.display().to_string(),
         findings: loaded.findings.clone(),
+        progress: !args.no_progress,
     };
     let code = match render::schedule(format, &loaded.roadmap, &loaded.schedule, &options) {
         Ok(bytes) => emit(

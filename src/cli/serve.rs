@@ -358,6 +358,7 @@ fn make(page: &mut Page, as_of: Option<NaiveDate>, lang: Lang) {
         templates: None,
         file: page.path.clone(),
         findings: Vec::new(),
+        progress: false,
     };
     match render::schedule(Format::Html, roadmap, &schedule, &options) {
         Ok(bytes) => {
