@@ -157,5 +157,9 @@ pub fn cells(progress: Option<&Progress>) -> [Vec<String>; 3] {
     };
     let mut state = vec![p.text.clone()];
     state.extend(p.series_text.clone());
-    [state, p.actuals.clone(), p.evidence.iter().cloned().collect()]
+    [
+        state,
+        p.actuals.clone(),
+        p.evidence.iter().cloned().collect(),
+    ]
 }

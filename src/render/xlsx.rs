@@ -68,7 +68,10 @@ fn formats() -> Formats {
             .set_background_color("#EDEDED")
             .set_border(FormatBorder::Thin),
         critical: cell.clone().set_font_color("#C00000").set_bold(),
-        cancelled: cell.clone().set_font_strikethrough().set_font_color("#7F7F7F"),
+        cancelled: cell
+            .clone()
+            .set_font_strikethrough()
+            .set_font_color("#7F7F7F"),
         date: cell.clone().set_num_format("dd.mm.yyyy"),
         number: cell.clone().set_align(FormatAlign::Right),
         cell,
@@ -233,7 +236,11 @@ fn write_row(
         next += 1;
     }
     if progress_columns {
-        let cell = if r.is_cancelled { &f.cancelled } else { &f.cell };
+        let cell = if r.is_cancelled {
+            &f.cancelled
+        } else {
+            &f.cell
+        };
         for (col, lines_of) in (next..).zip(progress::cells(r.progress.as_ref())) {
             sheet.write_string_with_format(at, col, lines(lines_of), cell)?;
         }
@@ -273,7 +280,12 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     ]
     .into_iter()
     .chain(plan.then_some(16.0))
-    .chain(with_progress.then_some([30.0, 30.0, 36.0]).into_iter().flatten())
+    .chain(
+        with_progress
+            .then_some([30.0, 30.0, 36.0])
+            .into_iter()
+            .flatten(),
+    )
     .enumerate()
     {
         sheet.set_column_width(col as u16, width)?;
