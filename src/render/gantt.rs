@@ -386,9 +386,9 @@ const SCREEN: Geometry = Geometry {
 /// A4 landscape: 1,200 units to 277 mm, so the print style's 12.5-unit
 /// labels are 8.2 pt.
 const PAPER: Geometry = Geometry {
-    label_width: 530.0,
-    chart_left: 540.0,
-    wrap: Some(70),
+    label_width: 570.0,
+    chart_left: 580.0,
+    wrap: Some(74),
 };
 /// A wrapped label's line height.
 const LINE: f64 = 14.0;
