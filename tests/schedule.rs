@@ -255,12 +255,10 @@ fn no_progress_is_the_roadmap_without_its_marks() {
     let bare = bare.to_str().unwrap();
     for format in ["md", "csv"] {
         let unmarked = schedule(bare, format, &[]);
-        assert_eq!(
-            schedule(TOMARI, format, &["--no-progress"]),
-            unmarked,
-            "{format}"
-        );
         assert!(!unmarked.contains("Исполнение"), "{format}: {unmarked}");
+        let approved = schedule(TOMARI, format, &["--no-progress"]);
+        assert!(!approved.contains("Исполнение"), "{format}: {approved}");
+        assert!(approved.contains("отменено"), "{format}: {approved}");
         assert!(
             schedule(TOMARI, format, &[]).contains("Исполнение"),
             "{format}"
@@ -563,8 +561,57 @@ print(json.dumps({
     'freeze': ws.freeze_panes,
     'header_bold': ws.cell(row=3, column=1).font.b,
     'rows': rows,
+    'struck': [ws.cell(row=r, column=1).value for r in range(4, ws.max_row + 1) if ws.cell(row=r, column=2).font.strike],
 }))
 "#;
+
+/// Tomari's workbook with its status as of 15.03.2022: state, actual and
+/// evidence columns; the cancelled activity struck through. Without marks
+/// shown, none of it.
+#[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
+fn xlsx_shows_progress() {
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schedule.xlsx");
+    let path_arg = path.to_str().unwrap();
+    for more in [&[][..], &["--no-progress"][..]] {
+        let mut args = vec![
+            "schedule", TOMARI, "--as-of", AS_OF, "--lang", "ru", "-o", path_arg, "--force",
+        ];
+        args.extend_from_slice(more);
+        stdout(&args);
+        let book = python(XLSX_SCRIPT, &[&path]);
+        let rows = book["rows"].as_array().unwrap();
+        let header: Vec<&str> = rows[2]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let row = |number: &str| {
+            rows.iter()
+                .find(|r| r[0].as_str() == Some(number))
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .clone()
+        };
+        if more.is_empty() {
+            let at = |h: &str| header.iter().position(|x| *x == h).unwrap();
+            let (state, evidence) = (at("Исполнение"), at("Подтверждение выполнения"));
+            assert_eq!(row("4.7")[state], "просрочено на 14 дней");
+            assert_eq!(
+                row("1.2")[evidence],
+                "приказ отдела образования № 12 от 24.01.2022"
+            );
+            assert_eq!(book["struck"], serde_json::json!(["1.7"]));
+        } else {
+            assert!(!header.contains(&"Исполнение"), "{header:?}");
+            assert_eq!(book["struck"], serde_json::json!([]));
+        }
+    }
+}
 
 #[test]
 #[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
