@@ -761,3 +761,27 @@ fn gantt_row(r: &Row<'_>, y: f64, odd: bool, axis: &Axis) -> GanttRow {
         deadline,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_printed_label_wraps_whole_words_and_keeps_them_all() {
+        let title = "4.11. Методическое сопровождение ОО, осуществляющих подготовку \
+                     подтверждающих документов исполненных мероприятий в рамках первого \
+                     этапа работы с рисковыми направлениями";
+        let lines = label_lines(title, PAPER.wrap);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 74), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            title.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        // On screen: one line, cut.
+        let screen = label_lines(title, SCREEN.wrap);
+        assert_eq!(screen.len(), 1);
+        assert!(screen[0].ends_with('…'));
+        assert_eq!(label_lines("1.1. Коротко", PAPER.wrap), ["1.1. Коротко"]);
+    }
+}
