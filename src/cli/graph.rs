@@ -37,6 +37,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         templates: args.templates.clone(),
         file: args.path.display().to_string(),
         findings: loaded.findings.clone(),
+        progress: false,
     };
     let code = match render::graph(
         args.format,

@@ -14,9 +14,7 @@ use crate::render::findings::{self, Finding};
 use crate::render::{self, By, Format, Options};
 use crate::run;
 use crate::schedule::{self, Schedule};
-use crate::state::{self, report};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -33,9 +31,12 @@ pub struct Args {
     /// Only the activities this party (its id) is responsible for.
     #[arg(long, value_name = "ID")]
     pub party: Option<String>,
-    /// The date the chart's "today" line marks (YYYY-MM-DD or DD.MM.YYYY); today by default.
+    /// The date progress is shown on and the chart's "today" line marks (YYYY-MM-DD or DD.MM.YYYY); today by default.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// The plan as approved: no states, shares done, actual values or evidence from the marks.
+    #[arg(long)]
+    pub no_progress: bool,
     /// A folder whose templates (same file names as templates/) replace the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -45,9 +46,6 @@ pub struct Args {
     /// Replace FILE when it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
-    /// Leave out what the roadmap's marks (its NAME.status) say was done.
-    #[arg(long)]
-    pub no_progress: bool,
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
@@ -72,17 +70,9 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         templates: args.templates.clone(),
         file: args.path.display().to_string(),
         findings: loaded.findings.clone(),
+        progress: !args.no_progress,
     };
-    let states = (format == Format::Docx && !args.no_progress)
-        .then(|| states(&loaded, options.as_of, env.lang))
-        .flatten();
-    let code = match render::schedule_with_states(
-        format,
-        &loaded.roadmap,
-        &loaded.schedule,
-        &options,
-        states.as_ref(),
-    ) {
+    let code = match render::schedule(format, &loaded.roadmap, &loaded.schedule, &options) {
         Ok(bytes) => emit(
             &bytes,
             args.output.as_deref(),
@@ -96,32 +86,6 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         }
     };
     loaded.exit_code(code)
-}
-
-/// Each activity's state on `as_of` in the words `status` uses, by its
-/// index in the roadmap; `None` for a roadmap without marks.
-fn states(loaded: &Loaded, as_of: NaiveDate, lang: Lang) -> Option<HashMap<usize, String>> {
-    let marked = loaded
-        .roadmap
-        .activities
-        .iter()
-        .any(|a| a.all_facts().any(|f| !f.marks.is_empty()));
-    if !marked {
-        return None;
-    }
-    let options = state::Options {
-        as_of,
-        within: state::DUE_SOON_DAYS,
-    };
-    let words = report::labels(lang);
-    let assessment = state::assess(&loaded.roadmap, &loaded.schedule, &options);
-    Some(
-        assessment
-            .activities
-            .iter()
-            .map(|a| (a.index, words[a.state.key()].to_string()))
-            .collect(),
-    )
 }
 
 /// A roadmap read, checked and scheduled, with what checking it found.

@@ -4,7 +4,7 @@
 
 use super::view::Document;
 use super::xlsx::{critical_cell, header_cells, indicators_and_results, notes, stage_lines};
-use super::{fields, text, By};
+use super::{fields, progress, text, By};
 use crate::lang::Lang;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -51,12 +51,20 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     };
     // A plan's rows say where each activity comes from; a roadmap that
     // extends nothing has no such column.
+    let with_progress = doc.entries.iter().any(|r| r.progress.is_some());
     let mut header = vec![group.to_string()];
-    header.extend(header_cells(lang, doc.roadmap.extends.is_some()));
+    header.extend(header_cells(
+        lang,
+        doc.roadmap.extends.is_some(),
+        with_progress,
+    ));
     out.write_record(header.iter().map(|c| as_text(c).into_owned()))?;
     let date =
         |d: Option<chrono::NaiveDate>| d.map(|d| text::date_numeric(d, lang)).unwrap_or_default();
-    let first_field = header.len() - usize::from(doc.roadmap.extends.is_some()) - 3;
+    let first_field = header.len()
+        - usize::from(doc.roadmap.extends.is_some())
+        - if with_progress { 3 } else { 0 }
+        - 3;
     for g in &doc.groups {
         if let Some(cells) = fields::section_cells(doc, &g.key) {
             let mut record = vec![String::new(); header.len()];
@@ -98,6 +106,9 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
             ];
             record.extend(fields::cells(r, lang).map(|c| c.join("; ")));
             record.extend(r.origin_text.map(str::to_string));
+            if with_progress {
+                record.extend(progress::cells(r.progress.as_ref()).map(|c| c.join("; ")));
+            }
             out.write_record(record.iter().map(|c| as_text(c).into_owned()))?;
         }
     }

@@ -373,6 +373,8 @@ pub struct Columns {
     pub has_documents: bool,
     pub has_funding: bool,
     pub has_risks: bool,
+    /// Where each activity stands on the as-of date (the roadmap has marks).
+    pub has_progress: bool,
     /// The HTML table's columns: six, and one for each of these shown.
     pub html_columns: usize,
 }
@@ -386,7 +388,8 @@ pub fn columns(doc: &Document<'_>) -> Columns {
             c.has_risks |= !f.risks.is_empty();
         }
     }
-    c.html_columns = 6 + [c.has_documents, c.has_funding, c.has_risks]
+    c.has_progress = doc.entries.iter().any(|r| r.progress.is_some());
+    c.html_columns = 6 + [c.has_documents, c.has_funding, c.has_risks, c.has_progress]
         .into_iter()
         .filter(|&shown| shown)
         .count();

@@ -5,11 +5,13 @@
 
 use super::fields::{self, FieldsView, OrderView, SectionFieldsView, TotalsView};
 use super::findings::Finding;
+use super::progress::{self, Progress};
 use super::text;
 use super::{By, Options};
 use crate::lang::Lang;
 use crate::model::{Activity, Facts, Indicator, Interval, Origin, Roadmap, Target};
 use crate::schedule::{Entry, Kind, Schedule};
+use crate::state::Assessment;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -194,6 +196,10 @@ pub struct Row<'a> {
     /// In a plan: where the activity comes from, in words («из шаблона»,
     /// «изменено в плане», «своё»); absent in a roadmap that extends nothing.
     pub origin_text: Option<&'static str>,
+    /// Where it stands on `as_of`, as `roadmap status` judges it; absent
+    /// for a roadmap with no marks and with `--no-progress`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
 }
 
 impl Row<'_> {
@@ -360,7 +366,13 @@ pub fn responsible_ids(activity: &Activity) -> Vec<&str> {
     ids
 }
 
-fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang) -> Row<'a> {
+fn row<'a>(
+    roadmap: &'a Roadmap,
+    entry: &'a Entry,
+    as_of: NaiveDate,
+    assessment: Option<&Assessment>,
+    lang: Lang,
+) -> Row<'a> {
     let activity = &roadmap.activities[entry.activity];
     // Only one span has a length worth telling: not a series, not a deadline.
     let days = match (entry.kind, entry.start, entry.end) {
@@ -430,6 +442,7 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
             .extension
             .is_some()
             .then(|| origin_text(activity.origin, lang)),
+        progress: assessment.and_then(|a| progress::of(a, entry.activity, lang)),
     }
 }
 
@@ -471,18 +484,20 @@ fn extends_view(roadmap: &Roadmap) -> Option<ExtendsView> {
     })
 }
 
-/// Builds the document; `entries` are the schedule's, already filtered.
+/// Builds the document; `entries` are the schedule's, already filtered;
+/// `assessment`, when given, is where every activity stands on `as_of`.
 pub fn document<'a>(
     roadmap: &'a Roadmap,
     schedule: &'a Schedule,
     entries: &[&'a Entry],
-    file: String,
+    assessment: Option<&Assessment>,
     options: &Options,
 ) -> Document<'a> {
     let lang = options.lang;
+    let file = options.file.clone();
     let rows: Vec<Row<'a>> = entries
         .iter()
-        .map(|e| row(roadmap, e, options.as_of, lang))
+        .map(|e| row(roadmap, e, options.as_of, assessment, lang))
         .collect();
     let groups = match options.by {
         By::Section => by_section(roadmap, &rows, lang),

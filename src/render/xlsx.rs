@@ -5,7 +5,7 @@
 //! page and «Страница N из M» in the footer.
 
 use super::view::{Document, Row};
-use super::{fields, labels, text};
+use super::{fields, labels, progress, text};
 use crate::lang::Lang;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -32,6 +32,8 @@ struct Formats {
     group: Format,
     cell: Format,
     critical: Format,
+    /// A cancelled activity's title and progress, struck through.
+    cancelled: Format,
     date: Format,
     number: Format,
 }
@@ -68,15 +70,19 @@ fn formats() -> Formats {
             .set_background_color("#EDEDED")
             .set_border(FormatBorder::Thin),
         critical: cell.clone().set_font_color("#C00000").set_bold(),
+        cancelled: cell
+            .clone()
+            .set_font_strikethrough()
+            .set_font_color("#7F7F7F"),
         date: cell.clone().set_num_format("dd.mm.yyyy"),
         number: cell.clone().set_align(FormatAlign::Right),
         cell,
     }
 }
 
-/// The columns' headings (a plan's with «Источник» at the end); the CSV has
-/// the same after its group column.
-pub fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
+/// The columns' headings (a plan's with «Источник», then progress's, at the
+/// end); the CSV has the same after its group column.
+pub fn header_cells(lang: Lang, plan: bool, progress: bool) -> Vec<String> {
     let l = labels(lang);
     let slack = match lang {
         Lang::Ru => "Резерв, дней",
@@ -107,6 +113,9 @@ pub fn header_cells(lang: Lang, plan: bool) -> Vec<String> {
     cells.extend(fields::headings(lang));
     if plan {
         cells.push(l["origin"].to_string());
+    }
+    if progress {
+        cells.extend(progress::headings(lang).map(str::to_string));
     }
     cells
 }
@@ -163,15 +172,21 @@ pub fn stage_lines(r: &Row<'_>, lang: Lang) -> Vec<String> {
     timing
 }
 
+#[allow(clippy::too_many_arguments)]
 fn write_row(
     sheet: &mut Worksheet,
     at: u32,
     r: &Row<'_>,
     when: Option<&str>,
     f: &Formats,
+    progress_columns: bool,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    let title_format = if r.entry.critical {
+    // With progress shown, a cancelled activity is struck through.
+    let struck = progress_columns && r.is_cancelled;
+    let title_format = if struck {
+        &f.cancelled
+    } else if r.entry.critical {
         &f.critical
     } else {
         &f.cell
@@ -217,8 +232,20 @@ fn write_row(
     for (col, cell) in (13..).zip(fields::cells(r, lang)) {
         sheet.write_string_with_format(at, col, lines(cell), &f.cell)?;
     }
+    let mut next = COLUMNS;
     if let Some(origin) = r.origin_text {
-        sheet.write_string_with_format(at, COLUMNS, origin, &f.cell)?;
+        sheet.write_string_with_format(at, next, origin, &f.cell)?;
+        next += 1;
+    }
+    if progress_columns {
+        let cell = if r.is_cancelled {
+            &f.cancelled
+        } else {
+            &f.cell
+        };
+        for (col, lines_of) in (next..).zip(progress::cells(r.progress.as_ref())) {
+            sheet.write_string_with_format(at, col, lines(lines_of), cell)?;
+        }
     }
     Ok(())
 }
@@ -245,15 +272,22 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let f = formats();
     let l = labels(lang);
     let plan = doc.roadmap.extends.is_some();
-    let columns = COLUMNS + u16::from(plan);
+    let with_progress = doc.entries.iter().any(|r| r.progress.is_some());
+    let columns = COLUMNS + u16::from(plan) + if with_progress { 3 } else { 0 };
     let sheet = workbook.add_worksheet();
     sheet.set_name(l["schedule"])?;
     for (col, width) in [
         6.0, 48.0, 20.0, 22.0, 11.0, 11.0, 30.0, 28.0, 30.0, 28.0, 28.0, 9.0, 10.0, 30.0, 26.0,
-        30.0, 16.0,
+        30.0,
     ]
     .into_iter()
-    .take(usize::from(columns))
+    .chain(plan.then_some(16.0))
+    .chain(
+        with_progress
+            .then_some([30.0, 30.0, 36.0])
+            .into_iter()
+            .flatten(),
+    )
     .enumerate()
     {
         sheet.set_column_width(col as u16, width)?;
@@ -317,7 +351,7 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.merge_range(1, 0, 1, columns - 1, &meta.join(" · "), &f.meta)?;
     sheet.set_row_height(1, 30)?;
-    for (col, h) in header_cells(lang, plan).iter().enumerate() {
+    for (col, h) in header_cells(lang, plan, with_progress).iter().enumerate() {
         sheet.write_string_with_format(2, col as u16, h, &f.header)?;
     }
     sheet.set_row_height(2, 30)?;
@@ -350,7 +384,15 @@ fn build(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         }
         let first = at;
         for m in &g.members {
-            write_row(sheet, at, &doc.entries[m.row], m.when.as_deref(), &f, lang)?;
+            write_row(
+                sheet,
+                at,
+                &doc.entries[m.row],
+                m.when.as_deref(),
+                &f,
+                with_progress,
+                lang,
+            )?;
             at += 1;
         }
         if at > first {

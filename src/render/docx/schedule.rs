@@ -7,7 +7,6 @@ use super::{Cell, Document, Row, Style, TEXT_WIDTH};
 use crate::lang::Lang;
 use crate::render::view::{self, Row as Activity};
 use crate::render::{labels, text, xlsx, Error};
-use std::collections::HashMap;
 
 /// The approval block's lines, blanks where the roadmap leaves them out:
 /// «Приложение к приказу от 14.03.2022 № 52-а», «УТВЕРЖДЕНА», the line as
@@ -91,13 +90,10 @@ fn headings(lang: Lang, with_state: bool) -> Vec<String> {
     cells
 }
 
-/// The document; `states` holds each activity's state in words (by its
-/// index in the roadmap) when the roadmap's marks are shown.
-pub fn render(
-    doc: &view::Document<'_>,
-    states: Option<&HashMap<usize, String>>,
-    lang: Lang,
-) -> Result<Vec<u8>, Error> {
+/// The document; with a «Состояние» column when the roadmap's marks are
+/// shown (each row's progress, in the words `status` uses).
+pub fn render(doc: &view::Document<'_>, lang: Lang) -> Result<Vec<u8>, Error> {
+    let with_state = doc.entries.iter().any(|r| r.progress.is_some());
     let l = labels(lang);
     let title = doc
         .roadmap
@@ -130,12 +126,12 @@ pub fn render(
             },
         );
     }
-    let widths: &[u32] = match states {
-        None => &[700, 3600, 1900, 2100, 2300, 2300, 1670],
-        Some(_) => &[700, 3200, 1800, 1900, 2100, 2100, 1500, 1270],
+    let widths: &[u32] = match with_state {
+        false => &[700, 3600, 1900, 2100, 2300, 2300, 1670],
+        true => &[700, 3200, 1800, 1900, 2100, 2100, 1500, 1270],
     };
     debug_assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
-    let mut rows = vec![Row::header(&headings(lang, states.is_some()))];
+    let mut rows = vec![Row::header(&headings(lang, with_state))];
     for g in &doc.groups {
         let heading = match &g.subtitle {
             Some(sub) => format!("{} ({sub})", g.title),
@@ -161,9 +157,9 @@ pub fn render(
                 Cell::new(results),
                 Cell::new(documents),
             ];
-            if let Some(states) = states {
+            if with_state {
                 cells.push(Cell::new(
-                    states.get(&r.entry.activity).cloned().into_iter().collect(),
+                    r.progress.iter().map(|p| p.text.clone()).collect(),
                 ));
             }
             rows.push(Row {
