@@ -287,7 +287,7 @@ fn render_one(
         templates: None,
         file: file.path.display().to_string(),
         findings: Vec::new(),
-        progress: false,
+        progress: true,
     };
     Some(render::schedule(format, roadmap, &schedule, &options))
 }

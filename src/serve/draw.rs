@@ -107,6 +107,7 @@ fn drawn(
         templates: None,
         file: path.to_string(),
         findings: Vec::new(),
+        progress: true,
     };
     match render::schedule(Format::Html, roadmap, &schedule, &options) {
         Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
