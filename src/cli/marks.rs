@@ -1,4 +1,4 @@
-//! `roadmap marks import FILLED.xlsx…`: marks from forms schools filled in,
+//! `roadmap marks import FILLED.xlsx|FILLED.docx…`: marks from forms schools filled in,
 //! checked and added to each plan's status file.
 
 use super::stdout::{self, Pieces};
@@ -22,7 +22,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Filled forms written by `roadmap form`.
+    /// Filled forms written by `roadmap form` (.xlsx or .docx).
     #[arg(required = true)]
     pub forms: Vec<PathBuf>,
     /// Print what would be added to each status file as a diff; write nothing.

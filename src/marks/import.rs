@@ -8,7 +8,7 @@
 
 use super::read::{self, dmy, Filled, FilledRow, ReadError, Value};
 use crate::code::{Code, Severity};
-use crate::diagnostic::cell::{Cell, CellFinding};
+use crate::diagnostic::cell::{Cell, CellFinding, Grid};
 use crate::form::layout::*;
 use crate::form::{roadmap_fingerprint, Mark};
 use crate::lang::Text;
@@ -114,13 +114,14 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
     let mut importer = Importer {
         form: form.to_path_buf(),
         roadmap,
+        grid: filled.grid.clone(),
         findings: Vec::new(),
     };
     let hash = roadmap_fingerprint(roadmap, &run.workspace.sources);
     if hash != filled.hash {
         importer.finding(
             Code::FormOfOtherVersion,
-            Cell::new(META, META_HASH, 1),
+            filled.hash_cell.clone(),
             None,
             &filled.hash,
             text!(
@@ -148,8 +149,9 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
     let (after, added, mut findings) = checked(form, &plan, &before, lines, importer.findings);
     findings.sort_by(|a, b| {
         // The form's own finding (its version) first, then cell by cell.
-        (a.cell.sheet == SHEET, a.cell.row, a.cell.column, a.code).cmp(&(
-            b.cell.sheet == SHEET,
+        let grid = &filled.grid;
+        (a.cell.grid == *grid, a.cell.row, a.cell.column, a.code).cmp(&(
+            b.cell.grid == *grid,
             b.cell.row,
             b.cell.column,
             b.code,
@@ -211,11 +213,11 @@ fn checked(
             return (after, added, findings);
         }
         // A row with an error adds nothing: not its comment, nor its other marks.
-        let rows: Vec<(String, u32)> = bad
+        let rows: Vec<(Grid, u32)> = bad
             .iter()
-            .map(|&i| (lines[i].cell.sheet.clone(), lines[i].cell.row))
+            .map(|&i| (lines[i].cell.grid.clone(), lines[i].cell.row))
             .collect();
-        lines.retain(|l| !rows.contains(&(l.cell.sheet.clone(), l.cell.row)));
+        lines.retain(|l| !rows.contains(&(l.cell.grid.clone(), l.cell.row)));
     }
 }
 
@@ -302,10 +304,16 @@ fn insert(plan: &Path, before: &str, lines: &[NewLine]) -> (String, Vec<std::ops
 struct Importer<'a> {
     form: PathBuf,
     roadmap: &'a Roadmap,
+    /// The sheet or table the rows are in.
+    grid: Grid,
     findings: Vec<CellFinding>,
 }
 
 impl Importer<'_> {
+    fn at(&self, row: u32, column: u16) -> Cell {
+        read::cell_at(&self.grid, row, column)
+    }
+
     fn finding(
         &mut self,
         code: Code,
@@ -338,7 +346,7 @@ impl Importer<'_> {
                 if row.indicator.unwrap_or(0) == 0 {
                     self.finding(
                         Code::UnknownMarked,
-                        Cell::new(SHEET, row.row, NUMBER),
+                        self.at(row.row, NUMBER),
                         Some(&row.activity),
                         &row.activity,
                         text!(
@@ -357,7 +365,7 @@ impl Importer<'_> {
             if row.indicator.unwrap_or(0) == 0 && activity.title != row.title {
                 self.finding(
                     Code::FormOfOtherVersion,
-                    Cell::new(SHEET, row.row, TITLE),
+                    self.at(row.row, TITLE),
                     Some(&row.activity),
                     &row.title,
                     text!(
@@ -408,7 +416,7 @@ impl Importer<'_> {
             let header = COLUMNS[column as usize].0;
             self.finding(
                 Code::LockedCellChanged,
-                Cell::new(SHEET, row.row, column),
+                self.at(row.row, column),
                 Some(&row.activity),
                 &row.cell(column).shown(),
                 text!(
@@ -434,7 +442,7 @@ impl Importer<'_> {
         let value = row.cell(column).shown();
         self.finding(
             Code::BadFormCell,
-            Cell::new(SHEET, row.row, column),
+            self.at(row.row, column),
             Some(&row.activity),
             &value,
             Text::new(ru, en),
@@ -453,10 +461,11 @@ impl Importer<'_> {
         let date_cell = row.cell(DATE);
         let document = row.cell(DOCUMENT).text();
         let comment = row.cell(COMMENT).text();
+        let grid = self.grid.clone();
         let line = |text: String, column: u16, value: String| NewLine {
             activity: row.activity.clone(),
             text,
-            cell: Cell::new(SHEET, row.row, column),
+            cell: read::cell_at(&grid, row.row, column),
             value,
         };
         // A comment the status file has already is not added again.
@@ -647,7 +656,7 @@ impl Importer<'_> {
         out.push(NewLine {
             activity: row.activity.clone(),
             text: format!("  факт: {text}\n"),
-            cell: Cell::new(SHEET, row.row, ACTUAL),
+            cell: self.at(row.row, ACTUAL),
             value: cell.shown(),
         });
     }
