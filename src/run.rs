@@ -252,7 +252,18 @@ fn check_loaded(mut workspace: Workspace, ids: &[FileId], keep: Keep) -> Run {
 /// of the one on disk (there may be none yet): marks are checked before they
 /// are written. Returns the run and the status file's id in it.
 pub fn check_with_status(path: &Path, status: Vec<u8>) -> Result<(Run, FileId), Failure> {
-    let mut workspace = Workspace::default();
+    check_with_status_in(Workspace::default(), path, status)
+}
+
+/// [`check_with_status`] in a workspace that may hold files read before (the
+/// run's `workspace`, handed back): a template shared by many plans is read
+/// and parsed once, not once a plan. The files on disk must not have changed
+/// since they were read, except the status file, whose text is `status`.
+pub fn check_with_status_in(
+    mut workspace: Workspace,
+    path: &Path,
+    status: Vec<u8>,
+) -> Result<(Run, FileId), Failure> {
     let read = |source: crate::confine::ReadError| Failure::Read {
         path: path.to_path_buf(),
         source,

@@ -12,7 +12,7 @@ use crate::diagnostic::cell::{Cell, CellFinding, Grid};
 use crate::form::layout::*;
 use crate::form::{roadmap_fingerprint, Mark};
 use crate::lang::Text;
-use crate::model::{Activity, Roadmap};
+use crate::model::{Activity, Roadmap, Workspace};
 use crate::source::FileId;
 use crate::text;
 use chrono::NaiveDate;
@@ -93,6 +93,12 @@ struct NewLine {
 /// Reads a filled form and works out its plan's new status file; writes
 /// nothing.
 pub fn import(form: &Path) -> Result<Outcome, ImportError> {
+    import_in(&mut Workspace::default(), form)
+}
+
+/// [`import`] in a workspace kept from the forms read before: the plans'
+/// template is read once, not once a form.
+pub fn import_in(shared: &mut Workspace, form: &Path) -> Result<Outcome, ImportError> {
     let filled = read::read(form).map_err(|source| ImportError::Form {
         path: form.to_path_buf(),
         source,
@@ -104,8 +110,31 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
             plan: filled.plan.clone(),
         });
     }
-    let run = crate::run::check_files(std::slice::from_ref(&plan));
+    let status = plan.with_extension("status");
+    let before = match std::fs::read(&status) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => {
+            return Err(ImportError::Io {
+                path: status,
+                source,
+            })
+        }
+    };
+    // The plan as it is, with the status file as it is on disk (given as
+    // text: the workspace may hold another form's text for it).
+    let run = crate::run::check_with_status_in(
+        std::mem::take(shared),
+        &plan,
+        before.clone().into_bytes(),
+    )
+    .map_err(|_| ImportError::NoPlan {
+        path: form.to_path_buf(),
+        plan: filled.plan.clone(),
+    })?
+    .0;
     let Some((roadmap, _)) = run.roadmaps.first() else {
+        *shared = run.workspace;
         return Err(ImportError::NotRoadmap {
             path: form.to_path_buf(),
             plan: filled.plan.clone(),
@@ -134,19 +163,10 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
             )),
         );
     }
-    let status = plan.with_extension("status");
-    let before = match std::fs::read(&status) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(source) => {
-            return Err(ImportError::Io {
-                path: status,
-                source,
-            })
-        }
-    };
     let lines = importer.lines(&filled, &before);
-    let (after, added, mut findings) = checked(form, &plan, &before, lines, importer.findings);
+    let findings = importer.findings;
+    *shared = run.workspace;
+    let (after, added, mut findings) = checked(shared, form, &plan, &before, lines, findings);
     findings.sort_by(|a, b| {
         // The form's own finding (its version) first, then cell by cell.
         let grid = &filled.grid;
@@ -171,6 +191,7 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
 /// Builds the new status text, checks it with the plan, and drops the lines
 /// the checks find errors on, until none are left.
 fn checked(
+    shared: &mut Workspace,
     form: &Path,
     plan: &Path,
     before: &str,
@@ -182,8 +203,11 @@ fn checked(
         if lines.is_empty() {
             return (after, 0, findings);
         }
-        let Ok((run, status)) = crate::run::check_with_status(plan, after.clone().into_bytes())
-        else {
+        let Ok((run, status)) = crate::run::check_with_status_in(
+            std::mem::take(shared),
+            plan,
+            after.clone().into_bytes(),
+        ) else {
             return (before.to_string(), 0, findings);
         };
         let mut bad = Vec::new();
@@ -208,6 +232,7 @@ fn checked(
                 bad.push(i);
             }
         }
+        *shared = run.workspace;
         if bad.is_empty() {
             let added = lines.len();
             return (after, added, findings);
