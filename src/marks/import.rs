@@ -122,8 +122,9 @@ pub fn import_in(shared: &mut Workspace, form: &Path) -> Result<Outcome, ImportE
         }
     };
     // The plan as it is, with the status file as it is on disk (given as
-    // text: the workspace may hold another form's text for it).
-    let run = crate::run::check_with_status_in(
+    // text: the workspace may hold another form's text for it). Only built:
+    // the checks run once, on the new status text.
+    let (workspace, roadmap) = crate::run::build_with_status_in(
         std::mem::take(shared),
         &plan,
         before.clone().into_bytes(),
@@ -131,22 +132,22 @@ pub fn import_in(shared: &mut Workspace, form: &Path) -> Result<Outcome, ImportE
     .map_err(|_| ImportError::NoPlan {
         path: form.to_path_buf(),
         plan: filled.plan.clone(),
-    })?
-    .0;
-    let Some((roadmap, _)) = run.roadmaps.first() else {
-        *shared = run.workspace;
+    })?;
+    *shared = workspace;
+    let Some(roadmap) = roadmap else {
         return Err(ImportError::NotRoadmap {
             path: form.to_path_buf(),
             plan: filled.plan.clone(),
         });
     };
+    let roadmap = &*roadmap;
     let mut importer = Importer {
         form: form.to_path_buf(),
         roadmap,
         grid: filled.grid.clone(),
         findings: Vec::new(),
     };
-    let hash = roadmap_fingerprint(roadmap, &run.workspace.sources);
+    let hash = roadmap_fingerprint(roadmap, &shared.sources);
     if hash != filled.hash {
         importer.finding(
             Code::FormOfOtherVersion,
@@ -165,7 +166,6 @@ pub fn import_in(shared: &mut Workspace, form: &Path) -> Result<Outcome, ImportE
     }
     let lines = importer.lines(&filled, &before);
     let findings = importer.findings;
-    *shared = run.workspace;
     let (after, added, mut findings) = checked(shared, form, &plan, &before, lines, findings);
     findings.sort_by(|a, b| {
         // The form's own finding (its version) first, then cell by cell.
