@@ -39,8 +39,11 @@ pub fn render(form: &Form) -> Result<Vec<u8>, zip::result::ZipError> {
         ("docProps/custom.xml", custom(form)),
     ];
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // The fastest deflate: most of the time writing a region's forms went
+    // to compressing them harder, for a few kilobytes a form.
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default());
     for (name, xml) in parts {
         zip.start_file(name, options)?;
