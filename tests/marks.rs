@@ -4,10 +4,12 @@
 //! does not exist, a title typed over in a locked cell, a state typed over
 //! the drop-down), read back into the status files, and checked: the lines
 //! added, the findings at the form's cells, and what `status` then says.
+//! The Word form is filled with python-docx (tests/marks/fill-docx.py).
 //!
-//! These tests fail when the `CI` environment variable is set and Python or
-//! openpyxl is missing; elsewhere they print a notice and pass (`.ci/run`
-//! installs openpyxl).
+//! The tests that fill forms need Python's openpyxl or python-docx: a plain
+//! `cargo test` reports them as ignored; `cargo test -- --include-ignored`
+//! (what `.ci/run` runs, after installing both) runs them, and fails them
+//! when a package is missing (tests/tools/).
 
 mod tools;
 
@@ -57,23 +59,6 @@ fn text(bytes: &[u8]) -> String {
 
 fn read(dir: &Path, file: &str) -> String {
     std::fs::read_to_string(dir.join(file)).expect("a file to read")
-}
-
-/// A tool a test needs is missing: fail in CI, else say so and skip.
-fn have_openpyxl() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        if std::env::var_os("CI").is_some() {
-            panic!("Python's openpyxl is missing, and CI is set: .ci/run installs it");
-        }
-        eprintln!("notice: Python's openpyxl is missing; skipping (install it to run this check)");
-    }
-    ok
 }
 
 /// Fills cells of a form: `G14=date:2022-02-10`, `I15=num:93`, `F25=сделано`.
@@ -142,10 +127,9 @@ fn activity<'a>(status: &'a Value, number: &str) -> &'a Value {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn a_school_fills_its_form_and_the_marks_come_back_checked() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/vostok.roadmap"]);
@@ -269,10 +253,9 @@ fn a_school_fills_its_form_and_the_marks_come_back_checked() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn the_bundled_plans_round_trip() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     // The folder: the template gets no form.
@@ -346,10 +329,9 @@ fn the_bundled_plans_round_trip() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn dry_run_prints_the_diff_and_writes_nothing() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/krasnogorsk.roadmap"]);
@@ -380,10 +362,9 @@ fn dry_run_prints_the_diff_and_writes_nothing() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn a_form_of_an_older_plan_is_read_and_its_differences_reported() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/boshnyakovo.roadmap"]);
@@ -449,10 +430,9 @@ fn a_workbook_that_is_not_a_form_is_refused() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn a_letter_carries_the_form_and_the_filled_form_comes_back() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     let out = roadmap(
@@ -514,10 +494,9 @@ for part in message.walk():
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn two_forms_of_one_plan_read_in_one_run_both_count() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/vostok.roadmap"]);
