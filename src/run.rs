@@ -252,7 +252,18 @@ fn check_loaded(mut workspace: Workspace, ids: &[FileId], keep: Keep) -> Run {
 /// of the one on disk (there may be none yet): marks are checked before they
 /// are written. Returns the run and the status file's id in it.
 pub fn check_with_status(path: &Path, status: Vec<u8>) -> Result<(Run, FileId), Failure> {
-    let mut workspace = Workspace::default();
+    check_with_status_in(Workspace::default(), path, status)
+}
+
+/// [`check_with_status`] in a workspace that may hold files read before (the
+/// run's `workspace`, handed back): a template shared by many plans is read
+/// and parsed once, not once a plan. The files on disk must not have changed
+/// since they were read, except the status file, whose text is `status`.
+pub fn check_with_status_in(
+    mut workspace: Workspace,
+    path: &Path,
+    status: Vec<u8>,
+) -> Result<(Run, FileId), Failure> {
     let read = |source: crate::confine::ReadError| Failure::Read {
         path: path.to_path_buf(),
         source,
@@ -281,15 +292,36 @@ pub fn check_with_status(path: &Path, status: Vec<u8>) -> Result<(Run, FileId), 
     Ok((run, status_id))
 }
 
-/// Builds, graphs and checks one loaded file, with its status file (`status`,
-/// when one lies next to it); `None` for a file of parties only.
-fn check_one(
+/// What a plan says with `status` as the text of its status file, built but
+/// not checked (a reader of its marks that checks the new text afterwards),
+/// in a workspace as for [`check_with_status_in`], handed back; `None` for a
+/// file that is no roadmap.
+pub fn build_with_status_in(
+    mut workspace: Workspace,
+    path: &Path,
+    status: Vec<u8>,
+) -> Result<(Workspace, Option<Box<Roadmap>>), Failure> {
+    let read = |source: crate::confine::ReadError| Failure::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let id = workspace.load(path).map_err(read)?;
+    let status_path = path.with_extension("status");
+    workspace
+        .add_in_place_of(&status_path, status)
+        .map_err(|e| read(e.into()))?;
+    let built = build_one(&mut workspace, id, Some(status_path), &mut Vec::new());
+    Ok((workspace, built.map(|(roadmap, _)| roadmap)))
+}
+
+/// Builds one loaded file with its status file, unchecked; the roadmap and
+/// the files it was read from.
+fn build_one(
     workspace: &mut Workspace,
     id: FileId,
     status: Option<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Roadmap, Graph)> {
-    let before = diagnostics.len();
+) -> Option<(Box<Roadmap>, Vec<FileId>)> {
     if workspace.sources.get(id).text.trim().is_empty() {
         diagnostics.push(empty_file(id));
     }
@@ -317,6 +349,19 @@ fn check_one(
             Err(source) => diagnostics.push(unreadable_status(id, &status, &source)),
         }
     }
+    Some((roadmap, files))
+}
+
+/// Builds, graphs and checks one loaded file, with its status file (`status`,
+/// when one lies next to it); `None` for a file of parties only.
+fn check_one(
+    workspace: &mut Workspace,
+    id: FileId,
+    status: Option<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Roadmap, Graph)> {
+    let before = diagnostics.len();
+    let (mut roadmap, files) = build_one(workspace, id, status, diagnostics)?;
     let graph = graph::build(&roadmap, diagnostics);
     check::check(&roadmap, &graph, diagnostics);
     if let Some(extension) = &roadmap.extension {

@@ -4,10 +4,14 @@
 //! does not exist, a title typed over in a locked cell, a state typed over
 //! the drop-down), read back into the status files, and checked: the lines
 //! added, the findings at the form's cells, and what `status` then says.
+//! The Word form is filled with python-docx (tests/marks/fill-docx.py).
 //!
-//! These tests fail when the `CI` environment variable is set and Python or
-//! openpyxl is missing; elsewhere they print a notice and pass (`.ci/run`
-//! installs openpyxl).
+//! The tests that fill forms need Python's openpyxl or python-docx: a plain
+//! `cargo test` reports them as ignored; `cargo test -- --include-ignored`
+//! (what `.ci/run` runs, after installing both) runs them, and fails them
+//! when a package is missing (tests/tools/).
+
+mod tools;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -57,23 +61,6 @@ fn read(dir: &Path, file: &str) -> String {
     std::fs::read_to_string(dir.join(file)).expect("a file to read")
 }
 
-/// A tool a test needs is missing: fail in CI, else say so and skip.
-fn have_openpyxl() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        if std::env::var_os("CI").is_some() {
-            panic!("Python's openpyxl is missing, and CI is set: .ci/run installs it");
-        }
-        eprintln!("notice: Python's openpyxl is missing; skipping (install it to run this check)");
-    }
-    ok
-}
-
 /// Fills cells of a form: `G14=date:2022-02-10`, `I15=num:93`, `F25=сделано`.
 fn fill(dir: &Path, form: &str, edits: &[&str]) {
     let out = Command::new("python3")
@@ -86,6 +73,22 @@ fn fill(dir: &Path, form: &str, edits: &[&str]) {
     assert!(
         out.status.success(),
         "fill.py failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Fills cells of a Word form: `@2.2:F=выполнено`, `@2.2:G=date:2022-02-10`.
+fn fill_docx(dir: &Path, form: &str, edits: &[&str]) {
+    let out = Command::new("python3")
+        .current_dir(dir)
+        .arg(root().join("tests/marks/fill-docx.py"))
+        .arg(form)
+        .args(edits)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "fill-docx.py failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
 }
@@ -124,10 +127,9 @@ fn activity<'a>(status: &'a Value, number: &str) -> &'a Value {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn a_school_fills_its_form_and_the_marks_come_back_checked() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/vostok.roadmap"]);
@@ -251,10 +253,9 @@ fn a_school_fills_its_form_and_the_marks_come_back_checked() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn the_bundled_plans_round_trip() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     // The folder: the template gets no form.
@@ -328,10 +329,9 @@ fn the_bundled_plans_round_trip() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn dry_run_prints_the_diff_and_writes_nothing() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/krasnogorsk.roadmap"]);
@@ -362,10 +362,9 @@ fn dry_run_prints_the_diff_and_writes_nothing() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn a_form_of_an_older_plan_is_read_and_its_differences_reported() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/boshnyakovo.roadmap"]);
@@ -431,10 +430,9 @@ fn a_workbook_that_is_not_a_form_is_refused() {
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn a_letter_carries_the_form_and_the_filled_form_comes_back() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     let out = roadmap(
@@ -496,10 +494,9 @@ for part in message.walk():
 }
 
 #[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
 fn two_forms_of_one_plan_read_in_one_run_both_count() {
-    if !have_openpyxl() {
-        return;
-    }
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
     let dir = workspace();
     let dir = dir.path();
     form(dir, &["500plus/vostok.roadmap"]);
@@ -525,5 +522,151 @@ fn two_forms_of_one_plan_read_in_one_run_both_count() {
         format!(
             "{before}\nмероприятие 4.7\n  начато: 20.02.2022\n\nмероприятие 3.3\n  начато: 01.03.2022\n"
         )
+    );
+}
+
+#[test]
+#[ignore = "needs Python's python-docx: cargo test -- --include-ignored"]
+fn a_school_fills_the_word_form_and_the_marks_come_back_checked() {
+    tools::python_with("docx", "python3 -m pip install python-docx");
+    let dir = workspace();
+    let dir = dir.path();
+    let out = roadmap(
+        dir,
+        &[
+            "form",
+            "500plus/vostok.roadmap",
+            "--as-of",
+            "2022-03-15",
+            "--out",
+            "forms",
+            "--format",
+            "docx",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "forms/vostok.docx: 27 rows\n");
+    // What Word shows: landscape, the heading, the table's header and a row
+    // with the parties' names; what it keeps: the custom properties.
+    let look = r#"
+import sys, docx, xml.etree.ElementTree as ET
+d = docx.Document(sys.argv[1])
+s = d.sections[0]
+print("landscape" if s.orientation == 1 and s.page_width > s.page_height else "portrait")
+print(d.paragraphs[0].text)
+print(d.paragraphs[2].text)
+t = d.tables[0]
+print(" | ".join(c.text for c in t.rows[0].cells))
+print(" | ".join(c.text for c in t.rows[2].cells[:4]))
+part = next(p for p in d.part.package.parts if str(p.partname) == "/docProps/custom.xml")
+ns = {"p": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"}
+for prop in ET.fromstring(part.blob).findall("p:property", ns)[:4]:
+    print(prop.get("name"), "=", "".join(prop.itertext()))
+lists = d.element.body.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}dropDownList")
+print(len(lists), "drop-down lists")
+"#;
+    let got = Command::new("python3")
+        .current_dir(dir)
+        .args(["-c", look, "forms/vostok.docx"])
+        .output()
+        .expect("python3 runs");
+    assert!(got.status.success(), "{}", text(&got.stderr));
+    let hash = text(&got.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("roadmap-hash = "))
+        .map(str::to_string)
+        .expect("the hash");
+    assert_eq!(hash.len(), 16);
+    snapshot(
+        "vostok_docx_read_by_python_docx",
+        "The Word form as python-docx reads it: orientation, heading, header, a row, the custom properties",
+        &text(&got.stdout).replace(&hash, "[hash]"),
+    );
+
+    let before = read(dir, "500plus/vostok.status");
+    fill_docx(
+        dir,
+        "forms/vostok.docx",
+        &[
+            // 2.2 done a day before 1.5, which it comes after: E0603.
+            "@2.2:F=выполнено",
+            "@2.2:G=date:2022-02-10",
+            "@2.2:H=результаты в ИС МЭДК",
+            "@2.2:J=получены с опозданием",
+            // 2.3: the actual value of its indicator.
+            "@2.3:I=93",
+            // 3.3: a date a year off, outside the plan's period.
+            "@3.3:F=выполнено",
+            "@3.3:G=date:2023-03-10",
+            // 4.2: its title typed over in a plain cell; started.
+            "@4.2:B=Консультирование (исправлено школой)",
+            "@4.2:F=начато",
+            "@4.2:G=date:2022-02-14",
+            // 4.5: a day that does not exist, typed.
+            "@4.5:F=выполнено",
+            "@4.5:G=31.02.2022",
+            // 4.7: a state not in the list.
+            "@4.7:F=сделано",
+            "@4.7:G=date:2022-03-01",
+            // 4.8: moved to a new deadline.
+            "@4.8:F=перенесено",
+            "@4.8:G=date:2022-04-08",
+            // 5.1: done.
+            "@5.1:F=выполнено",
+            "@5.1:G=date:2022-03-01",
+            "@5.1:H=страница проекта на сайте школы",
+        ],
+    );
+    let out = roadmap(
+        dir,
+        &["marks", "import", "forms/vostok.docx", "--lang", "ru"],
+    );
+    assert_eq!(out.status.code(), Some(1), "errors found: exit 1");
+    let after = read(dir, "500plus/vostok.status");
+    snapshot(
+        "vostok_docx_lines_added",
+        "What marks import added to vostok.status from the filled Word form",
+        &added(&before, &after),
+    );
+    snapshot(
+        "vostok_docx_findings_ru",
+        "The findings of importing the filled Word form, at the table's rows and columns",
+        &text(&out.stderr),
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "forms/vostok.docx: добавлено строк в 500plus/vostok.status: 4, ошибок: 4\n"
+    );
+    let fmt = roadmap(dir, &["fmt", "--check", "500plus/vostok.status"]);
+    assert_eq!(fmt.status.code(), Some(0), "{}", text(&fmt.stdout));
+    let check = roadmap(dir, &["check", "500plus/vostok.roadmap"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+
+    // The same form again adds nothing.
+    let again = roadmap(
+        dir,
+        &["marks", "import", "forms/vostok.docx", "--lang", "en"],
+    );
+    assert_eq!(read(dir, "500plus/vostok.status"), after);
+    assert_eq!(
+        text(&again.stdout),
+        "forms/vostok.docx: 0 lines added to 500plus/vostok.status, 4 errors\n"
+    );
+}
+
+#[test]
+fn a_word_document_that_is_not_a_form_is_refused() {
+    let dir = workspace();
+    let dir = dir.path();
+    std::fs::copy(
+        root().join("tests/import/tomari-500plus-2022.docx"),
+        dir.join("plan.docx"),
+    )
+    .expect("copy a Word roadmap");
+    let out = roadmap(dir, &["marks", "import", "plan.docx", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error[E0606]: plan.docx: the document has no properties `roadmap-form` written by `roadmap form`\n"
     );
 }

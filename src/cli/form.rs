@@ -1,5 +1,6 @@
-//! `roadmap form PLAN… --out DIR`: one fill-in workbook per plan, for the
-//! school to report on and send back (read by `roadmap marks import`).
+//! `roadmap form PLAN… --out DIR`: one fill-in workbook (or Word document)
+//! per plan, for the school to report on and send back (read by `roadmap
+//! marks import`).
 
 use super::stdout::{self, Pieces};
 use super::{Env, CLEAN, FAILURE, FOUND_ERRORS};
@@ -13,6 +14,24 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// An Excel workbook, a drop-down for the state, the rest locked.
     Xlsx,
+    /// A Word document: a table with drop-down lists, landscape.
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
+        }
+    }
+
+    fn render(self, form: &form::Form) -> Result<Vec<u8>, String> {
+        match self {
+            Format::Xlsx => form::xlsx::render(form).map_err(|e| e.to_string()),
+            Format::Docx => form::docx::render(form).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -23,9 +42,10 @@ pub struct Args {
     /// Only the activities begun or due by this date (YYYY-MM-DD or DD.MM.YYYY); all by default.
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub as_of: Option<NaiveDate>,
-    /// The folder to write NAME.xlsx into, one per plan.
+    /// The folder to write NAME.xlsx (or NAME.docx) into, one per plan.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// The form's format: an Excel workbook or a Word document.
     #[arg(long, value_enum, default_value_t = Format::Xlsx)]
     pub format: Format,
 }
@@ -50,12 +70,12 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     // Writing a workbook (and syncing it) is most of the time: one plan per
     // thread at a time, reported in the plans' order.
     let results = super::parallel::in_order(&forms, |(path, form)| {
-        let out = args.out.join(form::file_name(path));
-        let written = form::xlsx::render(form)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                crate::atomic::write_atomically(&out, bytes).map_err(|e| e.to_string())
-            });
+        let out = args
+            .out
+            .join(form::file_name(path, args.format.extension()));
+        let written = args.format.render(form).and_then(|bytes| {
+            crate::atomic::write_atomically(&out, bytes).map_err(|e| e.to_string())
+        });
         (out, written)
     });
     let mut written = 0;

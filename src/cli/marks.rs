@@ -1,4 +1,4 @@
-//! `roadmap marks import FILLED.xlsx…`: marks from forms schools filled in,
+//! `roadmap marks import FILLED.xlsx|FILLED.docx…`: marks from forms schools filled in,
 //! checked and added to each plan's status file.
 
 use super::stdout::{self, Pieces};
@@ -22,7 +22,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Filled forms written by `roadmap form`.
+    /// Filled forms written by `roadmap form` (.xlsx or .docx).
     #[arg(required = true)]
     pub forms: Vec<PathBuf>,
     /// Print what would be added to each status file as a diff; write nothing.
@@ -42,7 +42,13 @@ fn run_import(args: &ImportArgs, env: &Env) -> i32 {
     // Read and checked on the machine's cores; written one by one, in the
     // order given. A form whose plan's status file this run has written
     // already is worked out again from the new file.
-    let outcomes = super::parallel::in_order(&args.forms, |form| import::import(form));
+    // Each thread keeps the files it has read: a region's plans share their
+    // template, read once a thread.
+    let outcomes = super::parallel::in_order_with(
+        &args.forms,
+        crate::model::Workspace::default,
+        |workspace, form| import::import_in(workspace, form),
+    );
     let mut written: Vec<PathBuf> = Vec::new();
     let mut out = Pieces::default();
     for (form, outcome) in args.forms.iter().zip(outcomes) {

@@ -71,9 +71,9 @@ pub enum Command {
     Schedule(schedule::Args),
     /// Turn a Word, Excel, OpenDocument or CSV table into a roadmap file.
     Import(import::Args),
-    /// Write a fill-in form (xlsx) per plan for schools to report on.
+    /// Write a fill-in form (xlsx or docx) per plan for schools to report on.
     Form(form::Args),
-    /// Marks from filled forms: `marks import FILLED.xlsx…` adds them to the status files.
+    /// Marks from filled forms: `marks import FILLED.xlsx|FILLED.docx…` adds them to the status files.
     Marks(marks::Args),
     /// Print a roadmap's dependency graph (Graphviz dot or Mermaid).
     Graph(graph::Args),

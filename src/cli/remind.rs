@@ -391,7 +391,7 @@ fn attached_form(path: &Path, as_of: NaiveDate) -> Option<(String, Vec<u8>)> {
     let run = crate::run::check_files(&[path.to_path_buf()]);
     let (plan, form) = crate::form::of_run(&run, Some(as_of)).into_iter().next()?;
     let bytes = crate::form::xlsx::render(&form).ok()?;
-    Some((crate::form::file_name(&plan), bytes))
+    Some((crate::form::file_name(&plan, "xlsx"), bytes))
 }
 
 /// `DIR/2022-03-15-ОО.eml`, or `…-2.eml` and so on when that exists.

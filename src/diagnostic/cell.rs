@@ -1,27 +1,87 @@
-//! A finding whose place is a cell of a spreadsheet form rather than a line of
-//! a text file: `school.xlsx`, sheet «Отметки», cell G7. A filled form comes
-//! back from a school with no text to point into, so the place names the
-//! sheet, the row and the column the person typed in, and shows what is there.
+//! A finding whose place is a cell of a form rather than a line of a text
+//! file: `school.xlsx`, sheet «Отметки», cell G7; or `school.docx`, table 1,
+//! row 4, column «Дата». A filled form comes back from a school with no text
+//! to point into, so the place names the sheet (or table), the row and the
+//! column the person typed in, and shows what is there.
 
 use crate::code::{Code, Severity};
 use crate::lang::{Lang, Text};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// One cell: a sheet's name and a 0-based row and column.
+/// What holds the cells.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grid {
+    /// A workbook's sheet, by name.
+    Sheet(String),
+    /// A Word document's table, by its number (1-based).
+    Table(u32),
+    /// A document's custom property, by name: one value, no rows.
+    Property(String),
+}
+
+/// One cell: its grid and a 0-based row and column; in a table, the column
+/// is named by its header.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Cell {
-    pub sheet: String,
+    pub grid: Grid,
     pub row: u32,
     pub column: u16,
+    /// The column's header, named in a table's place.
+    pub header: String,
 }
 
 impl Cell {
     pub fn new(sheet: &str, row: u32, column: u16) -> Cell {
         Cell {
-            sheet: sheet.to_string(),
+            grid: Grid::Sheet(sheet.to_string()),
             row,
             column,
+            header: String::new(),
+        }
+    }
+
+    /// A cell of table `table` (1-based) under the header `header`.
+    pub fn in_table(table: u32, row: u32, column: u16, header: &str) -> Cell {
+        Cell {
+            grid: Grid::Table(table),
+            row,
+            column,
+            header: header.to_string(),
+        }
+    }
+
+    pub fn property(name: &str) -> Cell {
+        Cell {
+            grid: Grid::Property(name.to_string()),
+            row: 0,
+            column: 0,
+            header: String::new(),
+        }
+    }
+
+    /// How the value line names the cell: `G7`, the column's header, the
+    /// property's name.
+    fn label(&self) -> String {
+        match &self.grid {
+            Grid::Sheet(_) => self.a1(),
+            Grid::Table(_) => self.header.clone(),
+            Grid::Property(name) => name.clone(),
+        }
+    }
+
+    /// The place: `лист «Отметки», ячейка G7`, `таблица 1, строка 4, столбец «Дата»`.
+    fn place(&self, lang: Lang) -> String {
+        let (row, header) = (self.row + 1, &self.header);
+        match (&self.grid, lang) {
+            (Grid::Sheet(sheet), Lang::Ru) => format!("лист «{sheet}», ячейка {}", self.a1()),
+            (Grid::Sheet(sheet), Lang::En) => format!("sheet `{sheet}`, cell {}", self.a1()),
+            (Grid::Table(n), Lang::Ru) => {
+                format!("таблица {n}, строка {row}, столбец «{header}»")
+            }
+            (Grid::Table(n), Lang::En) => format!("table {n}, row {row}, column `{header}`"),
+            (Grid::Property(name), Lang::Ru) => format!("свойство документа «{name}»"),
+            (Grid::Property(name), Lang::En) => format!("document property `{name}`"),
         }
     }
 
@@ -75,19 +135,12 @@ impl CellFinding {
         };
         let mut out = format!("{kind}[{}]: {}\n", self.code, self.message.get(lang));
         let file = self.file.display();
-        let cell = self.cell.a1();
-        let sheet = &self.cell.sheet;
+        let cell = self.cell.label();
+        let place = self.cell.place(lang);
         let _ = match (lang, &self.activity) {
-            (Lang::Ru, Some(a)) => writeln!(
-                out,
-                "  --> {file}, лист «{sheet}», ячейка {cell} (мероприятие {a})"
-            ),
-            (Lang::Ru, None) => writeln!(out, "  --> {file}, лист «{sheet}», ячейка {cell}"),
-            (Lang::En, Some(a)) => writeln!(
-                out,
-                "  --> {file}, sheet `{sheet}`, cell {cell} (activity {a})"
-            ),
-            (Lang::En, None) => writeln!(out, "  --> {file}, sheet `{sheet}`, cell {cell}"),
+            (Lang::Ru, Some(a)) => writeln!(out, "  --> {file}, {place} (мероприятие {a})"),
+            (Lang::En, Some(a)) => writeln!(out, "  --> {file}, {place} (activity {a})"),
+            (_, None) => writeln!(out, "  --> {file}, {place}"),
         };
         let shown: String = self
             .value
@@ -139,6 +192,30 @@ mod tests {
         let en = finding.render(Lang::En);
         assert!(
             en.contains("sheet `Отметки`, cell G7 (activity 1.4)"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_finding_in_a_word_table_names_the_table_row_and_column() {
+        let finding = CellFinding {
+            code: Code::BadFormCell,
+            file: PathBuf::from("vostok.docx"),
+            cell: Cell::in_table(1, 3, 6, "Дата"),
+            value: "31.02.2022".into(),
+            activity: Some("4.5".into()),
+            message: Text::new("«31.02.2022» — не дата", "`31.02.2022` is not a date"),
+            help: None,
+        };
+        let ru = finding.render(Lang::Ru);
+        assert!(
+            ru.contains("vostok.docx, таблица 1, строка 4, столбец «Дата» (мероприятие 4.5)"),
+            "{ru}"
+        );
+        assert!(ru.contains("   | Дата: 31.02.2022"), "{ru}");
+        let en = finding.render(Lang::En);
+        assert!(
+            en.contains("table 1, row 4, column `Дата` (activity 4.5)"),
             "{en}"
         );
     }

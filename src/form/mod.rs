@@ -1,13 +1,16 @@
 //! Fill-in forms for schools: what a plan asks a school to report by a date,
 //! laid out as rows a person fills in a spreadsheet — state, date done,
 //! confirming document, actual values, comment — with everything else
-//! locked. `roadmap form` writes them ([`xlsx`]); `roadmap marks import`
-//! reads them back (`crate::marks`) by the same [`layout`].
+//! locked. `roadmap form` writes them ([`xlsx`], or [`docx`] for schools
+//! that work in Word); `roadmap marks import` reads them back
+//! (`crate::marks`) by the same [`layout`].
 
+pub mod docx;
 pub mod layout;
 pub mod xlsx;
 
 use crate::model::{Activity, Roadmap};
+use crate::render::view;
 use crate::schedule::Schedule;
 use crate::source::Sources;
 use chrono::NaiveDate;
@@ -152,13 +155,13 @@ pub fn of_run(run: &crate::run::Run, as_of: Option<NaiveDate>) -> Vec<(std::path
         .collect()
 }
 
-/// `vostok.xlsx` for `500plus/vostok.roadmap`.
-pub fn file_name(plan: &std::path::Path) -> String {
+/// `vostok.xlsx` (or `vostok.docx`: `extension`) for `500plus/vostok.roadmap`.
+pub fn file_name(plan: &std::path::Path, extension: &str) -> String {
     let stem = plan
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "form".into());
-    format!("{stem}.xlsx")
+    format!("{stem}.{extension}")
 }
 
 /// The form of `roadmap`: every activity, or with `as_of` those begun or
@@ -188,7 +191,12 @@ pub fn build(
             _ => (NaiveDate::MIN, NaiveDate::MAX),
         };
         let timing = entry.map(|e| e.timing.join("; ")).unwrap_or_default();
-        let responsible = crate::state::responsible(activity).join(", ");
+        // Named as the schedule names them, not by their ids.
+        let responsible = view::responsible_ids(activity)
+            .into_iter()
+            .map(|id| view::party_ref(roadmap, id).name)
+            .collect::<Vec<_>>()
+            .join("; ");
         let targets: Vec<String> = activity
             .facts
             .indicators

@@ -61,6 +61,22 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
+/// The character of a reference in text: `&#1040;`, `&amp;` and the other
+/// four XML names; `None` for any other name.
+pub fn reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match &**r {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
+}
+
 fn parse(xml: &str) -> Result<Vec<Table>, String> {
     let mut reader = Reader::from_str(xml);
     let mut s = State::default();
@@ -82,18 +98,7 @@ fn parse(xml: &str) -> Result<Vec<Table>, String> {
                 }
             }
             Event::GeneralRef(r) if s.in_text => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match &*r {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let (Some(p), Some(c)) = (s.paragraph.as_mut(), c) {
+                if let (Some(p), Some(c)) = (s.paragraph.as_mut(), reference(&r)) {
                     p.push(c);
                 }
             }

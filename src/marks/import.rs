@@ -8,11 +8,11 @@
 
 use super::read::{self, dmy, Filled, FilledRow, ReadError, Value};
 use crate::code::{Code, Severity};
-use crate::diagnostic::cell::{Cell, CellFinding};
+use crate::diagnostic::cell::{Cell, CellFinding, Grid};
 use crate::form::layout::*;
 use crate::form::{roadmap_fingerprint, Mark};
 use crate::lang::Text;
-use crate::model::{Activity, Roadmap};
+use crate::model::{Activity, Roadmap, Workspace};
 use crate::source::FileId;
 use crate::text;
 use chrono::NaiveDate;
@@ -93,6 +93,12 @@ struct NewLine {
 /// Reads a filled form and works out its plan's new status file; writes
 /// nothing.
 pub fn import(form: &Path) -> Result<Outcome, ImportError> {
+    import_in(&mut Workspace::default(), form)
+}
+
+/// [`import`] in a workspace kept from the forms read before: the plans'
+/// template is read once, not once a form.
+pub fn import_in(shared: &mut Workspace, form: &Path) -> Result<Outcome, ImportError> {
     let filled = read::read(form).map_err(|source| ImportError::Form {
         path: form.to_path_buf(),
         source,
@@ -104,8 +110,7 @@ pub fn import(form: &Path) -> Result<Outcome, ImportError> {
             plan: filled.plan.clone(),
         });
     }
-    let run = crate::run::check_files(std::slice::from_ref(&plan));
-    work_out(form, plan, &run, &filled)
+    work_out(shared, form, plan, |_, _| filled)
 }
 
 /// A mark a person enters for one activity of a plan (the form of `roadmap
@@ -125,69 +130,96 @@ pub struct Entry {
 /// as a form's row is (its findings name the form's columns: [`STATE`],
 /// [`DATE`], [`DOCUMENT`], [`COMMENT`]); writes nothing.
 pub fn entry(plan: &Path, entry: &Entry) -> Result<Outcome, ImportError> {
-    let run = crate::run::check_files(&[plan.to_path_buf()]);
-    let Some((roadmap, _)) = run.roadmaps.first() else {
+    work_out(
+        &mut Workspace::default(),
+        plan,
+        plan.to_path_buf(),
+        |roadmap, sources| {
+            let title = roadmap
+                .activity(entry.activity.trim())
+                .map(|i| roadmap.activities[i].title.clone())
+                .unwrap_or_default();
+            let text = |s: &str| match s.trim() {
+                "" => Value::Empty,
+                s => Value::Text(s.to_string()),
+            };
+            let mut cells = vec![Value::Empty; COLUMNS.len()];
+            cells[NUMBER as usize] = text(&entry.activity);
+            cells[TITLE as usize] = text(&title);
+            cells[STATE as usize] = text(&entry.state);
+            cells[DATE as usize] = text(&entry.date);
+            cells[DOCUMENT as usize] = text(&entry.document);
+            cells[COMMENT as usize] = text(&entry.comment);
+            Filled {
+                plan: plan.display().to_string(),
+                hash: roadmap_fingerprint(roadmap, sources),
+                hash_cell: Cell::new(META, META_HASH, 1),
+                grid: Grid::Sheet(SHEET.to_string()),
+                rows: vec![FilledRow {
+                    row: 0,
+                    activity: entry.activity.trim().to_string(),
+                    indicator: None,
+                    title,
+                    timing: String::new(),
+                    allowed: None,
+                    cells,
+                }],
+            }
+        },
+    )
+}
+
+/// The new status file of `plan` with the marks `filled` gives (read from
+/// `form`, or made from the plan as built), checked with the plan.
+fn work_out(
+    shared: &mut Workspace,
+    form: &Path,
+    plan: PathBuf,
+    filled: impl FnOnce(&Roadmap, &crate::source::Sources) -> Filled,
+) -> Result<Outcome, ImportError> {
+    let status = plan.with_extension("status");
+    let before = match std::fs::read(&status) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => {
+            return Err(ImportError::Io {
+                path: status,
+                source,
+            })
+        }
+    };
+    // The plan as it is, with the status file as it is on disk (given as
+    // text: the workspace may hold another form's text for it). Only built:
+    // the checks run once, on the new status text.
+    let (workspace, roadmap) = crate::run::build_with_status_in(
+        std::mem::take(shared),
+        &plan,
+        before.clone().into_bytes(),
+    )
+    .map_err(|_| ImportError::NoPlan {
+        path: form.to_path_buf(),
+        plan: plan.display().to_string(),
+    })?;
+    *shared = workspace;
+    let Some(roadmap) = roadmap else {
         return Err(ImportError::NotRoadmap {
-            path: plan.to_path_buf(),
+            path: form.to_path_buf(),
             plan: plan.display().to_string(),
         });
     };
-    let (title, timing) = roadmap
-        .activity(entry.activity.trim())
-        .map(|i| &roadmap.activities[i])
-        .map(|a| (a.title.clone(), String::new()))
-        .unwrap_or_default();
-    let text = |s: &str| match s.trim() {
-        "" => Value::Empty,
-        s => Value::Text(s.to_string()),
-    };
-    let mut cells = vec![Value::Empty; COLUMNS.len()];
-    cells[NUMBER as usize] = text(&entry.activity);
-    cells[TITLE as usize] = text(&title);
-    cells[STATE as usize] = text(&entry.state);
-    cells[DATE as usize] = text(&entry.date);
-    cells[DOCUMENT as usize] = text(&entry.document);
-    cells[COMMENT as usize] = text(&entry.comment);
-    let filled = Filled {
-        plan: plan.display().to_string(),
-        hash: roadmap_fingerprint(roadmap, &run.workspace.sources),
-        rows: vec![FilledRow {
-            row: 0,
-            activity: entry.activity.trim().to_string(),
-            indicator: None,
-            title,
-            timing,
-            allowed: None,
-            cells,
-        }],
-    };
-    work_out(plan, plan.to_path_buf(), &run, &filled)
-}
-
-/// The new status file of `plan` with the marks of `filled` (read from
-/// `form`), checked with the plan as `run` found it.
-fn work_out(
-    form: &Path,
-    plan: PathBuf,
-    run: &crate::run::Run,
-    filled: &Filled,
-) -> Result<Outcome, ImportError> {
-    let Some((roadmap, _)) = run.roadmaps.first() else {
-        return Err(ImportError::NotRoadmap {
-            path: form.to_path_buf(),
-            plan: filled.plan.clone(),
-        });
-    };
+    let roadmap = &*roadmap;
+    let filled = filled(roadmap, &shared.sources);
     let mut importer = Importer {
         form: form.to_path_buf(),
         roadmap,
+        grid: filled.grid.clone(),
         findings: Vec::new(),
     };
-    let hash = roadmap_fingerprint(roadmap, &run.workspace.sources);
+    let hash = roadmap_fingerprint(roadmap, &shared.sources);
     if hash != filled.hash {
         importer.finding(
             Code::FormOfOtherVersion,
-            Cell::new(META, META_HASH, 1),
+            filled.hash_cell.clone(),
             None,
             &filled.hash,
             text!(
@@ -200,23 +232,14 @@ fn work_out(
             )),
         );
     }
-    let status = plan.with_extension("status");
-    let before = match std::fs::read(&status) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(source) => {
-            return Err(ImportError::Io {
-                path: status,
-                source,
-            })
-        }
-    };
-    let lines = importer.lines(filled, &before);
-    let (after, added, mut findings) = checked(form, &plan, &before, lines, importer.findings);
+    let lines = importer.lines(&filled, &before);
+    let findings = importer.findings;
+    let (after, added, mut findings) = checked(shared, form, &plan, &before, lines, findings);
     findings.sort_by(|a, b| {
         // The form's own finding (its version) first, then cell by cell.
-        (a.cell.sheet == SHEET, a.cell.row, a.cell.column, a.code).cmp(&(
-            b.cell.sheet == SHEET,
+        let grid = &filled.grid;
+        (a.cell.grid == *grid, a.cell.row, a.cell.column, a.code).cmp(&(
+            b.cell.grid == *grid,
             b.cell.row,
             b.cell.column,
             b.code,
@@ -236,6 +259,7 @@ fn work_out(
 /// Builds the new status text, checks it with the plan, and drops the lines
 /// the checks find errors on, until none are left.
 fn checked(
+    shared: &mut Workspace,
     form: &Path,
     plan: &Path,
     before: &str,
@@ -247,8 +271,11 @@ fn checked(
         if lines.is_empty() {
             return (after, 0, findings);
         }
-        let Ok((run, status)) = crate::run::check_with_status(plan, after.clone().into_bytes())
-        else {
+        let Ok((run, status)) = crate::run::check_with_status_in(
+            std::mem::take(shared),
+            plan,
+            after.clone().into_bytes(),
+        ) else {
             return (before.to_string(), 0, findings);
         };
         let mut bad = Vec::new();
@@ -273,16 +300,17 @@ fn checked(
                 bad.push(i);
             }
         }
+        *shared = run.workspace;
         if bad.is_empty() {
             let added = lines.len();
             return (after, added, findings);
         }
         // A row with an error adds nothing: not its comment, nor its other marks.
-        let rows: Vec<(String, u32)> = bad
+        let rows: Vec<(Grid, u32)> = bad
             .iter()
-            .map(|&i| (lines[i].cell.sheet.clone(), lines[i].cell.row))
+            .map(|&i| (lines[i].cell.grid.clone(), lines[i].cell.row))
             .collect();
-        lines.retain(|l| !rows.contains(&(l.cell.sheet.clone(), l.cell.row)));
+        lines.retain(|l| !rows.contains(&(l.cell.grid.clone(), l.cell.row)));
     }
 }
 
@@ -369,10 +397,16 @@ fn insert(plan: &Path, before: &str, lines: &[NewLine]) -> (String, Vec<std::ops
 struct Importer<'a> {
     form: PathBuf,
     roadmap: &'a Roadmap,
+    /// The sheet or table the rows are in.
+    grid: Grid,
     findings: Vec<CellFinding>,
 }
 
 impl Importer<'_> {
+    fn at(&self, row: u32, column: u16) -> Cell {
+        read::cell_at(&self.grid, row, column)
+    }
+
     fn finding(
         &mut self,
         code: Code,
@@ -405,7 +439,7 @@ impl Importer<'_> {
                 if row.indicator.unwrap_or(0) == 0 {
                     self.finding(
                         Code::UnknownMarked,
-                        Cell::new(SHEET, row.row, NUMBER),
+                        self.at(row.row, NUMBER),
                         Some(&row.activity),
                         &row.activity,
                         text!(
@@ -424,7 +458,7 @@ impl Importer<'_> {
             if row.indicator.unwrap_or(0) == 0 && activity.title != row.title {
                 self.finding(
                     Code::FormOfOtherVersion,
-                    Cell::new(SHEET, row.row, TITLE),
+                    self.at(row.row, TITLE),
                     Some(&row.activity),
                     &row.title,
                     text!(
@@ -475,7 +509,7 @@ impl Importer<'_> {
             let header = COLUMNS[column as usize].0;
             self.finding(
                 Code::LockedCellChanged,
-                Cell::new(SHEET, row.row, column),
+                self.at(row.row, column),
                 Some(&row.activity),
                 &row.cell(column).shown(),
                 text!(
@@ -501,7 +535,7 @@ impl Importer<'_> {
         let value = row.cell(column).shown();
         self.finding(
             Code::BadFormCell,
-            Cell::new(SHEET, row.row, column),
+            self.at(row.row, column),
             Some(&row.activity),
             &value,
             Text::new(ru, en),
@@ -520,10 +554,11 @@ impl Importer<'_> {
         let date_cell = row.cell(DATE);
         let document = row.cell(DOCUMENT).text();
         let comment = row.cell(COMMENT).text();
+        let grid = self.grid.clone();
         let line = |text: String, column: u16, value: String| NewLine {
             activity: row.activity.clone(),
             text,
-            cell: Cell::new(SHEET, row.row, column),
+            cell: read::cell_at(&grid, row.row, column),
             value,
         };
         // A comment the status file has already is not added again.
@@ -714,7 +749,7 @@ impl Importer<'_> {
         out.push(NewLine {
             activity: row.activity.clone(),
             text: format!("  факт: {text}\n"),
-            cell: Cell::new(SHEET, row.row, ACTUAL),
+            cell: self.at(row.row, ACTUAL),
             value: cell.shown(),
         });
     }

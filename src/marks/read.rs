@@ -1,10 +1,15 @@
-//! Reading a filled form back: the hidden sheet says which plan and which
-//! version, the visible sheet what the school typed, cell by cell. Nothing
-//! is judged here beyond what a cell holds; `import` turns it into marks.
+//! Reading a filled form back: the hidden sheet (a Word form: the custom
+//! properties) says which plan and which version, the visible sheet (the
+//! table) what the school typed, cell by cell. Nothing is judged here beyond
+//! what a cell holds; `import` turns it into marks.
 
+use crate::diagnostic::cell::{Cell, Grid};
+use crate::form::docx::{PROP_HASH, PROP_MAGIC, PROP_PLAN, PROP_ROWS};
 use crate::form::layout::*;
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
+use quick_xml::events::Event;
+use std::io::Read as _;
 use std::path::Path;
 
 /// Why a file cannot be read as a form at all.
@@ -18,6 +23,14 @@ pub enum ReadError {
     NoSheet,
     #[error("the form is of version {0}, this tool reads version {VERSION}")]
     Version(String),
+    #[error("cannot open the document: {0}")]
+    Document(String),
+    #[error("the document has no properties `{PROP_MAGIC}` written by `roadmap form`")]
+    NoProperties,
+    #[error("the document's properties `{PROP_ROWS}…` are damaged: {0}")]
+    Records(String),
+    #[error("the document has no table")]
+    NoTable,
 }
 
 impl ReadError {
@@ -31,6 +44,14 @@ impl ReadError {
             ReadError::Version(v) => {
                 format!("форма версии {v}, а эта программа читает версию {VERSION}")
             }
+            ReadError::Document(e) => format!("документ нельзя открыть: {e}"),
+            ReadError::NoProperties => {
+                format!("в документе нет свойств «{PROP_MAGIC}», которые пишет «roadmap form»")
+            }
+            ReadError::Records(e) => {
+                format!("свойства документа «{PROP_ROWS}…» повреждены: {e}")
+            }
+            ReadError::NoTable => "в документе нет таблицы".to_string(),
         }
     }
 }
@@ -152,10 +173,39 @@ impl FilledRow {
 pub struct Filled {
     pub plan: String,
     pub hash: String,
+    /// Where the hash was read: the place of a finding on the form's version.
+    pub hash_cell: Cell,
+    /// What holds the rows: the sheet «Отметки», or the document's table.
+    pub grid: Grid,
     pub rows: Vec<FilledRow>,
 }
 
+/// The cell at a row and column of a form's grid; a table's column is named
+/// by the form's header.
+pub fn cell_at(grid: &Grid, row: u32, column: u16) -> Cell {
+    match grid {
+        Grid::Sheet(sheet) => Cell::new(sheet, row, column),
+        Grid::Table(n) => {
+            let header = COLUMNS.get(column as usize).map_or("", |(name, _)| *name);
+            Cell::in_table(*n, row, column, header)
+        }
+        Grid::Property(name) => Cell::property(name),
+    }
+}
+
+/// Reads a form: a Word document by its `.docx` name, else a workbook.
 pub fn read(path: &Path) -> Result<Filled, ReadError> {
+    let docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if docx {
+        read_docx(path)
+    } else {
+        read_xlsx(path)
+    }
+}
+
+fn read_xlsx(path: &Path) -> Result<Filled, ReadError> {
     let mut book: Xlsx<_> = calamine::open_workbook(path)
         .map_err(|e: calamine::XlsxError| ReadError::Open(e.to_string()))?;
     let meta = book.worksheet_range(META).map_err(|_| ReadError::NoMeta)?;
@@ -192,8 +242,134 @@ pub fn read(path: &Path) -> Result<Filled, ReadError> {
     Ok(Filled {
         plan: at(META_PLAN, 1).shown(),
         hash: at(META_HASH, 1).shown(),
+        hash_cell: Cell::new(META, META_HASH, 1),
+        grid: Grid::Sheet(SHEET.to_string()),
         rows,
     })
+}
+
+/// A Word form: the custom properties name the plan and hold the rows'
+/// records; the first table whose header is the form's holds the rows (read
+/// by the importer's reader of Word tables).
+fn read_docx(path: &Path) -> Result<Filled, ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Document(e.to_string()))?;
+    let properties = custom_properties(&bytes)?;
+    let property = |name: &str| {
+        properties
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim().to_string())
+    };
+    let version = property(PROP_MAGIC).ok_or(ReadError::NoProperties)?;
+    if version != VERSION.to_string() {
+        return Err(ReadError::Version(version));
+    }
+    let mut records = String::new();
+    for i in 1.. {
+        match properties
+            .iter()
+            .find(|(n, _)| *n == format!("{PROP_ROWS}{i}"))
+        {
+            Some((_, chunk)) => records.push_str(chunk),
+            None => break,
+        }
+    }
+    type Record = (String, Option<usize>, String, String, String, String);
+    let records: Vec<Record> = if records.is_empty() {
+        Vec::new()
+    } else {
+        serde_json::from_str(&records).map_err(|e| ReadError::Records(e.to_string()))?
+    };
+    let tables = crate::import::docx::read(path, &bytes)
+        .map_err(|e| ReadError::Document(e.message(crate::lang::Lang::En)))?;
+    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+    let (number, table) = tables
+        .iter()
+        .enumerate()
+        .find(|(_, t)| {
+            t.rows
+                .first()
+                .is_some_and(|r| r.iter().map(|c| c.text.trim()).collect::<Vec<_>>() == header)
+        })
+        .ok_or(ReadError::NoTable)?;
+    let rows = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, (activity, indicator, from, to, title, timing))| {
+            // The header is the table's first row.
+            let row = i as u32 + 1;
+            let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+            FilledRow {
+                row,
+                activity,
+                indicator,
+                title,
+                timing,
+                allowed: parse(&from).zip(parse(&to)),
+                cells: (0..COLUMNS.len())
+                    .map(|c| match table.cell(row as usize, c) {
+                        Some(cell) if !cell.own().is_empty() => Value::Text(cell.own().to_string()),
+                        _ => Value::Empty,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(Filled {
+        plan: property(PROP_PLAN).unwrap_or_default(),
+        hash: property(PROP_HASH).unwrap_or_default(),
+        hash_cell: Cell::property(PROP_HASH),
+        grid: Grid::Table(number as u32 + 1),
+        rows,
+    })
+}
+
+/// The custom properties of a Word document (`docProps/custom.xml`): each
+/// name with its text; none when the part is missing.
+fn custom_properties(bytes: &[u8]) -> Result<Vec<(String, String)>, ReadError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ReadError::Document(e.to_string()))?;
+    let mut xml = String::new();
+    match archive.by_name("docProps/custom.xml") {
+        Ok(mut part) => part
+            .read_to_string(&mut xml)
+            .map_err(|e| ReadError::Document(e.to_string()))?,
+        Err(_) => return Err(ReadError::NoProperties),
+    };
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut inside = false;
+    loop {
+        match reader.read_event() {
+            Err(e) => return Err(ReadError::Document(format!("docProps/custom.xml: {e}"))),
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "property" => {
+                let name = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == "name")
+                    .map(|a| a.value.to_string())
+                    .unwrap_or_default();
+                out.push((name, String::new()));
+                inside = true;
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "property" => inside = false,
+            Ok(Event::Text(t)) if inside => {
+                if let Some((_, value)) = out.last_mut() {
+                    value.push_str(&t.xml10_content());
+                }
+            }
+            Ok(Event::GeneralRef(r)) if inside => {
+                if let (Some((_, value)), Some(c)) =
+                    (out.last_mut(), crate::import::docx::reference(&r))
+                {
+                    value.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -313,7 +313,9 @@ pub struct Member {
     pub when: Option<String>,
 }
 
-fn party_ref(roadmap: &Roadmap, id: &str) -> PartyRef {
+/// The party a schedule names for `id`: its declared name, or the id as
+/// written when no `участник` declares it.
+pub fn party_ref(roadmap: &Roadmap, id: &str) -> PartyRef {
     match roadmap.parties.iter().find(|p| p.id.text == id) {
         Some(p) => PartyRef {
             id: Some(id.to_string()),
