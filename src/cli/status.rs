@@ -32,6 +32,14 @@ pub struct Args {
     /// A folder whose templates (same file names as templates/) replace the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// The roll-up: the region's list of schools (the CSV or JSON `instantiate`
+    /// read), to name the schools without a plan; by default `schools.csv`
+    /// beside the template.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// The roll-up: show each plan's file.
+    #[arg(long)]
+    pub files: bool,
 }
 
 /// The date `status`, `next` and `remind` judge on, and how far ahead they look.
@@ -94,10 +102,16 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
-    let options = args.on.options();
+    let (as_of, period_ended) =
+        rollup::judged_on(args.on.as_of, today(), rollup::period_end(roadmap));
+    let options = Options {
+        as_of,
+        within: args.on.within,
+    };
     let assessment = state::assess(roadmap, &loaded.schedule, &options);
     let file = args.path.display().to_string();
-    let report = report::build(roadmap, &assessment, party, &file, env.lang);
+    let mut report = report::build(roadmap, &assessment, party, &file, env.lang);
+    report.period_ended = period_ended;
     let kind = match args.format {
         Format::Text => findings::Kind::Text,
         Format::Md => findings::Kind::Markdown,
@@ -160,7 +174,18 @@ fn rollup(args: &Args, env: &Env) -> i32 {
             .display()
             .to_string()
     };
-    let options = args.on.options();
+    let data = match args
+        .data
+        .as_deref()
+        .map(|path| read_table(path, path.display().to_string(), lang))
+        .transpose()
+    {
+        Ok(data) => data,
+        Err(message) => {
+            eprintln!("{message}");
+            return FAILURE;
+        }
+    };
     let candidates = run
         .roadmaps
         .iter()
@@ -175,15 +200,33 @@ fn rollup(args: &Args, env: &Env) -> i32 {
                 .collect(),
         })
         .collect();
-    let (judged, not_judged) = rollup::judge(candidates, &options);
-    let rollup = rollup::build(
-        &args.path.display().to_string(),
-        &judged,
-        not_judged,
-        args.party.as_deref(),
-        &options,
+    let folder = args.path.display().to_string();
+    let ask = rollup::Ask {
+        folder: &folder,
+        party: args.party.as_deref(),
+        as_of: args.on.as_of,
+        today: today(),
+        within: args.on.within,
+        files: args.files,
         lang,
-    );
+    };
+    let rollup = rollup::rollup(candidates, &ask, |template| {
+        data.clone().or_else(|| {
+            let path = crate::data::beside(&args.path.join(template))?;
+            let name = path
+                .strip_prefix(&args.path)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            match read_table(&path, name, lang) {
+                Ok(table) => Some(table),
+                Err(message) => {
+                    eprintln!("{message}");
+                    None
+                }
+            }
+        })
+    });
     let code = match rollup::render(&rollup, args.format, args.templates.as_deref()) {
         Ok(text) => print(&text, lang),
         Err(e) => {
@@ -198,4 +241,21 @@ fn rollup(args: &Args, env: &Env) -> i32 {
     } else {
         code
     }
+}
+
+/// A data table of schools, or the message saying why it cannot be read.
+fn read_table(
+    path: &std::path::Path,
+    shown: String,
+    lang: Lang,
+) -> Result<crate::data::Table, String> {
+    let (header, rows) = crate::data::read(path).map_err(|(ru, en)| match lang {
+        Lang::Ru => format!("ошибка: {}: {ru}", path.display()),
+        Lang::En => format!("error: {}: {en}", path.display()),
+    })?;
+    Ok(crate::data::Table {
+        file: shown,
+        header,
+        rows,
+    })
 }

@@ -114,6 +114,9 @@ pub struct Report {
     pub lang: &'static str,
     pub as_of: NaiveDate,
     pub within_days: i64,
+    /// When no date was asked for and the period ended before today: its
+    /// last day, which `as_of` is.
+    pub period_ended: Option<NaiveDate>,
     /// The `--party` filter, when given.
     pub party: Option<PartyView>,
     pub roadmap: Header,
@@ -242,6 +245,7 @@ pub fn build(
             Lang::En => "en",
         },
         as_of: assessment.as_of,
+        period_ended: None,
         within_days: assessment.within_days,
         party: party.map(|p| PartyView {
             id: p.id.text.clone(),
