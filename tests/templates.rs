@@ -549,6 +549,139 @@ fn the_rollup_counts_every_school_by_hand() {
         (a23["due_first"].as_str(), a23["due_last"].as_str()),
         (Some("2022-02-11"), Some("2022-02-16"))
     );
+    // 3.1, due 31.12: no plan has reached it.
+    assert_eq!(activity("3.1")["not_yet_due"], true);
+    assert_eq!(a47["not_yet_due"], false);
+    // schools.csv beside the template lists 24 schools; three have a plan.
+    assert_eq!(t["data"], "schools.csv");
+    assert_eq!(t["listed"], 24);
+    let no_plan = t["no_plan"].as_array().unwrap();
+    assert_eq!(no_plan.len(), 21);
+    assert_eq!(no_plan[0], "МБОУ СОШ с. Ильинский");
+    assert!(!no_plan.iter().any(|s| s == "МБОУ СОШ с. Восток"));
+    assert_eq!(
+        rollup["heading"],
+        "Дорожная карта по реализации проекта «500+» по организации методической \
+         поддержки школа (муниципалитет Сахалинской области), имеющей низкие \
+         образовательные результаты обучающихся, в 2022 году: all schools"
+    );
+}
+
+#[test]
+fn the_rollup_names_the_schools_without_a_plan_and_the_files_when_asked() {
+    let dir = region();
+    std::fs::rename(
+        dir.path().join("schools.csv"),
+        dir.path().join("список.csv"),
+    )
+    .unwrap();
+    // No list beside the template: no school is said to lack a plan.
+    let out = roadmap(
+        dir.path(),
+        &[
+            "status",
+            ".",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "md",
+            "--lang",
+            "ru",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(!md.contains("Нет плана"), "{md}");
+    assert!(
+        !md.contains("vostok.roadmap"),
+        "no file column unasked:\n{md}"
+    );
+    assert!(!md.contains('{'), "{md}");
+    // The list given: 21 of its 24 schools have no plan; --files shows the files.
+    let out = roadmap(
+        dir.path(),
+        &[
+            "status",
+            ".",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "md",
+            "--lang",
+            "ru",
+            "--data",
+            "список.csv",
+            "--files",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(
+        md.contains("- **Планов:** 3 из 24 (по списку список.csv)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Нет плана: 21 из 24:** МБОУ СОШ с. Ильинский;"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| МБОУ СОШ с. Восток | vostok.roadmap | **4** |"),
+        "{md}"
+    );
+    // A list that cannot be read is a usage failure.
+    let out = roadmap(
+        dir.path(),
+        &["status", ".", "--data", "нет.csv", "--lang", "en"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error: нет.csv:"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_finished_period_is_judged_as_of_its_end() {
+    // Without --as-of, today is long past 2022: the plans are judged on 31.12.2022.
+    let out = roadmap(repo(), &["status", "roadmaps/500plus", "--lang", "en"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("As of 31 December 2022 (period ended 31 Dec 2022)"),
+        "{text}"
+    );
+    let rollup = json(&roadmap(
+        repo(),
+        &["status", "roadmaps/500plus", "--format", "json"],
+    ));
+    assert_eq!(rollup["as_of"], "2022-12-31");
+    let longest = rollup["templates"][0]["schools"][0]["most_days_late"]
+        .as_i64()
+        .unwrap();
+    assert!(longest < 366, "no delay counted past the period: {longest}");
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["as_of"], "2022-12-31");
+    assert_eq!(report["period_ended"], "2022-12-31");
+    // A date asked for is kept.
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--as-of",
+            "2023-02-01",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["as_of"], "2023-02-01");
+    assert_eq!(report["period_ended"], serde_json::Value::Null);
 }
 
 #[test]
