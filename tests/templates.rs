@@ -2,8 +2,11 @@
 //! extend a template, `instantiate` writes a thousand of them, every
 //! conformance check points at the school's line and the template's line.
 
+#[path = "tools/mod.rs"]
+mod tools;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn roadmap(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_roadmap"))
@@ -635,6 +638,86 @@ fn the_rollup_names_the_schools_without_a_plan_and_the_files_when_asked() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("error: нет.csv:"), "{}", stderr(&out));
+}
+
+/// The page as headless Chromium built it (`--dump-dom`).
+fn dom(html: &Path) -> String {
+    let browser = tools::chromium();
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", html.display()))
+        .stdin(Stdio::null())
+        .output()
+        .expect("chromium starts");
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test -- --include-ignored"]
+fn the_rollup_page_in_chromium_names_the_schools_without_a_plan() {
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/500plus",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "html",
+            "--lang",
+            "ru",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("rollup.html");
+    std::fs::write(&html, &out.stdout).unwrap();
+    let dom = dom(&html);
+    let body = &dom[dom.find("<body>").expect("a body")..];
+    assert!(
+        !body.contains('{'),
+        "a placeholder left on the page:\n{body}"
+    );
+    let heading = &body[body.find("<h1>").unwrap()..body.find("</h1>").unwrap()];
+    assert!(heading.contains("поддержки школа"), "{heading}");
+    assert!(heading.ends_with("— по всем школам"), "{heading}");
+    // The schools come first, the most behind first.
+    let schools = body
+        .find("<table class=\"schools\">")
+        .expect("the schools' table");
+    assert!(schools < body.find("<table class=\"activities\">").unwrap());
+    let rows: Vec<&str> = body[schools..]
+        .split("<td class=\"school\">")
+        .skip(1)
+        .take(3)
+        .map(|row| &row[..row.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "МБОУ СОШ с. Восток",
+            "МБОУ СОШ с. Красногорск",
+            "МБОУ СОШ с. Бошняково"
+        ]
+    );
+    assert!(body.contains("Нет плана: 21 из 24"), "{body}");
+    let list = &body[body.find("<ul class=\"no-plan\">").unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), 21, "{list}");
+    assert!(list.contains("<li>МАОУ СОШ № 31 г. Южно-Сахалинска</li>"));
+    assert!(body.contains(">срок не наступил<"));
 }
 
 #[test]
