@@ -63,7 +63,7 @@ impl On {
 }
 
 /// Parses `14d`, `14`, `2w` (also `14д`, `2н`) into days.
-fn parse_within(s: &str) -> Result<i64, String> {
+pub(super) fn parse_within(s: &str) -> Result<i64, String> {
     let s = s.trim();
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     let unit = s[digits.len()..].trim().to_lowercase();

@@ -9,7 +9,7 @@ pub mod findings;
 mod gantt;
 mod graph;
 pub(crate) mod helpers;
-mod ics;
+pub mod ics;
 pub mod templates;
 pub mod text;
 pub mod view;
@@ -225,9 +225,21 @@ pub fn schedule(
         }
         Format::Csv => return delimited::render(&doc, lang),
         Format::Xlsx => return xlsx::render(&doc, lang),
-        Format::Ics => ics::render(&doc, lang),
+        Format::Ics => ics::render(&doc, lang, ics::Settings::default()),
     };
     Ok(out.into_bytes())
+}
+
+/// The schedule as a calendar (`--format ics`) with its reminders and windows as asked.
+pub fn calendar(
+    roadmap: &Roadmap,
+    schedule: &Schedule,
+    options: &Options,
+    settings: ics::Settings,
+) -> Result<Vec<u8>, Error> {
+    let entries = entries(roadmap, schedule, options.party.as_deref())?;
+    let doc = view::document(roadmap, schedule, &entries, options.file.clone(), options);
+    Ok(ics::render(&doc, options.lang, settings).into_bytes())
 }
 
 /// Renders the dependency graph.
