@@ -931,6 +931,55 @@ fn a_dependency_narrows_a_window_and_checks_clean() {
     insta::assert_snapshot!("after-in-a-window.md", schedule(FILE, "md", &[]));
 }
 
+/// Slack on a plan of fixed dates: shown for what others come after (the
+/// days until the first of them starts) and explained under the table; a
+/// plan with no `после:` shows neither slack nor a critical path.
+#[test]
+fn slack_is_shown_where_others_depend_and_explained() {
+    const WITH: &str = "tests/schedule/slack.roadmap";
+    const WITHOUT: &str = "tests/schedule/no-dependencies.roadmap";
+    let md = schedule(WITH, "md", &[]);
+    assert!(
+        md.contains("Анкетирование педагогов (резерв 10 дней)"),
+        "{md}"
+    );
+    assert!(md.contains("Анализ анкет (резерв 4 дня)"), "{md}");
+    assert!(!md.contains("Программа антирисковых мер (резерв"), "{md}");
+    assert!(
+        md.contains(
+            "на сколько дней можно задержать мероприятие, не сдвигая зависящие от него мероприятия"
+        ),
+        "{md}"
+    );
+    insta::assert_snapshot!("slack.md", md);
+    let html = schedule(WITH, "html", &["--lang", "en"]);
+    assert!(
+        html.contains("<span class=\"tag slack\">slack 10 days</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("how many days it can slip without moving the activities that depend on it")
+    );
+
+    let md = schedule(WITHOUT, "md", &[]);
+    assert!(!md.contains("резерв") && !md.contains("Резерв"), "{md}");
+    assert!(
+        !md.contains("Критический путь") && !md.contains("крит."),
+        "{md}"
+    );
+    insta::assert_snapshot!("no-dependencies.md", md);
+    let html = schedule(WITHOUT, "html", &["--lang", "en"]);
+    assert!(!html.contains("class=\"tag slack\"") && !html.contains("bar window crit"));
+    let csv = schedule(WITHOUT, "csv", &[]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(';').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (slack, critical) = (column("Резерв, дней"), column("Критический путь"));
+    for line in csv.lines().skip(1) {
+        let cells: Vec<&str> = line.split(';').collect();
+        assert_eq!((cells[slack], cells[critical]), ("", ""), "{line}");
+    }
+}
+
 #[test]
 fn usage_failures_exit_2() {
     let cases: [&[&str]; 6] = [
