@@ -142,6 +142,9 @@ pub struct Report {
     pub indicators: Vec<IndicatorState>,
     /// Every activity (only the party's with `--party`), in the roadmap's order.
     pub activities: Vec<ActivityState>,
+    /// Every party's name by its id, for pages that name the responsible.
+    #[serde(skip)]
+    pub names: BTreeMap<String, String>,
 }
 
 /// The party ids of a roadmap, for an unknown `--party`.
@@ -278,6 +281,11 @@ pub fn build(
             .collect(),
         indicators,
         activities,
+        names: roadmap
+            .parties
+            .iter()
+            .map(|p| (p.id.text.clone(), p.name.clone()))
+            .collect(),
     }
 }
 
@@ -315,6 +323,10 @@ struct Page<'a> {
     title: String,
     ru: bool,
     labels: BTreeMap<&'static str, &'static str>,
+    /// Every party's name by its id.
+    names: &'a BTreeMap<String, String>,
+    /// What was done, on time or late, the latest first.
+    done: Vec<&'a ActivityState>,
 }
 
 /// Renders the report in `format`.
@@ -333,6 +345,16 @@ pub fn render(report: &Report, format: Format, dir: Option<&Path>) -> Result<Str
             .unwrap_or_else(|| report.roadmap.file.clone()),
         ru: lang == Lang::Ru,
         labels: labels(lang),
+        names: &report.names,
+        done: {
+            let mut done: Vec<&ActivityState> = report
+                .activities
+                .iter()
+                .filter(|a| a.state.is_done())
+                .collect();
+            done.sort_by_key(|a| (std::cmp::Reverse(a.done), a.index));
+            done
+        },
     })
 }
 
@@ -372,7 +394,13 @@ pub fn render_template<T: Serialize>(
     dir: Option<&Path>,
     data: &T,
 ) -> Result<String, Error> {
-    let mut hb = templates::registry(lang, escape.unwrap_or(Escape::Html), dir, name, &[])?;
+    // An HTML page takes the schedule page's stylesheet, partial `css`.
+    let partials: &[(&str, &str)] = if escape == Some(Escape::Html) {
+        &[("css", "schedule.css.hbs")]
+    } else {
+        &[]
+    };
+    let mut hb = templates::registry(lang, escape.unwrap_or(Escape::Html), dir, name, partials)?;
     if escape.is_none() {
         hb.register_escape_fn(handlebars::no_escape);
     }
@@ -468,6 +496,8 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("reason", "Причина", "Reason"),
         ("done", "Выполнено", "Done"),
         ("evidence", "Подтверждение", "Evidence"),
+        ("done_list", "Что выполнено", "What was done"),
+        ("done_on", "Дата выполнения", "Done on"),
         (
             "indicators_not_met",
             "Показатели не достигнуты",
