@@ -720,6 +720,72 @@ fn the_rollup_page_in_chromium_names_the_schools_without_a_plan() {
     assert!(body.contains(">срок не наступил<"));
 }
 
+const WORKBOOK_SCRIPT: &str = r#"
+import json, sys
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)]
+                  for ws in book}, default=str))
+"#;
+
+#[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
+fn the_rollup_as_a_workbook() {
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/500plus",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "xlsx",
+            "--lang",
+            "ru",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("svod.xlsx");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let read = Command::new("python3")
+        .args(["-c", WORKBOOK_SCRIPT])
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    assert!(read.status.success(), "{}", stderr(&read));
+    let book: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    let sheets: Vec<&String> = book.as_object().unwrap().keys().collect();
+    assert_eq!(sheets.len(), 3, "{sheets:?}");
+    let schools = book["Школы"].as_array().unwrap();
+    assert!(schools[0][0]
+        .as_str()
+        .unwrap()
+        .ends_with("— по всем школам"));
+    assert_eq!(schools[3][0], "Школа");
+    assert_eq!(schools[4][0], "МБОУ СОШ с. Восток", "the most behind first");
+    assert_eq!(schools[4][1], 4);
+    let no_plan = book["Нет плана"].as_array().unwrap();
+    assert_eq!(no_plan[1][0], "Нет плана: 21 из 24 (по списку schools.csv)");
+    assert_eq!(no_plan.len(), 4 + 21);
+    let activities = book["Мероприятия"].as_array().unwrap();
+    let row = |n: &str| activities.iter().find(|r| r[0] == n).unwrap();
+    assert_eq!(row("4.7")[3], 1);
+    assert_eq!(row("3.1")[3], "срок не наступил");
+    // One roadmap is not a roll-up: a usage failure.
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--format",
+            "xlsx",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
 #[test]
 fn a_finished_period_is_judged_as_of_its_end() {
     // Without --as-of, today is long past 2022: the plans are judged on 31.12.2022.

@@ -61,7 +61,8 @@ const RU: &[(&str, &str)] = &[
     (
         "status:format",
         "Формат вывода: text — текст для терминала или письма; md — таблицы Markdown; \
-         html — страница HTML для печати; json — весь отчёт в JSON (docs/state.md).",
+         html — страница HTML для печати; json — весь отчёт в JSON (docs/state.md); \
+         xlsx — сводка по папке планов книгой Excel (перенаправьте вывод в файл).",
     ),
     (
         "watch:format",

@@ -113,6 +113,16 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     let mut report = report::build(roadmap, &assessment, party, &file, env.lang);
     report.period_ended = period_ended;
     let kind = match args.format {
+        Format::Xlsx => {
+            eprintln!(
+                "{}",
+                match env.lang {
+                    Lang::Ru => "ошибка: xlsx — только для сводки по папке планов",
+                    Lang::En => "error: xlsx is for the roll-up of a folder of plans",
+                }
+            );
+            return FAILURE;
+        }
         Format::Text => findings::Kind::Text,
         Format::Md => findings::Kind::Markdown,
         Format::Html => findings::Kind::Html,
@@ -227,8 +237,14 @@ fn rollup(args: &Args, env: &Env) -> i32 {
             }
         })
     });
-    let code = match rollup::render(&rollup, args.format, args.templates.as_deref()) {
-        Ok(text) => print(&text, lang),
+    let made = match args.format {
+        Format::Xlsx => crate::state::workbook::render(&rollup)
+            .map(|bytes| super::schedule::emit(&bytes, None, false, true, lang)),
+        _ => rollup::render(&rollup, args.format, args.templates.as_deref())
+            .map(|text| print(&text, lang)),
+    };
+    let code = match made {
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{}", e.message(lang));
             FAILURE

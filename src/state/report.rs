@@ -25,6 +25,8 @@ pub enum Format {
     Html,
     /// The whole report as JSON (docs/state.md).
     Json,
+    /// The roll-up of a folder as an Excel workbook.
+    Xlsx,
 }
 
 /// How many activities are in each state, and the shares that follow.
@@ -380,6 +382,12 @@ pub(super) fn render_as<T: Serialize, P: Serialize>(
         Format::Text => ("text", None),
         Format::Md => ("md", Some(Escape::Markdown)),
         Format::Html => ("html", Some(Escape::Html)),
+        Format::Xlsx => {
+            return Err(Error::Output {
+                what: "xlsx",
+                message: "only the roll-up of a folder is a workbook".into(),
+            })
+        }
     };
     let name = format!("{stem}.{extension}.hbs");
     render_template(lang, &name, escape, dir, &page())
