@@ -489,7 +489,10 @@ fn ics_reminds_before_the_deadline_and_keeps_a_series_as_one_event() {
         .collect();
     assert_eq!(
         labelled,
-        ["Due: 5. входной мониторинг", "Due: 5. итоговый мониторинг"]
+        [
+            "Due: 5. Метки — входной мониторинг",
+            "Due: 5. Метки — итоговый мониторинг"
+        ]
     );
 
     // --alarm 1w: a week and 15 hours before the end; --alarm none: no reminder.

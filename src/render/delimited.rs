@@ -75,7 +75,11 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 .iter()
                 .map(|c| format!("{} — {}", text::date_numeric(c.date, lang), c.text))
                 .collect();
-            let slack_days = r.slack.map(|s| s.to_string()).unwrap_or_default();
+            let slack_days = r
+                .entry
+                .free_slack_days
+                .map(|s| s.to_string())
+                .unwrap_or_default();
             let mut record: Vec<String> = vec![
                 g.title.clone(),
                 r.entry.number.clone(),

@@ -309,7 +309,7 @@ impl Maker<'_> {
                 for (i, w) in r.entry.windows.iter().enumerate() {
                     // A labelled window is titled with its label.
                     let summary = match r.entry.labels.iter().find(|l| l.window == *w) {
-                        Some(l) => format!("{number}. {}", l.label),
+                        Some(l) => format!("{summary} — {}", l.label),
                         None => summary.clone(),
                     };
                     window(i + 1, *w, &summary, &mut |e| add(e, r));

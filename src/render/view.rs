@@ -196,11 +196,9 @@ pub struct Row<'a> {
     /// In a plan: where the activity comes from, in words («из шаблона»,
     /// «изменено в плане», «своё»); absent in a roadmap that extends nothing.
     pub origin_text: Option<&'static str>,
-    /// How many days it can slip without moving the activities that depend
-    /// on it: only for an activity others come after (`после:`), where the
-    /// figure means that; `null` otherwise.
-    pub slack: Option<i64>,
-    /// The same in words («резерв 5 дней»), for a page.
+    /// `free_slack_days` in words («резерв 5 дней»), for a page: how many
+    /// days it can slip without moving the activities that come after it;
+    /// `null` when nothing does.
     pub slack_text: Option<String>,
 }
 
@@ -438,7 +436,6 @@ fn row<'a>(roadmap: &'a Roadmap, entry: &'a Entry, as_of: NaiveDate, lang: Lang)
             .extension
             .is_some()
             .then(|| origin_text(activity.origin, lang)),
-        slack: entry.free_slack_days,
         slack_text: entry.free_slack_days.map(|n| match lang {
             Lang::Ru => format!("резерв {}", text::days(n, lang)),
             Lang::En => format!("slack {}", text::days(n, lang)),
@@ -547,7 +544,7 @@ pub fn document<'a>(
             })
             .collect(),
         critical_path: schedule.critical_path.clone(),
-        has_slack: rows.iter().any(|r| r.slack.is_some()),
+        has_slack: rows.iter().any(|r| r.entry.free_slack_days.is_some()),
         entries: rows,
         groups,
         findings: options.findings.clone(),
