@@ -156,11 +156,10 @@ fn without_plan(
         ),
     };
     let header = [("№", 6.0), (say(lang, "Школа", "School"), 60.0)];
-    let mut row = head(sheet, f, title, &facts, &header)?;
-    for (n, school) in (1u32..).zip(&t.no_plan) {
-        sheet.write_number_with_format(row, 0, f64::from(n), &f.number)?;
+    let first = head(sheet, f, title, &facts, &header)?;
+    for (row, school) in (first..).zip(&t.no_plan) {
+        sheet.write_number_with_format(row, 0, f64::from(row - first + 1), &f.number)?;
         sheet.write_string_with_format(row, 1, school, &f.cell)?;
-        row += 1;
     }
     Ok(())
 }
@@ -183,8 +182,8 @@ fn activities(
         (say(lang, "Выполнено с опозданием", "Done late"), 12.0),
         (say(lang, "Просрочили", "Behind"), 40.0),
     ];
-    let mut row = head(sheet, f, title, facts, &header)?;
-    for a in &t.activities {
+    let first = head(sheet, f, title, facts, &header)?;
+    for (row, a) in (first..).zip(&t.activities) {
         sheet.write_string_with_format(row, 0, &a.number, &f.cell)?;
         sheet.write_string_with_format(row, 1, &a.title, &f.cell)?;
         match a.due_last {
@@ -218,7 +217,6 @@ fn activities(
             })
             .collect();
         sheet.write_string_with_format(row, 7, behind.join("\n"), &f.bad)?;
-        row += 1;
     }
     Ok(())
 }
