@@ -5,6 +5,7 @@ pub mod check;
 pub mod cli;
 pub mod code;
 pub mod confine;
+pub mod data;
 pub mod diagnostic;
 pub mod form;
 pub mod format;

@@ -458,6 +458,11 @@ for ev in cal.walk('VEVENT'):
         'all_day': not hasattr(start, 'hour'),
         'rrule': ev['RRULE'].to_ical().decode() if 'RRULE' in ev else None,
         'alarms': len(ev.walk('VALARM')),
+        'transp': str(ev.get('TRANSP', 'OPAQUE')),
+        'triggers': [{
+            'related': a['TRIGGER'].params.get('RELATED', 'START'),
+            'seconds': a.decoded('TRIGGER').total_seconds(),
+        } for a in ev.walk('VALARM')],
     })
 print(json.dumps({'version': str(cal['VERSION']), 'events': events}))
 "#;
@@ -498,6 +503,10 @@ fn ics_parses_with_python_icalendar() {
                 "{file}: DTEND after DTSTART (exclusive)"
             );
             assert_eq!(e["alarms"], 1, "{file}: a reminder on every event");
+            assert_eq!(
+                e["triggers"][0]["related"], "END",
+                "{file}: the reminder counts from the deadline"
+            );
             let number = e["activity"].as_str().unwrap();
             assert!(
                 dated.iter().any(|n| n == number),
@@ -544,6 +553,108 @@ fn ics_parses_with_python_icalendar() {
     }
     // Same input, same calendar: UIDs and stamps are stable.
     assert_eq!(schedule(TOMARI, "ics", &[]), schedule(TOMARI, "ics", &[]));
+}
+
+/// The events of `path`'s calendar made with `more`, as Python's icalendar reads them.
+fn calendar_events(path: &str, more: &[&str]) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("schedule.ics");
+    std::fs::write(&file, schedule(path, "ics", more)).unwrap();
+    python(ICS_SCRIPT, &[&file])["events"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+#[ignore = "needs Python's icalendar: cargo test -- --include-ignored"]
+fn ics_reminds_before_the_deadline_and_keeps_a_series_as_one_event() {
+    tools::python_with("icalendar", "python3 -m pip install icalendar");
+    let events = calendar_events(SERIES, &["--lang", "en"]);
+    let of = |number: &str| -> Vec<&Value> {
+        events.iter().filter(|e| e["activity"] == number).collect()
+    };
+    // 9:00 three days before the deadline by default: 3 days and 15 hours
+    // before the end of the deadline's day (DTEND).
+    for e in &events {
+        assert_eq!(
+            e["triggers"],
+            serde_json::json!([{"related": "END", "seconds": -(3 * 86400 + 15 * 3600) as f64}]),
+            "{e}"
+        );
+        assert_eq!(e["transp"], "OPAQUE", "{e}");
+        // An event stands on its deadline: one day.
+        let (start, end) = (e["start"].as_str().unwrap(), e["end"].as_str().unwrap());
+        let days = chrono::NaiveDate::parse_from_str(end, "%Y-%m-%d").unwrap()
+            - chrono::NaiveDate::parse_from_str(start, "%Y-%m-%d").unwrap();
+        assert_eq!(days.num_days(), 1, "{e}");
+    }
+    // «до 5 числа каждого месяца 2022»: one event repeating monthly on the 5th.
+    let monthly = of("2");
+    assert_eq!(monthly.len(), 1, "{monthly:?}");
+    assert_eq!(monthly[0]["start"], "2022-01-05");
+    let mut rule: Vec<&str> = monthly[0]["rrule"].as_str().unwrap().split(';').collect();
+    rule.sort_unstable();
+    assert_eq!(rule, ["COUNT=12", "FREQ=MONTHLY", "INTERVAL=1"]);
+    // «ежегодно в мае с 2023 года»: one event on 31 May, yearly.
+    let yearly = of("3");
+    assert_eq!(yearly.len(), 1, "{yearly:?}");
+    assert!(
+        yearly[0]["rrule"]
+            .as_str()
+            .unwrap()
+            .starts_with("FREQ=YEARLY;"),
+        "{yearly:?}"
+    );
+    // Labelled windows are titled with their labels.
+    let labelled: Vec<&str> = of("5")
+        .iter()
+        .map(|e| e["summary"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labelled,
+        [
+            "Due: 5. Метки — входной мониторинг",
+            "Due: 5. Метки — итоговый мониторинг"
+        ]
+    );
+
+    // --alarm 1w: a week and 15 hours before the end; --alarm none: no reminder.
+    let week = calendar_events(SERIES, &["--alarm", "1w"]);
+    assert!(week
+        .iter()
+        .all(|e| e["triggers"][0]["seconds"] == -(7 * 86400 + 15 * 3600) as f64));
+    let none = calendar_events(SERIES, &["--alarm", "none"]);
+    assert_eq!(none.len(), events.len());
+    assert!(none.iter().all(|e| e["alarms"] == 0));
+
+    // --windows: each long window also in the background, without a reminder,
+    // ending on the day its deadline event stands on.
+    let windows = calendar_events(TOMARI, &["--windows"]);
+    let background: Vec<&Value> = windows
+        .iter()
+        .filter(|e| e["transp"] == "TRANSPARENT")
+        .collect();
+    assert!(!background.is_empty());
+    for b in &background {
+        assert_eq!(b["alarms"], 0, "{b}");
+        let last = chrono::NaiveDate::parse_from_str(b["end"].as_str().unwrap(), "%Y-%m-%d")
+            .unwrap()
+            .pred_opt()
+            .unwrap()
+            .to_string();
+        assert!(
+            windows.iter().any(|e| e["activity"] == b["activity"]
+                && e["transp"] == "OPAQUE"
+                && e["start"] == last.as_str()),
+            "no deadline event for {b}"
+        );
+    }
+    assert_eq!(
+        windows.len() - background.len(),
+        calendar_events(TOMARI, &[]).len(),
+        "the same deadlines with and without --windows"
+    );
 }
 
 // ---------------------------------------------------------------- workbooks
@@ -1049,6 +1160,55 @@ fn a_dependency_narrows_a_window_and_checks_clean() {
     insta::assert_snapshot!("after-in-a-window.md", schedule(FILE, "md", &[]));
 }
 
+/// Slack on a plan of fixed dates: shown for what others come after (the
+/// days until the first of them starts) and explained under the table; a
+/// plan with no `после:` shows neither slack nor a critical path.
+#[test]
+fn slack_is_shown_where_others_depend_and_explained() {
+    const WITH: &str = "tests/schedule/slack.roadmap";
+    const WITHOUT: &str = "tests/schedule/no-dependencies.roadmap";
+    let md = schedule(WITH, "md", &[]);
+    assert!(
+        md.contains("Анкетирование педагогов (резерв 10 дней)"),
+        "{md}"
+    );
+    assert!(md.contains("Анализ анкет (резерв 4 дня)"), "{md}");
+    assert!(!md.contains("Программа антирисковых мер (резерв"), "{md}");
+    assert!(
+        md.contains(
+            "на сколько дней можно задержать мероприятие, не сдвигая зависящие от него мероприятия"
+        ),
+        "{md}"
+    );
+    insta::assert_snapshot!("slack.md", md);
+    let html = schedule(WITH, "html", &["--lang", "en"]);
+    assert!(
+        html.contains("<span class=\"tag slack\">slack 10 days</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("how many days it can slip without moving the activities that depend on it")
+    );
+
+    let md = schedule(WITHOUT, "md", &[]);
+    assert!(!md.contains("резерв") && !md.contains("Резерв"), "{md}");
+    assert!(
+        !md.contains("Критический путь") && !md.contains("крит."),
+        "{md}"
+    );
+    insta::assert_snapshot!("no-dependencies.md", md);
+    let html = schedule(WITHOUT, "html", &["--lang", "en"]);
+    assert!(!html.contains("class=\"tag slack\"") && !html.contains("bar window crit"));
+    let csv = schedule(WITHOUT, "csv", &[]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(';').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (slack, critical) = (column("Резерв, дней"), column("Критический путь"));
+    for line in csv.lines().skip(1) {
+        let cells: Vec<&str> = line.split(';').collect();
+        assert_eq!((cells[slack], cells[critical]), ("", ""), "{line}");
+    }
+}
+
 #[test]
 fn usage_failures_exit_2() {
     let cases: [&[&str]; 6] = [
@@ -1260,7 +1420,10 @@ fn a_window_with_a_note_keeps_its_window() {
         ]
     );
     assert_eq!(entries[2]["undated"]["owner"], "СОИРО");
+    // The calendar: the deadline, and with --windows the window behind it.
     let ics = schedule(FILE, "ics", &[]);
+    assert!(ics.contains("DTSTART;VALUE=DATE:20210930"), "{ics}");
+    let ics = schedule(FILE, "ics", &["--windows"]);
     assert!(ics.contains("DTSTART;VALUE=DATE:20210901"), "{ics}");
     insta::assert_snapshot!("window-with-a-note.md", schedule(FILE, "md", &[]));
 }

@@ -267,7 +267,7 @@ fn tomari_status_by_party_and_in_every_format() {
     assert!(md.contains("| 4.7 | Разработка планов-графиков"), "{md}");
     let html = stdout(&["status", TOMARI, "--as-of", AS_OF, "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
-    assert!(html.contains("<td>4.7</td>"), "{html}");
+    assert!(html.contains("<td class=\"num\">4.7</td>"), "{html}");
 
     let out = run(&["status", TOMARI, "--as-of", AS_OF, "--party", "Нет"]);
     assert_eq!(out.status.code(), Some(2));
@@ -372,6 +372,44 @@ fn status_report_snapshot() {
         &stdout(&[
             "status", AGREEMENT, "--as-of", AS_OF, "--within", "21d", "--lang", "ru",
         ]),
+    );
+}
+
+/// The status page: the schedule page's stylesheet, parties by their names,
+/// what was done with what confirms it, and a series' counts.
+#[test]
+fn status_page_looks_like_the_schedule_page_and_lists_what_was_done() {
+    const PAGE: &str = "tests/state/page.roadmap";
+    let html = stdout(&[
+        "status", PAGE, "--as-of", AS_OF, "--format", "html", "--lang", "ru",
+    ]);
+    let css = std::fs::read_to_string(root().join("templates/schedule.css.hbs")).unwrap();
+    let css = &css[css.find("--}}").unwrap() + 4..];
+    assert!(
+        html.contains(css.trim()),
+        "the schedule page's stylesheet, whole"
+    );
+    let body = &html[html.find("<body>").unwrap()..];
+    assert!(
+        body.contains("<td>Куратор проекта Иванова И. И.</td>"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("<td>Куратор</td>"),
+        "a party named by its id:\n{body}"
+    );
+    assert!(
+        body.contains("повторений 11, выполнено 5, пропущено 6"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<td class=\"evidence\">приказ № 5</td>"),
+        "{body}"
+    );
+    snapshot(
+        "status.page.ru.html",
+        "roadmap status tests/state/page.roadmap --as-of 2022-03-15 --format html --lang ru (the body)",
+        body,
     );
 }
 

@@ -2,8 +2,11 @@
 //! extend a template, `instantiate` writes a thousand of them, every
 //! conformance check points at the school's line and the template's line.
 
+#[path = "tools/mod.rs"]
+mod tools;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn roadmap(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_roadmap"))
@@ -559,6 +562,285 @@ fn the_rollup_counts_every_school_by_hand() {
         (a23["due_first"].as_str(), a23["due_last"].as_str()),
         (Some("2022-02-11"), Some("2022-02-16"))
     );
+    // 3.1, due 31.12: no plan has reached it.
+    assert_eq!(activity("3.1")["not_yet_due"], true);
+    assert_eq!(a47["not_yet_due"], false);
+    // schools.csv beside the template lists 24 schools; three have a plan.
+    assert_eq!(t["data"], "schools.csv");
+    assert_eq!(t["listed"], 24);
+    let no_plan = t["no_plan"].as_array().unwrap();
+    assert_eq!(no_plan.len(), 21);
+    assert_eq!(no_plan[0], "МБОУ СОШ с. Ильинский");
+    assert!(!no_plan.iter().any(|s| s == "МБОУ СОШ с. Восток"));
+    assert_eq!(
+        rollup["heading"],
+        "Дорожная карта по реализации проекта «500+» по организации методической \
+         поддержки школа (муниципалитет Сахалинской области), имеющей низкие \
+         образовательные результаты обучающихся, в 2022 году: all schools"
+    );
+}
+
+#[test]
+fn the_rollup_names_the_schools_without_a_plan_and_the_files_when_asked() {
+    let dir = region();
+    std::fs::rename(
+        dir.path().join("schools.csv"),
+        dir.path().join("список.csv"),
+    )
+    .unwrap();
+    // No list beside the template: no school is said to lack a plan.
+    let out = roadmap(
+        dir.path(),
+        &[
+            "status",
+            ".",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "md",
+            "--lang",
+            "ru",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(!md.contains("Нет плана"), "{md}");
+    assert!(
+        !md.contains("vostok.roadmap"),
+        "no file column unasked:\n{md}"
+    );
+    assert!(!md.contains('{'), "{md}");
+    // The list given: 21 of its 24 schools have no plan; --files shows the files.
+    let out = roadmap(
+        dir.path(),
+        &[
+            "status",
+            ".",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "md",
+            "--lang",
+            "ru",
+            "--data",
+            "список.csv",
+            "--files",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(
+        md.contains("- **Планов:** 3 из 24 (по списку список.csv)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Нет плана: 21 из 24:** МБОУ СОШ с. Ильинский;"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| МБОУ СОШ с. Восток | vostok.roadmap | **4** |"),
+        "{md}"
+    );
+    // A list that cannot be read is a usage failure.
+    let out = roadmap(
+        dir.path(),
+        &["status", ".", "--data", "нет.csv", "--lang", "en"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error: нет.csv:"), "{}", stderr(&out));
+}
+
+/// The page as headless Chromium built it (`--dump-dom`).
+fn dom(html: &Path) -> String {
+    let browser = tools::chromium();
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", html.display()))
+        .stdin(Stdio::null())
+        .output()
+        .expect("chromium starts");
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+#[ignore = "needs Chromium: cargo test -- --include-ignored"]
+fn the_rollup_page_in_chromium_names_the_schools_without_a_plan() {
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/500plus",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "html",
+            "--lang",
+            "ru",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("rollup.html");
+    std::fs::write(&html, &out.stdout).unwrap();
+    let dom = dom(&html);
+    let body = &dom[dom.find("<body>").expect("a body")..];
+    assert!(
+        !body.contains('{'),
+        "a placeholder left on the page:\n{body}"
+    );
+    let heading = &body[body.find("<h1>").unwrap()..body.find("</h1>").unwrap()];
+    assert!(heading.contains("поддержки школа"), "{heading}");
+    assert!(heading.ends_with("— по всем школам"), "{heading}");
+    // The schools come first, the most behind first.
+    let schools = body
+        .find("<table class=\"schools\">")
+        .expect("the schools' table");
+    assert!(schools < body.find("<table class=\"activities\">").unwrap());
+    let rows: Vec<&str> = body[schools..]
+        .split("<td class=\"school\">")
+        .skip(1)
+        .take(3)
+        .map(|row| &row[..row.find('<').unwrap()])
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "МБОУ СОШ с. Восток",
+            "МБОУ СОШ с. Красногорск",
+            "МБОУ СОШ с. Бошняково"
+        ]
+    );
+    assert!(body.contains("Нет плана: 21 из 24"), "{body}");
+    let list = &body[body.find("<ul class=\"no-plan\">").unwrap()..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), 21, "{list}");
+    assert!(list.contains("<li>МАОУ СОШ № 31 г. Южно-Сахалинска</li>"));
+    assert!(body.contains(">срок не наступил<"));
+}
+
+const WORKBOOK_SCRIPT: &str = r#"
+import json, sys
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({ws.title: [[c for c in row] for row in ws.iter_rows(values_only=True)]
+                  for ws in book}, default=str))
+"#;
+
+#[test]
+#[ignore = "needs Python's openpyxl: cargo test -- --include-ignored"]
+fn the_rollup_as_a_workbook() {
+    tools::python_with("openpyxl", "python3 -m pip install openpyxl");
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/500plus",
+            "--as-of",
+            "2022-03-15",
+            "--format",
+            "xlsx",
+            "--lang",
+            "ru",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("svod.xlsx");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let read = Command::new("python3")
+        .args(["-c", WORKBOOK_SCRIPT])
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    assert!(read.status.success(), "{}", stderr(&read));
+    let book: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    let sheets: Vec<&String> = book.as_object().unwrap().keys().collect();
+    assert_eq!(sheets.len(), 3, "{sheets:?}");
+    let schools = book["Школы"].as_array().unwrap();
+    assert!(schools[0][0]
+        .as_str()
+        .unwrap()
+        .ends_with("— по всем школам"));
+    assert_eq!(schools[3][0], "Школа");
+    assert_eq!(schools[4][0], "МБОУ СОШ с. Восток", "the most behind first");
+    assert_eq!(schools[4][1], 4);
+    let no_plan = book["Нет плана"].as_array().unwrap();
+    assert_eq!(no_plan[1][0], "Нет плана: 21 из 24 (по списку schools.csv)");
+    assert_eq!(no_plan.len(), 4 + 21);
+    let activities = book["Мероприятия"].as_array().unwrap();
+    let row = |n: &str| activities.iter().find(|r| r[0] == n).unwrap();
+    assert_eq!(row("4.7")[3], 1);
+    assert_eq!(row("3.1")[3], "срок не наступил");
+    // One roadmap is not a roll-up: a usage failure.
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--format",
+            "xlsx",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_finished_period_is_judged_as_of_its_end() {
+    // Without --as-of, today is long past 2022: the plans are judged on 31.12.2022.
+    let out = roadmap(repo(), &["status", "roadmaps/500plus", "--lang", "en"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("As of 31 December 2022 (period ended 31 Dec 2022)"),
+        "{text}"
+    );
+    let rollup = json(&roadmap(
+        repo(),
+        &["status", "roadmaps/500plus", "--format", "json"],
+    ));
+    assert_eq!(rollup["as_of"], "2022-12-31");
+    let longest = rollup["templates"][0]["schools"][0]["most_days_late"]
+        .as_i64()
+        .unwrap();
+    assert!(longest < 366, "no delay counted past the period: {longest}");
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["as_of"], "2022-12-31");
+    assert_eq!(report["period_ended"], "2022-12-31");
+    // A date asked for is kept.
+    let out = roadmap(
+        repo(),
+        &[
+            "status",
+            "roadmaps/tomari-500plus-2022.roadmap",
+            "--as-of",
+            "2023-02-01",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["as_of"], "2023-02-01");
+    assert_eq!(report["period_ended"], serde_json::Value::Null);
 }
 
 #[test]
@@ -578,10 +860,16 @@ fn the_rollup_in_every_format() {
             ],
         );
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let page = stdout(&out);
+        // A page's body: its stylesheet is the schedule page's, tested there.
+        let shown = match format {
+            "html" => &page[page.find("<body>").unwrap()..],
+            _ => &page[..],
+        };
         snapshot(
             &format!("rollup.{lang}.{format}"),
             &format!("roadmap status roadmaps/500plus --as-of 2022-03-15 --format {format} --lang {lang}"),
-            &stdout(&out),
+            shown,
         );
     }
 }

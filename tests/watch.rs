@@ -832,13 +832,13 @@ fn serve_rolls_the_plans_up_and_follows_their_status_files() {
     let page = get(port, "/rollup", &host);
     assert_eq!(page.status, 200);
     assert!(
-        page.body.contains("Template: template.roadmap"),
+        page.body.contains("в 2022 году: all schools</h1>"),
         "{}",
         page.body
     );
     assert!(
         page.body.contains(
-            "Plans: <strong>3</strong> · Behind schedule: <strong class=\"bad\">2</strong>"
+            "Plans: <strong>3</strong> of 24 (as listed in schools.csv) · Behind schedule: <strong class=\"bad\">2</strong>"
         ),
         "{}",
         page.body
@@ -857,7 +857,7 @@ fn serve_rolls_the_plans_up_and_follows_their_status_files() {
     let page = get(port, "/rollup", &host).body;
     assert!(
         page.contains(
-            "Plans: <strong>3</strong> · Behind schedule: <strong class=\"bad\">1</strong>"
+            "Plans: <strong>3</strong> of 24 (as listed in schools.csv) · Behind schedule: <strong class=\"bad\">1</strong>"
         ),
         "{page}"
     );
@@ -869,7 +869,7 @@ fn serve_rolls_the_plans_up_and_follows_their_status_files() {
     );
     let _ = events.next();
     let page = get(port, "/rollup", &host).body;
-    assert!(page.contains("Plans: <strong>2</strong>"), "{page}");
+    assert!(page.contains("Plans: <strong>2</strong> of 24"), "{page}");
     assert!(page.contains("vostok.roadmap: 1 error<"), "{page}");
     let (code, output) = serve.interrupt();
     assert_eq!(code, Some(0), "{output}");

@@ -46,6 +46,27 @@ pub struct Args {
     /// Replace FILE when it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// ics: a reminder this long before each deadline (`3d`, `1w`, `0d` on
+    /// the day), or `none`.
+    #[arg(long, value_name = "DAYS", default_value = "3d", value_parser = parse_alarm)]
+    pub alarm: Alarm,
+    /// ics: each window longer than a day also as a background event.
+    #[arg(long)]
+    pub windows: bool,
+}
+
+/// `--alarm`: days before the deadline, or no reminder.
+#[derive(Debug, Clone, Copy)]
+pub struct Alarm(Option<u32>);
+
+fn parse_alarm(s: &str) -> Result<Alarm, String> {
+    if matches!(s.trim().to_lowercase().as_str(), "none" | "нет") {
+        return Ok(Alarm(None));
+    }
+    let days = super::status::parse_within(s)?;
+    u32::try_from(days)
+        .map(|d| Alarm(Some(d)))
+        .map_err(|_| format!("`{s}`: use 3d, 1w, 0d or none"))
 }
 
 pub fn run(args: &Args, env: &Env) -> i32 {
@@ -72,7 +93,19 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         findings: loaded.findings.clone(),
         progress: !args.no_progress,
     };
-    let code = match render::schedule(format, &loaded.roadmap, &loaded.schedule, &options) {
+    let made = match format {
+        Format::Ics => render::calendar(
+            &loaded.roadmap,
+            &loaded.schedule,
+            &options,
+            render::ics::Settings {
+                alarm: args.alarm.0,
+                windows: args.windows,
+            },
+        ),
+        _ => render::schedule(format, &loaded.roadmap, &loaded.schedule, &options),
+    };
+    let code = match made {
         Ok(bytes) => emit(
             &bytes,
             args.output.as_deref(),

@@ -39,6 +39,14 @@ pub struct Args {
     /// Replace FILE when it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// The roll-up: the region's list of schools (the CSV or JSON `instantiate`
+    /// read), to name the schools without a plan; by default `schools.csv`
+    /// beside the template.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// The roll-up: show each plan's file.
+    #[arg(long)]
+    pub files: bool,
 }
 
 /// The date `status`, `next` and `remind` judge on, and how far ahead they look.
@@ -62,7 +70,7 @@ impl On {
 }
 
 /// Parses `14d`, `14`, `2w` (also `14д`, `2н`) into days.
-fn parse_within(s: &str) -> Result<i64, String> {
+pub(super) fn parse_within(s: &str) -> Result<i64, String> {
     let s = s.trim();
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     let unit = s[digits.len()..].trim().to_lowercase();
@@ -117,10 +125,16 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         eprintln!("{}", e.message(env.lang));
         return FAILURE;
     }
-    let options = args.on.options();
+    let (as_of, period_ended) =
+        rollup::judged_on(args.on.as_of, today(), rollup::period_end(roadmap));
+    let options = Options {
+        as_of,
+        within: args.on.within,
+    };
     let assessment = state::assess(roadmap, &loaded.schedule, &options);
     let file = args.path.display().to_string();
-    let report = report::build(roadmap, &assessment, party, &file, env.lang);
+    let mut report = report::build(roadmap, &assessment, party, &file, env.lang);
+    report.period_ended = period_ended;
     let kind = match args.format {
         Format::Docx => {
             let status = std::fs::read(args.path.with_extension("status"))
@@ -141,6 +155,16 @@ pub fn run(args: &Args, env: &Env) -> i32 {
                 }
             };
             return loaded.exit_code(code);
+        }
+        Format::Xlsx => {
+            eprintln!(
+                "{}",
+                match env.lang {
+                    Lang::Ru => "ошибка: xlsx — только для сводки по папке планов",
+                    Lang::En => "error: xlsx is for the roll-up of a folder of plans",
+                }
+            );
+            return FAILURE;
         }
         Format::Text => findings::Kind::Text,
         Format::Md => findings::Kind::Markdown,
@@ -212,7 +236,18 @@ fn rollup(args: &Args, env: &Env) -> i32 {
             .display()
             .to_string()
     };
-    let options = args.on.options();
+    let data = match args
+        .data
+        .as_deref()
+        .map(|path| read_table(path, path.display().to_string(), lang))
+        .transpose()
+    {
+        Ok(data) => data,
+        Err(message) => {
+            eprintln!("{message}");
+            return FAILURE;
+        }
+    };
     let candidates = run
         .roadmaps
         .iter()
@@ -227,17 +262,48 @@ fn rollup(args: &Args, env: &Env) -> i32 {
                 .collect(),
         })
         .collect();
-    let (judged, not_judged) = rollup::judge(candidates, &options);
-    let rollup = rollup::build(
-        &args.path.display().to_string(),
-        &judged,
-        not_judged,
-        args.party.as_deref(),
-        &options,
+    let folder = args.path.display().to_string();
+    let ask = rollup::Ask {
+        folder: &folder,
+        party: args.party.as_deref(),
+        as_of: args.on.as_of,
+        today: today(),
+        within: args.on.within,
+        files: args.files,
         lang,
-    );
-    let code = match rollup::render(&rollup, args.format, args.templates.as_deref()) {
-        Ok(text) => print(&text, lang),
+    };
+    let rollup = rollup::rollup(candidates, &ask, |template| {
+        data.clone().or_else(|| {
+            let path = crate::data::beside(&args.path.join(template))?;
+            let name = path
+                .strip_prefix(&args.path)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            match read_table(&path, name, lang) {
+                Ok(table) => Some(table),
+                Err(message) => {
+                    eprintln!("{message}");
+                    None
+                }
+            }
+        })
+    });
+    let made = match args.format {
+        Format::Xlsx => crate::state::workbook::render(&rollup).map(|bytes| {
+            super::schedule::emit(&bytes, args.output.as_deref(), args.force, true, lang)
+        }),
+        _ => rollup::render(&rollup, args.format, args.templates.as_deref()).map(|text| {
+            match &args.output {
+                Some(path) => {
+                    super::schedule::emit(text.as_bytes(), Some(path), args.force, false, lang)
+                }
+                None => print(&text, lang),
+            }
+        }),
+    };
+    let code = match made {
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{}", e.message(lang));
             FAILURE
@@ -250,4 +316,21 @@ fn rollup(args: &Args, env: &Env) -> i32 {
     } else {
         code
     }
+}
+
+/// A data table of schools, or the message saying why it cannot be read.
+fn read_table(
+    path: &std::path::Path,
+    shown: String,
+    lang: Lang,
+) -> Result<crate::data::Table, String> {
+    let (header, rows) = crate::data::read(path).map_err(|(ru, en)| match lang {
+        Lang::Ru => format!("ошибка: {}: {ru}", path.display()),
+        Lang::En => format!("error: {}: {en}", path.display()),
+    })?;
+    Ok(crate::data::Table {
+        file: shown,
+        header,
+        rows,
+    })
 }

@@ -85,7 +85,7 @@ fn write(doc: &Document<'_>, lang: Lang) -> Result<Vec<u8>, csv::Error> {
                 .collect();
             let slack_days = r
                 .entry
-                .slack_days
+                .free_slack_days
                 .map(|s| s.to_string())
                 .unwrap_or_default();
             let mut record: Vec<String> = vec![

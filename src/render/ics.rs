@@ -1,10 +1,13 @@
-//! iCalendar (RFC 5545) through the `icalendar` crate: one all-day event per
-//! dated window (DTEND the day after the last, as the RFC wants), a series
-//! with an RRULE for a regular recurring activity (else one event per
-//! occurrence), an event per checkpoint, each with a reminder at 9:00 the day
-//! before. UIDs are made of the file's name, the activity's number and the
-//! window's place, so importing again updates the same events; each event
-//! names its activity in `X-ROADMAP-ACTIVITY`.
+//! iCalendar (RFC 5545) through the `icalendar` crate: a calendar people
+//! keep. An activity is an all-day event on its deadline (the last day of its
+//! window), with a reminder at 9:00 some days before the deadline (`--alarm`);
+//! with `--windows` a window longer than a day is also a background event
+//! (TRANSP:TRANSPARENT, no reminder). A regular series — weekly, monthly,
+//! quarterly, yearly — is one event with an RRULE on its deadlines, not one
+//! event per occurrence; a checkpoint is an event of its own. UIDs are made
+//! of the file's name, the activity's number and the window's place, so
+//! importing again updates the same events; each event names its activity in
+//! `X-ROADMAP-ACTIVITY`.
 
 use super::text;
 use super::view::{Document, Row};
@@ -14,8 +17,37 @@ use crate::schedule::Kind;
 use chrono::{Datelike, Days, NaiveDate};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
-/// 9:00 on the day before an all-day event.
-const REMINDER: &str = "-PT15H";
+/// What a calendar holds besides the deadlines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// A reminder at 9:00 this many days before each deadline; none when `None`.
+    pub alarm: Option<u32>,
+    /// Each window longer than a day as a background event too.
+    pub windows: bool,
+}
+
+/// The reminder three days before the deadline; no background windows.
+pub const DEFAULT_ALARM_DAYS: u32 = 3;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            alarm: Some(DEFAULT_ALARM_DAYS),
+            windows: false,
+        }
+    }
+}
+
+/// The TRIGGER of a reminder at 9:00 `days` before an all-day event's last
+/// day, relative to its end (DTEND, 0:00 the day after): 15 hours and
+/// `days` days before it.
+fn trigger(days: u32) -> String {
+    if days == 0 {
+        "-PT15H".to_string()
+    } else {
+        format!("-P{days}DT15H")
+    }
+}
 
 /// A TEXT value (RFC 5545 §3.3.11) of the user's: a line break as `\n`,
 /// every other control character (a lone CR, NUL, ESC…) as a space, so that
@@ -105,13 +137,15 @@ fn next_day(d: NaiveDate) -> NaiveDate {
 struct Maker<'a> {
     doc: &'a Document<'a>,
     lang: Lang,
+    settings: Settings,
     base: String,
     stamp: String,
     texts: Texts,
 }
 
 impl Maker<'_> {
-    fn event(&self, uid: String, summary: &str, description: &str, span: Interval) -> Event {
+    /// An all-day event on the days of `span`, without a reminder.
+    fn plain(&self, uid: String, summary: &str, description: &str, span: Interval) -> Event {
         let mut event = Event::new();
         event
             .uid(&uid)
@@ -119,18 +153,35 @@ impl Maker<'_> {
             .summary(&self.texts.put(summary))
             .description(&self.texts.put(description))
             .starts(span.start)
-            .ends(next_day(span.end))
-            .add_property("TRANSP", "TRANSPARENT");
-        let reminder = match self.lang {
-            Lang::Ru => format!("Напоминание: {summary}"),
-            Lang::En => format!("Reminder: {summary}"),
-        };
-        let mut alarm = Alarm::display(&self.texts.put(&reminder), -chrono::Duration::hours(15));
-        alarm
-            .append_property(Property::new("TRIGGER", REMINDER))
-            .add_property("UID", format!("{uid}-alarm"))
-            .add_property("DTSTAMP", &self.stamp);
-        event.alarm(alarm);
+            .ends(next_day(span.end));
+        event
+    }
+
+    /// An all-day event on a deadline, with the reminder before it.
+    fn event(&self, uid: String, summary: &str, description: &str, day: NaiveDate) -> Event {
+        let mut event = self.plain(uid.clone(), summary, description, Interval::new(day, day));
+        if let Some(days) = self.settings.alarm {
+            let reminder = match self.lang {
+                Lang::Ru => format!("Напоминание: {summary}"),
+                Lang::En => format!("Reminder: {summary}"),
+            };
+            let mut alarm =
+                Alarm::display(&self.texts.put(&reminder), -chrono::Duration::hours(15));
+            alarm
+                .append_property(
+                    Property::new("TRIGGER", trigger(days)).add_parameter("RELATED", "END"),
+                )
+                .add_property("UID", format!("{uid}-alarm"))
+                .add_property("DTSTAMP", &self.stamp);
+            event.alarm(alarm);
+        }
+        event
+    }
+
+    /// A window in the background: shown, not blocking the day, no reminder.
+    fn background(&self, uid: String, summary: &str, description: &str, span: Interval) -> Event {
+        let mut event = self.plain(uid, summary, description, span);
+        event.add_property("TRANSP", "TRANSPARENT");
         event
     }
 
@@ -213,27 +264,45 @@ impl Maker<'_> {
             }
             events.push(e);
         };
+        let due = |summary: &str| match self.lang {
+            Lang::Ru => format!("Срок: {summary}"),
+            Lang::En => format!("Due: {summary}"),
+        };
+        // A window longer than a day: its deadline, and with --windows the
+        // window behind it.
+        let window = |i: usize, w: Interval, summary: &str, add: &mut dyn FnMut(Event)| {
+            if w.start < w.end {
+                add(self.event(uid(&format!("w{i}")), &due(summary), &description, w.end));
+                if self.settings.windows {
+                    add(self.background(uid(&format!("b{i}")), summary, &description, w));
+                }
+            } else {
+                add(self.event(uid(&format!("w{i}")), summary, &description, w.end));
+            }
+        };
         match r.entry.kind {
             Kind::Recurring if !r.entry.windows.is_empty() => {
-                let occurrences = &r.entry.windows;
-                let run = series(occurrences);
+                // The series' deadlines: the last day of each occurrence.
+                let deadlines: Vec<NaiveDate> = r.entry.windows.iter().map(|o| o.end).collect();
+                let run = series(&deadlines);
                 if let Some((from, _, rrule)) = &run {
-                    let mut e =
-                        self.event(uid("series"), &summary, &description, occurrences[*from]);
+                    let mut e = self.event(
+                        uid("series"),
+                        &due(&summary),
+                        &description,
+                        deadlines[*from],
+                    );
                     e.add_property("RRULE", rrule);
                     add(e, r);
                 }
-                for (i, o) in occurrences.iter().enumerate() {
+                for (i, o) in r.entry.windows.iter().enumerate() {
                     if run
                         .as_ref()
                         .is_some_and(|(from, to, _)| (*from..*to).contains(&i))
                     {
                         continue;
                     }
-                    add(
-                        self.event(uid(&format!("o{}", i + 1)), &summary, &description, *o),
-                        r,
-                    );
+                    window(i + 1, *o, &summary, &mut |e| add(e, r));
                 }
             }
             Kind::Windows if !r.entry.windows.is_empty() => {
@@ -243,49 +312,31 @@ impl Maker<'_> {
                         Some(l) => format!("{summary} — {}", l.label),
                         None => summary.clone(),
                     };
-                    add(
-                        self.event(uid(&format!("w{}", i + 1)), &summary, &description, *w),
-                        r,
-                    );
+                    window(i + 1, *w, &summary, &mut |e| add(e, r));
                 }
             }
             Kind::Deadline => {
                 let by = r.entry.deadline.unwrap_or(end);
-                let summary = match self.lang {
-                    Lang::Ru => format!("Срок: {summary}"),
-                    Lang::En => format!("Due: {summary}"),
-                };
-                add(
-                    self.event(uid("due"), &summary, &description, Interval::new(by, by)),
-                    r,
-                );
+                add(self.event(uid("due"), &due(&summary), &description, by), r);
             }
-            _ => add(
-                self.event(uid("w1"), &summary, &description, Interval::new(start, end)),
-                r,
-            ),
+            _ => window(1, Interval::new(start, end), &summary, &mut |e| add(e, r)),
         }
         for (i, c) in r.checkpoints.iter().enumerate() {
             let summary = match self.lang {
                 Lang::Ru => format!("Контрольная точка {number}: {}", c.text),
                 Lang::En => format!("Checkpoint {number}: {}", c.text),
             };
-            let e = self.event(
-                uid(&format!("cp{}", i + 1)),
-                &summary,
-                &description,
-                Interval::new(c.date, c.date),
-            );
+            let e = self.event(uid(&format!("cp{}", i + 1)), &summary, &description, c.date);
             add(e, r);
         }
         events
     }
 }
 
-/// The longest regular run of the occurrences, `[from, to)`, and its RRULE:
-/// all of them, or all but a first or last one the window cuts short.
-fn series(occurrences: &[Interval]) -> Option<(usize, usize, String)> {
-    let n = occurrences.len();
+/// The longest regular run of a series' deadlines, `[from, to)`, and its
+/// RRULE: all of them, or all but a first or last one the period cuts short.
+fn series(deadlines: &[NaiveDate]) -> Option<(usize, usize, String)> {
+    let n = deadlines.len();
     [
         (0, n),
         (0, n.saturating_sub(1)),
@@ -294,26 +345,19 @@ fn series(occurrences: &[Interval]) -> Option<(usize, usize, String)> {
     ]
     .into_iter()
     .filter(|(from, to)| to > from && to - from >= 2)
-    .find_map(|(from, to)| rule(&occurrences[from..to]).map(|r| (from, to, r)))
+    .find_map(|(from, to)| rule(&deadlines[from..to]).map(|r| (from, to, r)))
 }
 
-/// The RRULE for occurrences of one length at a steady step (days, weeks, or
-/// months on the same day); `None` when they are not that regular.
-fn rule(occurrences: &[Interval]) -> Option<String> {
-    if occurrences.len() < 2 {
+/// The RRULE for days at a steady step: days or weeks apart, or months
+/// apart on the same day of the month or on its last day (a quarter's,
+/// a year's end); `None` when they are not that regular.
+fn rule(days: &[NaiveDate]) -> Option<String> {
+    if days.len() < 2 {
         return None;
     }
-    let length = |i: &Interval| (i.end - i.start).num_days();
-    let first = length(&occurrences[0]);
-    if occurrences.iter().any(|o| length(o) != first) {
-        return None;
-    }
-    let count = occurrences.len();
-    let steps: Vec<i64> = occurrences
-        .windows(2)
-        .map(|w| (w[1].start - w[0].start).num_days())
-        .collect();
-    if steps.iter().all(|&s| s == steps[0] && s > first) {
+    let count = days.len();
+    let steps: Vec<i64> = days.windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
+    if steps.iter().all(|&s| s == steps[0] && s > 0) && steps[0] < 28 {
         let step = steps[0];
         return Some(if step % 7 == 0 {
             format!("FREQ=WEEKLY;INTERVAL={};COUNT={count}", step / 7)
@@ -321,23 +365,37 @@ fn rule(occurrences: &[Interval]) -> Option<String> {
             format!("FREQ=DAILY;INTERVAL={step};COUNT={count}")
         });
     }
-    let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-    let months: Vec<i32> = occurrences
+    let month = |d: &NaiveDate| d.year() * 12 + d.month0() as i32;
+    let months: Vec<i32> = days
         .windows(2)
-        .map(|w| month(w[1].start) - month(w[0].start))
+        .map(|w| month(&w[1]) - month(&w[0]))
         .collect();
-    let day = occurrences[0].start.day();
-    if day <= 28
-        && occurrences.iter().all(|o| o.start.day() == day)
-        && months.iter().all(|&m| m == months[0] && m > 0)
-        && first < 28
-    {
-        return Some(format!("FREQ=MONTHLY;INTERVAL={};COUNT={count}", months[0]));
+    if !months.iter().all(|&m| m == months[0] && m > 0) {
+        return None;
+    }
+    let every = months[0];
+    let last = |d: &NaiveDate| next_day(*d).day() == 1;
+    let frequency = if every % 12 == 0 {
+        format!("FREQ=YEARLY;INTERVAL={}", every / 12)
+    } else {
+        format!("FREQ=MONTHLY;INTERVAL={every}")
+    };
+    let day = days[0].day();
+    if day <= 28 && days.iter().all(|d| d.day() == day) {
+        return Some(format!("{frequency};COUNT={count}"));
+    }
+    if days.iter().all(last) {
+        let yearly = every % 12 == 0;
+        return Some(if yearly && days[0].month() != 2 {
+            format!("{frequency};COUNT={count}")
+        } else {
+            format!("FREQ=MONTHLY;INTERVAL={every};BYMONTHDAY=-1;COUNT={count}")
+        });
     }
     None
 }
 
-pub fn render(doc: &Document<'_>, lang: Lang) -> String {
+pub fn render(doc: &Document<'_>, lang: Lang, settings: Settings) -> String {
     let mut calendar = Calendar::empty();
     let title = doc
         .roadmap
@@ -362,6 +420,7 @@ pub fn render(doc: &Document<'_>, lang: Lang) -> String {
     let maker = Maker {
         doc,
         lang,
+        settings,
         base: uid_base(&doc.roadmap.file),
         stamp: doc.as_of.format("%Y%m%dT000000Z").to_string(),
         texts: Texts::default(),
@@ -444,32 +503,48 @@ mod tests {
 
     #[test]
     fn regular_series_get_a_rule() {
-        let weekly: Vec<Interval> = (0..3)
-            .map(|i| Interval::new(d(2, 7 + 7 * i), d(2, 11 + 7 * i)))
-            .collect();
+        let weekly: Vec<NaiveDate> = (0..3).map(|i| d(2, 11 + 7 * i)).collect();
         assert_eq!(
             rule(&weekly).as_deref(),
             Some("FREQ=WEEKLY;INTERVAL=1;COUNT=3")
         );
-        let monthly = [
-            Interval::new(d(1, 10), d(1, 10)),
-            Interval::new(d(2, 10), d(2, 10)),
-            Interval::new(d(3, 10), d(3, 10)),
-        ];
+        let monthly = [d(1, 10), d(2, 10), d(3, 10)];
         assert_eq!(
             rule(&monthly).as_deref(),
             Some("FREQ=MONTHLY;INTERVAL=1;COUNT=3")
         );
-        let whole_months = [
-            Interval::new(d(1, 1), d(1, 31)),
-            Interval::new(d(2, 1), d(2, 28)),
+        // Whole months: due on each month's last day.
+        let month_ends = [d(1, 31), d(2, 28), d(3, 31), d(4, 30)];
+        assert_eq!(
+            rule(&month_ends).as_deref(),
+            Some("FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=-1;COUNT=4")
+        );
+        let quarter_ends = [d(3, 31), d(6, 30), d(9, 30), d(12, 31)];
+        assert_eq!(
+            rule(&quarter_ends).as_deref(),
+            Some("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1;COUNT=4")
+        );
+        let year_ends = [
+            d(12, 31),
+            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
         ];
-        assert_eq!(rule(&whole_months), None);
+        assert_eq!(
+            rule(&year_ends).as_deref(),
+            Some("FREQ=YEARLY;INTERVAL=1;COUNT=3")
+        );
+        assert_eq!(rule(&[d(1, 10), d(2, 11), d(3, 10)]), None);
         let mut cut = weekly.clone();
-        cut.push(Interval::new(d(2, 28), d(2, 28)));
+        cut.push(d(2, 28));
         assert_eq!(
             series(&cut),
             Some((0, 3, "FREQ=WEEKLY;INTERVAL=1;COUNT=3".to_string()))
         );
+    }
+
+    #[test]
+    fn reminders_count_from_the_deadline() {
+        assert_eq!(trigger(0), "-PT15H");
+        assert_eq!(trigger(3), "-P3DT15H");
     }
 }

@@ -10,7 +10,7 @@ pub mod findings;
 mod gantt;
 mod graph;
 pub(crate) mod helpers;
-mod ics;
+pub mod ics;
 pub mod progress;
 pub mod templates;
 pub mod text;
@@ -244,9 +244,21 @@ pub fn schedule(
         Format::Csv => return delimited::render(&doc, lang),
         Format::Xlsx => return xlsx::render(&doc, lang),
         Format::Docx => return docx::schedule::render(&doc, lang),
-        Format::Ics => ics::render(&doc, lang),
+        Format::Ics => ics::render(&doc, lang, ics::Settings::default()),
     };
     Ok(out.into_bytes())
+}
+
+/// The schedule as a calendar (`--format ics`) with its reminders and windows as asked.
+pub fn calendar(
+    roadmap: &Roadmap,
+    schedule: &Schedule,
+    options: &Options,
+    settings: ics::Settings,
+) -> Result<Vec<u8>, Error> {
+    let entries = entries(roadmap, schedule, options.party.as_deref())?;
+    let doc = view::document(roadmap, schedule, &entries, None, options);
+    Ok(ics::render(&doc, options.lang, settings).into_bytes())
 }
 
 /// Renders the dependency graph.
@@ -567,6 +579,11 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
             "dependency (after)",
         ),
         ("legend_critical", "критический путь", "critical path"),
+        (
+            "legend_slack",
+            "на сколько дней можно задержать мероприятие, не сдвигая зависящие от него мероприятия",
+            "how many days it can slip without moving the activities that depend on it",
+        ),
         ("legend_today", "дата отчёта", "as-of date"),
         ("progress", "Исполнение", "Progress"),
         ("evidence", "Подтверждение", "Evidence"),

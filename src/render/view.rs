@@ -30,6 +30,8 @@ pub struct Document<'a> {
     pub parties: Vec<PartyView>,
     pub sections: Vec<SectionView>,
     pub critical_path: Vec<String>,
+    /// Some activity shows its slack: the legend explains it.
+    pub has_slack: bool,
     /// Every activity (only the party's with `--party`), in the roadmap's order.
     pub entries: Vec<Row<'a>>,
     /// The entries grouped as `--by` asks.
@@ -200,6 +202,10 @@ pub struct Row<'a> {
     /// for a roadmap with no marks and with `--no-progress`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<Progress>,
+    /// `free_slack_days` in words («резерв 5 дней»), for a page: how many
+    /// days it can slip without moving the activities that come after it;
+    /// `null` when nothing does.
+    pub slack_text: Option<String>,
 }
 
 impl Row<'_> {
@@ -445,6 +451,10 @@ fn row<'a>(
             .is_some()
             .then(|| origin_text(activity.origin, lang)),
         progress: assessment.and_then(|a| progress::of(a, entry.activity, lang)),
+        slack_text: entry.free_slack_days.map(|n| match lang {
+            Lang::Ru => format!("резерв {}", text::days(n, lang)),
+            Lang::En => format!("slack {}", text::days(n, lang)),
+        }),
     }
 }
 
@@ -551,6 +561,7 @@ pub fn document<'a>(
             })
             .collect(),
         critical_path: schedule.critical_path.clone(),
+        has_slack: rows.iter().any(|r| r.entry.free_slack_days.is_some()),
         entries: rows,
         groups,
         findings: options.findings.clone(),

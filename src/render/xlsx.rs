@@ -224,7 +224,7 @@ fn write_row(
         &f.cell,
     )?;
     sheet.write_string_with_format(at, 10, lines(notes(r, lang)), &f.cell)?;
-    match r.entry.slack_days {
+    match r.entry.free_slack_days {
         Some(s) => sheet.write_number_with_format(at, 11, s as f64, &f.number)?,
         None => sheet.write_blank(at, 11, &f.number)?,
     };

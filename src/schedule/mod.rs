@@ -84,6 +84,10 @@ pub struct Entry {
     /// Calendar days the end can slip without moving a dependent activity or
     /// passing the roadmap's end (or its own deadline).
     pub slack_days: Option<i64>,
+    /// Calendar days the end can slip without moving any activity that comes
+    /// after it (`после:`), those keeping their dates; `None` when nothing
+    /// comes after it. What a page shows as «резерв».
+    pub free_slack_days: Option<i64>,
     pub critical: bool,
     /// Placed later than its deadline allows.
     pub late: bool,
@@ -388,6 +392,24 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
         ls[a] = Some(add_days(latest, -(end - start).num_days()));
     }
     let slack: Vec<Option<i64>> = (0..n).map(|a| Some((lf[a]? - ef[a]?).num_days())).collect();
+    let free_slack: Vec<Option<i64>> = (0..n)
+        .map(|a| {
+            let end = ef[a]?;
+            graph
+                .graph
+                .edges_directed(graph.node(a), Direction::Outgoing)
+                .filter(|e| !graph.cyclic[e.target().index()])
+                .filter_map(|e| {
+                    Some(before_lag(
+                        calendar,
+                        es[e.target().index()]?,
+                        e.weight().lag,
+                    ))
+                })
+                .min()
+                .map(|start| (start - end).num_days())
+        })
+        .collect();
     let critical_path = critical_path(graph, &slack, &ef);
     let on_path: std::collections::HashSet<usize> = critical_path.iter().copied().collect();
     let entries = roadmap
@@ -426,6 +448,7 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
                 latest_start: ls[a],
                 latest_finish: lf[a],
                 slack_days: slack[a],
+                free_slack_days: free_slack[a],
                 critical: on_path.contains(&a),
                 late: late[a],
                 after: activity

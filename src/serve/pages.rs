@@ -349,12 +349,6 @@ pub(super) fn plans(state: &State) -> Vec<Plan> {
 /// (`version`).
 pub(super) fn rollup_page(plans: &[Plan], version: u64, shared: &Shared) -> String {
     let lang = shared.lang;
-    let options = crate::state::Options {
-        as_of: shared
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        within: crate::state::DUE_SOON_DAYS,
-    };
     let candidates = plans
         .iter()
         .map(|(name, current, templates)| rollup::Candidate {
@@ -364,8 +358,29 @@ pub(super) fn rollup_page(plans: &[Plan], version: u64, shared: &Shared) -> Stri
             templates: templates.clone(),
         })
         .collect();
-    let (judged, not_judged) = rollup::judge(candidates, &options);
-    let rollup = rollup::build(&shared.root, &judged, not_judged, None, &options, lang);
+    let ask = rollup::Ask {
+        folder: &shared.root,
+        party: None,
+        as_of: shared.as_of,
+        today: chrono::Local::now().date_naive(),
+        within: crate::state::DUE_SOON_DAYS,
+        files: false,
+        lang,
+    };
+    let root = std::path::Path::new(&shared.root);
+    let rollup = rollup::rollup(candidates, &ask, |template| {
+        let path = crate::data::beside(&root.join(template))?;
+        let (header, rows) = crate::data::read(&path).ok()?;
+        Some(crate::data::Table {
+            file: path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string(),
+            header,
+            rows,
+        })
+    });
     let all = match lang {
         Lang::Ru => "← все дорожные карты",
         Lang::En => "← all roadmaps",

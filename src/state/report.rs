@@ -27,6 +27,8 @@ pub enum Format {
     Json,
     /// A Word document to sign and send up (one roadmap's report only).
     Docx,
+    /// The roll-up of a folder as an Excel workbook.
+    Xlsx,
 }
 
 /// How many activities are in each state, and the shares that follow.
@@ -116,6 +118,9 @@ pub struct Report {
     pub lang: &'static str,
     pub as_of: NaiveDate,
     pub within_days: i64,
+    /// When no date was asked for and the period ended before today: its
+    /// last day, which `as_of` is.
+    pub period_ended: Option<NaiveDate>,
     /// The `--party` filter, when given.
     pub party: Option<PartyView>,
     pub roadmap: Header,
@@ -141,6 +146,9 @@ pub struct Report {
     pub indicators: Vec<IndicatorState>,
     /// Every activity (only the party's with `--party`), in the roadmap's order.
     pub activities: Vec<ActivityState>,
+    /// Every party's name by its id, for pages that name the responsible.
+    #[serde(skip)]
+    pub names: BTreeMap<String, String>,
 }
 
 /// The party ids of a roadmap, for an unknown `--party`.
@@ -244,6 +252,7 @@ pub fn build(
             Lang::En => "en",
         },
         as_of: assessment.as_of,
+        period_ended: None,
         within_days: assessment.within_days,
         party: party.map(|p| PartyView {
             id: p.id.text.clone(),
@@ -276,6 +285,11 @@ pub fn build(
             .collect(),
         indicators,
         activities,
+        names: roadmap
+            .parties
+            .iter()
+            .map(|p| (p.id.text.clone(), p.name.clone()))
+            .collect(),
     }
 }
 
@@ -313,6 +327,10 @@ struct Page<'a> {
     title: String,
     ru: bool,
     labels: BTreeMap<&'static str, &'static str>,
+    /// Every party's name by its id.
+    names: &'a BTreeMap<String, String>,
+    /// What was done, on time or late, the latest first.
+    done: Vec<&'a ActivityState>,
 }
 
 /// Renders the report in `format`.
@@ -331,6 +349,16 @@ pub fn render(report: &Report, format: Format, dir: Option<&Path>) -> Result<Str
             .unwrap_or_else(|| report.roadmap.file.clone()),
         ru: lang == Lang::Ru,
         labels: labels(lang),
+        names: &report.names,
+        done: {
+            let mut done: Vec<&ActivityState> = report
+                .activities
+                .iter()
+                .filter(|a| a.state.is_done())
+                .collect();
+            done.sort_by_key(|a| (std::cmp::Reverse(a.done), a.index));
+            done
+        },
     })
 }
 
@@ -362,6 +390,12 @@ pub(super) fn render_as<T: Serialize, P: Serialize>(
         Format::Text => ("text", None),
         Format::Md => ("md", Some(Escape::Markdown)),
         Format::Html => ("html", Some(Escape::Html)),
+        Format::Xlsx => {
+            return Err(Error::Output {
+                what: "xlsx",
+                message: "only the roll-up of a folder is a workbook".into(),
+            })
+        }
     };
     let name = format!("{stem}.{extension}.hbs");
     render_template(lang, &name, escape, dir, &page())
@@ -376,7 +410,13 @@ pub fn render_template<T: Serialize>(
     dir: Option<&Path>,
     data: &T,
 ) -> Result<String, Error> {
-    let mut hb = templates::registry(lang, escape.unwrap_or(Escape::Html), dir, name, &[])?;
+    // An HTML page takes the schedule page's stylesheet, partial `css`.
+    let partials: &[(&str, &str)] = if escape == Some(Escape::Html) {
+        &[("css", "schedule.css.hbs")]
+    } else {
+        &[]
+    };
+    let mut hb = templates::registry(lang, escape.unwrap_or(Escape::Html), dir, name, partials)?;
     if escape.is_none() {
         hb.register_escape_fn(handlebars::no_escape);
     }
@@ -472,6 +512,8 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("reason", "Причина", "Reason"),
         ("done", "Выполнено", "Done"),
         ("evidence", "Подтверждение", "Evidence"),
+        ("done_list", "Что выполнено", "What was done"),
+        ("done_on", "Дата выполнения", "Done on"),
         (
             "indicators_not_met",
             "Показатели не достигнуты",

@@ -49,6 +49,14 @@ pub struct Rollup {
     pub lang: &'static str,
     pub as_of: NaiveDate,
     pub within_days: i64,
+    /// When no date was asked for and every roadmap's period ended before
+    /// today: the last day of the latest period, which `as_of` is.
+    pub period_ended: Option<NaiveDate>,
+    /// Whether pages show each plan's file (`--files`).
+    pub files: bool,
+    /// The page's heading when the folder holds the plans of one template and
+    /// nothing else: its title in words, «по всем школам».
+    pub heading: Option<String>,
     /// The folder as named on the command line.
     pub folder: String,
     /// The `--party` filter, when given.
@@ -66,6 +74,15 @@ pub struct Rollup {
 pub struct TemplateRollup {
     pub file: String,
     pub title: Option<String>,
+    /// The title with each `{parameter}` named in words: what the page is headed with.
+    pub heading: Option<String>,
+    /// The data table of the region's schools, when one was given or found
+    /// beside the template.
+    pub data: Option<String>,
+    /// Its rows: the schools the region listed.
+    pub listed: Option<usize>,
+    /// The schools of the data table that have no plan in the folder.
+    pub no_plan: Vec<String>,
     pub plans: usize,
     /// Plans with at least one mandatory activity overdue.
     pub plans_behind: usize,
@@ -98,6 +115,8 @@ pub struct ActivityRollup {
     pub share_completed: Option<f64>,
     /// The same in whole per cent, for a bar's width.
     pub completed_percent: Option<u32>,
+    /// No plan has reached its deadline yet, and none did it early.
+    pub not_yet_due: bool,
     /// The plans overdue on it, the longest overdue first.
     pub behind: Vec<Behind>,
     /// How many more the page leaves out of `behind` (0 in JSON).
@@ -234,8 +253,156 @@ fn overdue(states: &[&ActivityState]) -> Vec<Overdue> {
         .collect()
 }
 
+/// What the roll-up is asked for, on the command line or by `serve`.
+pub struct Ask<'a> {
+    /// The folder as it is shown.
+    pub folder: &'a str,
+    pub party: Option<&'a str>,
+    /// `--as-of`, when given.
+    pub as_of: Option<NaiveDate>,
+    pub today: NaiveDate,
+    pub within: i64,
+    pub files: bool,
+    pub lang: Lang,
+}
+
+/// The date a roadmap is judged on: the one asked for; else today, or the
+/// last day of the period when the period ended before today (a finished
+/// roadmap is shown as it ended, not as overdue ever since). The second
+/// value is that last day when it was taken.
+pub fn judged_on(
+    asked: Option<NaiveDate>,
+    today: NaiveDate,
+    ends: impl IntoIterator<Item = NaiveDate>,
+) -> (NaiveDate, Option<NaiveDate>) {
+    if let Some(date) = asked {
+        return (date, None);
+    }
+    match ends.into_iter().max() {
+        Some(end) if end < today => (end, Some(end)),
+        _ => (today, None),
+    }
+}
+
+/// The last day of a roadmap's period, when it has one.
+pub fn period_end(roadmap: &Roadmap) -> Option<NaiveDate> {
+    roadmap.period.as_ref().map(|(interval, _)| interval.end)
+}
+
+/// The roll-up of a folder's roadmaps: judged on the date [`judged_on`]
+/// gives, gathered per template, each template's schools checked against its
+/// data table (`data` finds it by the template's file).
+pub fn rollup(
+    candidates: Vec<Candidate<'_>>,
+    ask: &Ask<'_>,
+    data: impl Fn(&str) -> Option<crate::data::Table>,
+) -> Rollup {
+    let (as_of, period_ended) = judged_on(
+        ask.as_of,
+        ask.today,
+        candidates.iter().filter_map(|c| period_end(c.roadmap)),
+    );
+    let options = super::Options {
+        as_of,
+        within: ask.within,
+    };
+    let (judged, not_judged) = judge(candidates, &options);
+    let mut rollup = build(
+        ask.folder, &judged, not_judged, ask.party, &options, ask.lang,
+    );
+    rollup.period_ended = period_ended;
+    rollup.files = ask.files;
+    if let ([t], []) = (&rollup.templates[..], &rollup.roadmaps[..]) {
+        rollup.heading = t.heading.as_ref().map(|h| match ask.lang {
+            Lang::Ru => format!("{h} — по всем школам"),
+            Lang::En => format!("{h}: all schools"),
+        });
+    }
+    for t in &mut rollup.templates {
+        if let Some(table) = data(&t.file) {
+            let plans: Vec<&Judged<'_>> = judged
+                .iter()
+                .filter(|j| j.template.as_ref().is_some_and(|i| i.file == t.file))
+                .collect();
+            t.no_plan = without_plan(&table, t.title.as_deref(), &plans, &rollup.not_judged);
+            t.listed = Some(table.rows.len());
+            t.data = Some(table.file);
+        }
+    }
+    rollup
+}
+
+/// The schools of the data table that no plan stands for: a plan stands for
+/// a row when it names the same school (the parameter the template's title
+/// names) or its file is the row's file name.
+fn without_plan(
+    table: &crate::data::Table,
+    title: Option<&str>,
+    plans: &[&Judged<'_>],
+    not_judged: &[NotJudged],
+) -> Vec<String> {
+    let subject = title.and_then(|t| {
+        t.split('{')
+            .skip(1)
+            .find_map(|rest| Some(rest[..rest.find('}')?].to_string()))
+            .filter(|name| table.header.contains(name))
+    });
+    let name_column = crate::data::name_column(&table.header);
+    let stem = |file: &str| {
+        Path::new(file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let stems: HashSet<String> = plans
+        .iter()
+        .map(|j| stem(&j.file))
+        .chain(not_judged.iter().map(|n| stem(&n.file)))
+        .collect();
+    let subjects: HashSet<String> = plans
+        .iter()
+        .filter_map(|j| j.roadmap.extension.as_ref()?.subject.clone())
+        .map(|s| s.trim().to_string())
+        .collect();
+    let cell = |row: &std::collections::HashMap<String, String>, column: &Option<String>| {
+        column
+            .as_ref()
+            .and_then(|c| row.get(c))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    table
+        .rows
+        .iter()
+        .filter_map(|(_, row)| {
+            let school = cell(row, &subject);
+            let file = cell(row, &name_column);
+            let planned = school.as_ref().is_some_and(|s| subjects.contains(s))
+                || file.as_ref().is_some_and(|f| stems.contains(f));
+            (!planned).then(|| school.or(file)).flatten()
+        })
+        .collect()
+}
+
+/// A template's title with each `{parameter}` named in words: `{почта_школы}`
+/// becomes «почта школы».
+pub fn in_words(title: &str) -> String {
+    let mut out = String::new();
+    let mut rest = title;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..open + close].replace('_', " "));
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Gathers the judged roadmaps of `folder`.
-pub fn build(
+fn build(
     folder: &str,
     judged: &[Judged<'_>],
     not_judged: Vec<NotJudged>,
@@ -280,6 +447,9 @@ pub fn build(
         },
         as_of: options.as_of,
         within_days: options.within,
+        period_ended: None,
+        files: false,
+        heading: None,
         folder: folder.to_string(),
         party: party.map(str::to_string),
         templates: templates
@@ -335,6 +505,7 @@ fn template_rollup(
                         expected: 0,
                         share_completed: None,
                         completed_percent: None,
+                        not_yet_due: false,
                         behind: Vec::new(),
                         behind_more: 0,
                     });
@@ -378,6 +549,7 @@ fn template_rollup(
         a.completed = a.states.done_on_time + a.states.done_late;
         a.share_completed = (a.expected > 0).then(|| a.completed as f64 / a.expected as f64);
         a.completed_percent = a.share_completed.map(|x| (x * 100.0).round() as u32);
+        a.not_yet_due = a.states.due == 0;
         a.behind
             .sort_by(|x, y| y.days_late.cmp(&x.days_late).then(x.file.cmp(&y.file)));
     }
@@ -390,7 +562,11 @@ fn template_rollup(
     });
     TemplateRollup {
         file: info.file,
+        heading: info.title.as_deref().map(in_words),
         title: info.title,
+        data: None,
+        listed: None,
+        no_plan: Vec::new(),
         plans: plans.len(),
         plans_behind: schools.iter().filter(|s| s.counts.overdue > 0).count(),
         totals,
@@ -480,6 +656,11 @@ fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
             "Nothing to roll up: the folder holds no plan extending a template and no other roadmap.",
         ),
         ("file", "Файл", "File"),
+        ("not_yet_due", "срок не наступил", "not yet due"),
+        ("no_plan", "Нет плана", "No plan"),
+        ("of", "из", "of"),
+        ("period_ended", "период закончился", "period ended"),
+        ("listed_in", "по списку", "as listed in"),
     ];
     crate::lang::labels(lang, pairs)
 }
