@@ -3,6 +3,7 @@
 //! cells keep their paragraphs, horizontal merges (`w:gridSpan`), vertical
 //! merges (`w:vMerge`) and automatic list numbering (`w:numPr`).
 
+use super::limits::{self, Exceeded};
 use super::table::{Cell, Table};
 use super::ImportError;
 use quick_xml::events::{BytesStart, Event};
@@ -25,7 +26,20 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
         .map_err(|_| damaged("word/document.xml is missing".into()))?
         .read_to_string(&mut xml)
         .map_err(|e| damaged(e.to_string()))?;
-    parse(&xml).map_err(damaged)
+    parse(&xml).map_err(|stop| match stop {
+        Stop::Xml(detail) => damaged(detail),
+        Stop::TooLarge(exceeded) => ImportError::TooLarge {
+            path: path.to_path_buf(),
+            exceeded,
+        },
+    })
+}
+
+/// Why reading the document's XML stopped.
+#[derive(Debug)]
+enum Stop {
+    Xml(String),
+    TooLarge(Exceeded),
 }
 
 /// What the reader is inside of.
@@ -44,6 +58,9 @@ struct State {
     paragraph_number: Option<(String, usize)>,
     /// The columns a row's vertically merged cells started at, by grid column.
     column: usize,
+    /// The cells made so far; a merged cell makes one per column it spans.
+    cells: limits::Counter,
+    too_large: Option<Exceeded>,
 }
 
 #[derive(Default)]
@@ -61,15 +78,18 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
-fn parse(xml: &str) -> Result<Vec<Table>, String> {
+fn parse(xml: &str) -> Result<Vec<Table>, Stop> {
     let mut reader = Reader::from_str(xml);
     let mut s = State::default();
     loop {
+        if let Some(exceeded) = s.too_large.take() {
+            return Err(Stop::TooLarge(exceeded));
+        }
         let event = reader.read_event().map_err(|e| {
-            format!(
+            Stop::Xml(format!(
                 "word/document.xml at byte {}: {e}",
                 reader.buffer_position()
-            )
+            ))
         })?;
         match event {
             Event::Eof => break,
@@ -207,6 +227,13 @@ impl State {
             }
             "tc" if self.depth == 1 => {
                 if let Some(c) = self.cell.take() {
+                    let row = self.tables.last().map_or(0, |t| t.rows.len()) + 1;
+                    let counted = limits::width(self.tables.len(), row, self.row.len() + c.span)
+                        .and_then(|()| self.cells.add(c.span));
+                    if let Err(exceeded) = counted {
+                        self.too_large = Some(exceeded);
+                        return;
+                    }
                     let text = c.paragraphs.join("\n").trim().to_string();
                     let first = if c.continues {
                         Cell::covered("")

@@ -2,9 +2,10 @@
 //! that holds anything, merged cells spread over the cells they cover,
 //! dates written `DD.MM.YYYY`.
 
+use super::limits::{self, Exceeded};
 use super::table::{Cell, Table};
 use super::ImportError;
-use calamine::{Data, Dimensions, Ods, Range, Reader, Xlsx};
+use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, Xlsx, XlsxCellReader, XlsxError};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -21,15 +22,28 @@ pub fn read(path: &Path, bytes: &[u8], kind: Kind) -> Result<Vec<Table>, ImportE
         path: path.to_path_buf(),
         detail,
     };
+    let too_large = |exceeded: Exceeded| ImportError::TooLarge {
+        path: path.to_path_buf(),
+        exceeded,
+    };
+    let mut counter = limits::Counter::default();
     let mut sheets = Vec::new();
     match kind {
         Kind::Xlsx => {
             let mut book: Xlsx<_> =
                 Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            for name in book.sheet_names() {
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|e| damaged(e.to_string()))?;
+            for (i, name) in book.sheet_names().into_iter().enumerate() {
+                let range = match book.worksheet_cells_reader(&name) {
+                    Ok(mut cells) => {
+                        sparse(&mut cells, i + 1, &mut counter).map_err(|e| match e {
+                            Stop::Xlsx(e) => damaged(e.to_string()),
+                            Stop::TooLarge(exceeded) => too_large(exceeded),
+                        })?
+                    }
+                    // A chart sheet holds no cells.
+                    Err(XlsxError::NotAWorksheet(_)) => Range::default(),
+                    Err(e) => return Err(damaged(e.to_string())),
+                };
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 sheets.push((name, range, merged));
             }
@@ -45,14 +59,79 @@ pub fn read(path: &Path, bytes: &[u8], kind: Kind) -> Result<Vec<Table>, ImportE
             }
         }
     }
-    Ok(sheets
-        .into_iter()
-        .map(|(name, range, merged)| table(name, &range, &merged))
-        .filter(|t| !t.is_empty())
-        .collect())
+    let mut tables = Vec::new();
+    for (name, range, merged) in sheets {
+        let table = table(name, &range, &merged, &mut counter).map_err(too_large)?;
+        if !table.is_empty() {
+            tables.push(table);
+        }
+    }
+    Ok(tables)
 }
 
-fn table(name: String, range: &Range<Data>, merged: &[Dimensions]) -> Table {
+/// Why reading a sheet's cells stopped.
+enum Stop {
+    Xlsx(XlsxError),
+    TooLarge(Exceeded),
+}
+
+/// A sheet's cells that hold something, as a range over the rectangle
+/// they span: counted as they are read, and the rectangle checked before
+/// it is made, so that two cells far apart (A1 and XFD1048576) cannot ask
+/// for billions of empty ones.
+fn sparse<R: std::io::Read + std::io::Seek>(
+    reader: &mut XlsxCellReader<'_, R>,
+    sheet: usize,
+    counter: &mut limits::Counter,
+) -> Result<Range<Data>, Stop> {
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(Stop::Xlsx)? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        counter.add(1).map_err(Stop::TooLarge)?;
+        let position = cell.get_position();
+        cells.push(calamine::Cell::new(
+            position,
+            Data::from(cell.get_value().clone()),
+        ));
+    }
+    let (Some(top), Some(bottom)) = (
+        cells.iter().map(|c| c.get_position().0).min(),
+        cells.iter().map(|c| c.get_position().0).max(),
+    ) else {
+        return Ok(Range::default());
+    };
+    let left = cells.iter().map(|c| c.get_position().1).min().unwrap_or(0);
+    let right = cells.iter().map(|c| c.get_position().1).max().unwrap_or(0);
+    let width = (right - left) as usize + 1;
+    let height = (bottom - top) as usize + 1;
+    if width > limits::COLUMNS {
+        // The first row that reaches past the limit.
+        let row = cells
+            .iter()
+            .map(|c| c.get_position())
+            .filter(|&(_, c)| (c - left) as usize >= limits::COLUMNS)
+            .map(|(r, _)| r)
+            .min()
+            .unwrap_or(top);
+        return Err(Stop::TooLarge(Exceeded::Row {
+            table: sheet,
+            row: (row - top) as usize + 1,
+        }));
+    }
+    if width.saturating_mul(height) > limits::CELLS {
+        return Err(Stop::TooLarge(Exceeded::Cells));
+    }
+    Ok(Range::from_sparse(cells))
+}
+
+fn table(
+    name: String,
+    range: &Range<Data>,
+    merged: &[Dimensions],
+    counter: &mut limits::Counter,
+) -> Result<Table, Exceeded> {
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut rows: Vec<Vec<Cell>> = range
         .rows()
@@ -71,6 +150,11 @@ fn table(name: String, range: &Range<Data>, merged: &[Dimensions]) -> Table {
         let Some(first) = rows.get(r0).and_then(|r| r.get(c0)).map(|c| c.text.clone()) else {
             continue;
         };
+        // Merges do not overlap in a sheet a program saved; many that do
+        // would each walk the whole sheet.
+        let height = r1.min(rows.len().saturating_sub(1)).saturating_sub(r0) + 1;
+        let width = c1.min(rows[r0].len().saturating_sub(1)).saturating_sub(c0) + 1;
+        counter.add(height.saturating_mul(width))?;
         for (r, row) in rows.iter_mut().enumerate().take(r1 + 1).skip(r0) {
             for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
                 if (r, c) != (r0, c0) {
@@ -81,11 +165,11 @@ fn table(name: String, range: &Range<Data>, merged: &[Dimensions]) -> Table {
             }
         }
     }
-    Table {
+    Ok(Table {
         above: Vec::new(),
         rows,
         name: Some(name),
-    }
+    })
 }
 
 /// A cell's text as a person reads it: whole numbers without «.0», dates
