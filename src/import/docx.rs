@@ -286,7 +286,7 @@ impl State {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, Exceeded, Stop};
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
@@ -333,6 +333,20 @@ mod tests {
             .map(|r| r[0].auto_number.clone().unwrap())
             .collect();
         assert_eq!(numbers, ["1", "1.1", "1.2", "2"]);
+    }
+
+    #[test]
+    fn a_row_wider_than_the_limit_stops_the_reading() {
+        // Sixteen cells, each merged over 64 columns: 1 024 cells.
+        let cell = r#"<w:tc><w:tcPr><w:gridSpan w:val="64"/></w:tcPr><w:p/></w:tc>"#;
+        let xml = format!(
+            "<w:document {W}><w:body><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr><w:tr>{}</w:tr></w:tbl></w:body></w:document>",
+            cell.repeat(16)
+        );
+        assert!(matches!(
+            parse(&xml),
+            Err(Stop::TooLarge(Exceeded::Row { table: 1, row: 2 }))
+        ));
     }
 
     #[test]
