@@ -230,13 +230,14 @@ fn instantiate_reports_bad_rows_by_line_and_writes_the_others() {
 }
 
 /// Excel saves CSV with CRLF line ends; the lines named are the lines
-/// Excel shows. A JSON `null` is no value, not the word `null`.
+/// Excel shows. A JSON `null` is no value, not the word `null`. `.` and
+/// `..` name folders, not files.
 #[test]
 fn instantiate_names_the_lines_of_a_csv_saved_by_excel_and_reads_null_as_empty() {
     let dir = with_template("template.roadmap");
     std::fs::write(
         dir.path().join("schools.csv"),
-        "файл;школа;почта_школы\r\na;Школа А;a@example.org\r\nb;;b@example.org\r\n..;Школа Б;c@example.org\r\n",
+        "файл;школа;почта_школы\r\na;Школа А;a@example.org\r\nb;;b@example.org\r\n..;Школа Б;c@example.org\r\n.;Школа В;d@example.org\r\n",
     )
     .unwrap();
     std::fs::write(
@@ -268,6 +269,10 @@ fn instantiate_names_the_lines_of_a_csv_saved_by_excel_and_reads_null_as_empty()
         if data.ends_with(".csv") {
             assert!(
                 text.contains("schools.csv:4: `..` in column `файл` names a folder"),
+                "{text}"
+            );
+            assert!(
+                text.contains("schools.csv:5: `.` in column `файл` names a folder"),
                 "{text}"
             );
         }

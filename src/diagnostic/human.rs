@@ -25,6 +25,43 @@ pub struct Human {
     lang: Lang,
 }
 
+/// Long lines of a message or help are wrapped at spaces and after a `/` (a
+/// path breaks between its folders; «2022/2023» stays whole), and after a
+/// hyphen as before.
+/// miette's default looks for every Unicode line-break opportunity,
+/// character by character, in every line it draws: most of the time `check`
+/// spent on a small file, for breaks that Russian and English text take at
+/// spaces anyway.
+const WORDS: textwrap::WordSeparator = textwrap::WordSeparator::Custom(words);
+
+/// The words of a line for [`WORDS`]: each with the spaces after it, or
+/// ending with a `/` that is not followed by a digit.
+fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut start = 0;
+    let mut previous = None;
+    let mut chars = line.char_indices();
+    Box::new(std::iter::from_fn(move || {
+        for (at, c) in chars.by_ref() {
+            let after = previous.replace(c);
+            let ends = match after {
+                Some(' ') => c != ' ',
+                Some('/') => c != ' ' && c != '/' && !c.is_ascii_digit(),
+                _ => false,
+            };
+            if ends {
+                let word = textwrap::core::Word::from(&line[start..at]);
+                start = at;
+                return Some(word);
+            }
+        }
+        (start < line.len()).then(|| {
+            let word = textwrap::core::Word::from(&line[start..]);
+            start = line.len();
+            word
+        })
+    }))
+}
+
 impl Human {
     /// No colour, fixed width: for pipes, files and tests.
     pub fn plain(lang: Lang) -> Human {
@@ -32,7 +69,8 @@ impl Human {
             handler: GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
                 .with_width(100)
                 .with_links(false)
-                .with_show_related_as_nested(true),
+                .with_show_related_as_nested(true)
+                .with_word_separator(WORDS),
             lang,
         }
     }
@@ -41,7 +79,8 @@ impl Human {
     pub fn coloured(lang: Lang) -> Human {
         Human {
             handler: GraphicalReportHandler::new_themed(GraphicalTheme::unicode())
-                .with_links(false),
+                .with_links(false)
+                .with_word_separator(WORDS),
             lang,
         }
     }
@@ -432,7 +471,32 @@ fn push_visible(out: &mut String, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::russian_help;
+    use super::{russian_help, words};
+
+    #[test]
+    fn lines_break_at_spaces_and_after_a_slash() {
+        let split = |line: &str| -> Vec<String> {
+            words(line)
+                .map(|w| format!("{}{}", w.word, w.whitespace))
+                .collect()
+        };
+        assert_eq!(
+            split("Файл  a/b/c.roadmap  //x — 2021/2022 да"),
+            [
+                "Файл  ",
+                "a/",
+                "b/",
+                "c.roadmap  ",
+                "//",
+                "x ",
+                "— ",
+                "2021/2022 ",
+                "да"
+            ]
+        );
+        assert_eq!(split(""), Vec::<String>::new());
+        assert_eq!(split("  "), ["  "]);
+    }
 
     #[test]
     fn help_is_said_in_russian_and_stays_aligned() {

@@ -1,6 +1,7 @@
 //! CSV, TSV and plain-text tables: the separator is guessed from the first
 //! lines (`;`, tab, `,`), quotes and cells of several lines follow RFC 4180.
 
+use super::limits;
 use super::table::{Cell, Table};
 use super::ImportError;
 use std::path::Path;
@@ -19,13 +20,20 @@ pub fn read(path: &Path, bytes: &[u8], forced: Option<u8>) -> Result<Table, Impo
         .flexible(true)
         .delimiter(separator)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut cells = limits::Counter::default();
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv {
             path: path.to_path_buf(),
             line: e.position().map_or(0, |p| p.line()),
             message: e.to_string(),
         })?;
+        cells
+            .row(1, rows.len() + 1, record.len())
+            .map_err(|exceeded| ImportError::TooLarge {
+                path: path.to_path_buf(),
+                exceeded,
+            })?;
         rows.push(record.iter().map(Cell::new).collect());
     }
     Ok(Table {
@@ -93,6 +101,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(texts(&comma)[1], ["1", "А,\nБ", "май"]);
+    }
+
+    #[test]
+    fn a_row_of_a_million_cells_is_refused_by_its_number() {
+        let mut text = "№;Мероприятие\n1;a\n".to_string();
+        text.push_str(&";".repeat(1_000_000));
+        let err = read(Path::new("t.csv"), text.as_bytes(), None).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ImportError::TooLarge {
+                    exceeded: limits::Exceeded::Row { table: 1, row: 3 },
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
     }
 
     #[test]

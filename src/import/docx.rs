@@ -3,6 +3,7 @@
 //! cells keep their paragraphs, horizontal merges (`w:gridSpan`), vertical
 //! merges (`w:vMerge`) and automatic list numbering (`w:numPr`).
 
+use super::limits::{self, Exceeded};
 use super::table::{Cell, Table};
 use super::ImportError;
 use quick_xml::events::{BytesStart, Event};
@@ -25,7 +26,20 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
         .map_err(|_| damaged("word/document.xml is missing".into()))?
         .read_to_string(&mut xml)
         .map_err(|e| damaged(e.to_string()))?;
-    parse(&xml).map_err(damaged)
+    parse(&xml).map_err(|stop| match stop {
+        Stop::Xml(detail) => damaged(detail),
+        Stop::TooLarge(exceeded) => ImportError::TooLarge {
+            path: path.to_path_buf(),
+            exceeded,
+        },
+    })
+}
+
+/// Why reading the document's XML stopped.
+#[derive(Debug)]
+enum Stop {
+    Xml(String),
+    TooLarge(Exceeded),
 }
 
 /// What the reader is inside of.
@@ -44,6 +58,9 @@ struct State {
     paragraph_number: Option<(String, usize)>,
     /// The columns a row's vertically merged cells started at, by grid column.
     column: usize,
+    /// The cells made so far; a merged cell makes one per column it spans.
+    cells: limits::Counter,
+    too_large: Option<Exceeded>,
 }
 
 #[derive(Default)]
@@ -77,15 +94,18 @@ pub fn reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     }
 }
 
-fn parse(xml: &str) -> Result<Vec<Table>, String> {
+fn parse(xml: &str) -> Result<Vec<Table>, Stop> {
     let mut reader = Reader::from_str(xml);
     let mut s = State::default();
     loop {
+        if let Some(exceeded) = s.too_large.take() {
+            return Err(Stop::TooLarge(exceeded));
+        }
         let event = reader.read_event().map_err(|e| {
-            format!(
+            Stop::Xml(format!(
                 "word/document.xml at byte {}: {e}",
                 reader.buffer_position()
-            )
+            ))
         })?;
         match event {
             Event::Eof => break,
@@ -212,6 +232,13 @@ impl State {
             }
             "tc" if self.depth == 1 => {
                 if let Some(c) = self.cell.take() {
+                    let row = self.tables.last().map_or(0, |t| t.rows.len()) + 1;
+                    let counted = limits::width(self.tables.len(), row, self.row.len() + c.span)
+                        .and_then(|()| self.cells.add(c.span));
+                    if let Err(exceeded) = counted {
+                        self.too_large = Some(exceeded);
+                        return;
+                    }
                     let text = c.paragraphs.join("\n").trim().to_string();
                     let first = if c.continues {
                         Cell::covered("")
@@ -264,7 +291,7 @@ impl State {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, Exceeded, Stop};
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
@@ -311,6 +338,20 @@ mod tests {
             .map(|r| r[0].auto_number.clone().unwrap())
             .collect();
         assert_eq!(numbers, ["1", "1.1", "1.2", "2"]);
+    }
+
+    #[test]
+    fn a_row_wider_than_the_limit_stops_the_reading() {
+        // Sixteen cells, each merged over 64 columns: 1 024 cells.
+        let cell = r#"<w:tc><w:tcPr><w:gridSpan w:val="64"/></w:tcPr><w:p/></w:tc>"#;
+        let xml = format!(
+            "<w:document {W}><w:body><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr><w:tr>{}</w:tr></w:tbl></w:body></w:document>",
+            cell.repeat(16)
+        );
+        assert!(matches!(
+            parse(&xml),
+            Err(Stop::TooLarge(Exceeded::Row { table: 1, row: 2 }))
+        ));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod columns;
 pub mod delimited;
 pub mod docx;
 pub mod layout;
+pub mod limits;
 pub mod parties;
 pub mod preamble;
 pub mod report;
@@ -53,6 +54,11 @@ pub enum ImportError {
     },
     #[error("{}: the header has no rows under it", path.display())]
     NoRows { path: PathBuf },
+    #[error("{}: too large to import ({exceeded:?})", path.display())]
+    TooLarge {
+        path: PathBuf,
+        exceeded: limits::Exceeded,
+    },
 }
 
 impl ImportError {
@@ -131,7 +137,57 @@ impl ImportError {
                     format!("{}: there are no rows under the table's header\n  help: the table is empty: fill it in or choose another (--table N)", path.display())
                 }
             }
+            Self::TooLarge { path, exceeded } => too_large(path, exceeded, lang),
         }
+    }
+}
+
+/// What is too large in a document, and what to do about it.
+fn too_large(path: &Path, exceeded: &limits::Exceeded, lang: Lang) -> String {
+    use limits::Exceeded;
+    let path = path.display();
+    let mib = |bytes: u64| bytes >> 20;
+    match (exceeded, lang) {
+        (Exceeded::Part { name }, Lang::Ru) => format!(
+            "{path}: часть архива {name} распаковывается больше чем в {} МиБ — это не документ дорожной карты\n  подсказка: откройте файл в Word/Excel/LibreOffice и сохраните заново; если он и правда так велик, разделите его",
+            mib(limits::PART_BYTES)
+        ),
+        (Exceeded::Part { name }, Lang::En) => format!(
+            "{path}: the archive's part {name} unpacks to more than {} MiB, more than a roadmap document holds\n  help: open the file in Word/Excel/LibreOffice and save it again; if it really is that large, split it",
+            mib(limits::PART_BYTES)
+        ),
+        (Exceeded::Archive, Lang::Ru) => format!(
+            "{path}: архив распаковывается больше чем в {} МиБ — это не документ дорожной карты\n  подсказка: откройте файл в Word/Excel/LibreOffice и сохраните заново; если он и правда так велик, разделите его",
+            mib(limits::ARCHIVE_BYTES)
+        ),
+        (Exceeded::Archive, Lang::En) => format!(
+            "{path}: the archive unpacks to more than {} MiB, more than a roadmap document holds\n  help: open the file in Word/Excel/LibreOffice and save it again; if it really is that large, split it",
+            mib(limits::ARCHIVE_BYTES)
+        ),
+        (Exceeded::Parts { parts }, Lang::Ru) => format!(
+            "{path}: в архиве {parts} частей, импорт читает не больше {}\n  подсказка: откройте файл в Word/Excel/LibreOffice и сохраните заново",
+            limits::PARTS
+        ),
+        (Exceeded::Parts { parts }, Lang::En) => format!(
+            "{path}: the archive holds {parts} parts; import reads at most {}\n  help: open the file in Word/Excel/LibreOffice and save it again",
+            limits::PARTS
+        ),
+        (Exceeded::Row { table, row }, Lang::Ru) => format!(
+            "{path}: в строке {row} таблицы {table} больше {} ячеек\n  подсказка: в таблице мероприятий столько колонок не бывает; удалите лишние колонки или сохраните только таблицу мероприятий",
+            limits::COLUMNS
+        ),
+        (Exceeded::Row { table, row }, Lang::En) => format!(
+            "{path}: row {row} of table {table} has more than {} cells\n  help: a table of activities has far fewer columns; delete the extra columns or save only the table of activities",
+            limits::COLUMNS
+        ),
+        (Exceeded::Cells, Lang::Ru) => format!(
+            "{path}: в таблицах больше {} ячеек\n  подсказка: сохраните в отдельный файл только таблицу мероприятий и импортируйте его",
+            limits::CELLS
+        ),
+        (Exceeded::Cells, Lang::En) => format!(
+            "{path}: the tables hold more than {} cells\n  help: save only the table of activities in a file of its own and import that",
+            limits::CELLS
+        ),
     }
 }
 
@@ -179,10 +235,19 @@ pub fn read_tables(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, ImportError>
         });
     }
     let zipped = bytes.starts_with(b"PK");
-    match ext.as_str() {
-        "docx" | "docm" => docx::read(path, bytes),
-        "xlsx" | "xlsm" => sheet::read(path, bytes, sheet::Kind::Xlsx),
-        "ods" => sheet::read(path, bytes, sheet::Kind::Ods),
+    let tables = match ext.as_str() {
+        "docx" | "docm" => {
+            within_limits(path, bytes)?;
+            docx::read(path, bytes)
+        }
+        "xlsx" | "xlsm" => {
+            within_limits(path, bytes)?;
+            sheet::read(path, bytes, sheet::Kind::Xlsx)
+        }
+        "ods" => {
+            within_limits(path, bytes)?;
+            sheet::read(path, bytes, sheet::Kind::Ods)
+        }
         "doc" => Err(ImportError::OldBinary {
             path: path.to_path_buf(),
             kind: "doc",
@@ -197,6 +262,32 @@ pub fn read_tables(path: &Path, bytes: &[u8]) -> Result<Vec<Table>, ImportError>
         }),
         "tsv" | "tab" => Ok(vec![delimited::read(path, bytes, Some(b'\t'))?]),
         _ => Ok(vec![delimited::read(path, bytes, None)?]),
+    }?;
+    // Each reader stops early where a document could make it do much more
+    // work than its size; every table is counted here the same way.
+    let mut counter = limits::Counter::default();
+    for (t, table) in tables.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            counter
+                .row(t + 1, r + 1, row.len())
+                .map_err(|exceeded| ImportError::TooLarge {
+                    path: path.to_path_buf(),
+                    exceeded,
+                })?;
+        }
+    }
+    Ok(tables)
+}
+
+/// A zip archive that unpacks to more than import reads is refused before
+/// any reader opens it.
+fn within_limits(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
+    match limits::archive(bytes) {
+        None => Ok(()),
+        Some(exceeded) => Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            exceeded,
+        }),
     }
 }
 

@@ -17,12 +17,17 @@ mod outputs;
 
 use std::time::{Duration, Instant};
 
-/// A hostile file's text.
-fn hostile(name: &str) -> String {
+/// A hostile file's bytes.
+fn hostile_bytes(name: &str) -> Vec<u8> {
     let path = crate::common::repo_root()
         .join("tests/corpus/hostile")
         .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A hostile file's text.
+fn hostile(name: &str) -> String {
+    String::from_utf8(hostile_bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// Fails when `run` takes longer than `limit`: a bound far above the time a

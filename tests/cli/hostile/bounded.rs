@@ -1,7 +1,8 @@
 //! Point 3 of the threat model: bounded work for any input — no recursion a
-//! roadmap controls, cycle detection linear, series and lags bounded.
+//! roadmap controls, cycle detection linear, series and lags bounded, and a
+//! document to import read only up to its limits.
 
-use super::{hostile, within};
+use super::{hostile, hostile_bytes, within};
 use crate::common::Test;
 use std::fmt::Write;
 use std::time::Duration;
@@ -115,4 +116,51 @@ fn two_hundred_weekly_series_over_a_hundred_years_draw_in_bounded_time_and_size(
             assert!(size < 5 * 1024 * 1024, "{format}: {size} bytes");
         }
     }
+}
+
+/// `roadmap import FILE` on a hostile document: refused (exit 2) with the
+/// message, in bounded time.
+fn import_refused(name: &str, bytes: Vec<u8>) -> String {
+    let output = within(GENEROUS, name, || {
+        Test::new()
+            .file(name, bytes)
+            .args(["import", name, "--lang", "en"])
+            .status(2)
+    });
+    assert!(output.stdout.is_empty(), "{}", output.stdout);
+    output.stderr
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    let stderr = import_refused("zip-bomb.docx", hostile_bytes("zip-bomb.docx"));
+    assert!(
+        stderr.contains(
+            "zip-bomb.docx: the archive's part word/document.xml unpacks to more than 64 MiB"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_row_of_a_million_cells_is_refused_by_its_number() {
+    let mut text = String::from("№;Мероприятие;Срок;Ответственный\n1;Анкетирование;март 2022;ОО\n");
+    text.push_str(&";".repeat(1_000_000));
+    let stderr = import_refused("wide.csv", text.into_bytes());
+    assert!(
+        stderr.contains("wide.csv: row 3 of table 1 has more than 1000 cells"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_cells_far_apart_in_a_workbook_are_refused_not_spread_out() {
+    let stderr = import_refused(
+        "cells-far-apart.xlsx",
+        hostile_bytes("cells-far-apart.xlsx"),
+    );
+    assert!(
+        stderr.contains("cells-far-apart.xlsx: row 1048576 of table 1 has more than 1000 cells"),
+        "{stderr}"
+    );
 }

@@ -125,6 +125,29 @@ fn fmt_on_a_link_formats_the_file_it_points_to_and_keeps_its_mode() {
     assert_eq!(mode & 0o777, 0o640);
 }
 
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_read_only_file_and_leaves_it_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.roadmap");
+    let text = "дорожная карта:   Т\nпериод: 2022\n";
+    std::fs::write(&plan, text).unwrap();
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output = Command::new(BIN)
+        .args(["fmt", "plan.roadmap", "--lang", "en"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
+    let mode = std::fs::metadata(&plan).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}
+
 #[test]
 fn schedule_o_a_folder_says_it_is_a_folder() {
     let output = Test::new()

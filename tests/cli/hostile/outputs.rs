@@ -123,20 +123,27 @@ fn control_characters_reach_no_output_made_despite_the_error() {
         vec!["status", "plan.roadmap", "--as-of", "2022-03-01"],
         vec!["next", "plan.roadmap", "--as-of", "2022-03-01"],
     ];
-    for args in outputs {
+    let files = ["cr-in-title.roadmap", "cr-in-party.roadmap"];
+    for (args, file) in outputs.iter().flat_map(|a| files.map(|f| (a, f))) {
         let output = Test::new()
-            .file("plan.roadmap", hostile("cr-in-title.roadmap"))
+            .file("plan.roadmap", hostile(file))
             .args(args.iter().copied().chain(["--lang", "en"]))
             .failure();
-        assert!(!output.stdout.is_empty(), "{args:?} made no output");
+        assert!(!output.stdout.is_empty(), "{file} {args:?} made no output");
+        // The terminal shows the diagnostics too.
+        assert!(
+            !output.stderr.replace("\r\n", "").contains(['\r', '\u{1b}']),
+            "{file} {args:?}: {}",
+            output.stderr
+        );
         assert!(
             !output.stdout.contains('\u{1b}'),
-            "{args:?}: {}",
+            "{file} {args:?}: {}",
             output.stdout
         );
         assert!(
             !output.stdout.replace("\r\n", "").contains('\r'),
-            "{args:?}: {}",
+            "{file} {args:?}: {}",
             output.stdout
         );
     }
