@@ -1,6 +1,7 @@
 //! The Word documents officials print and sign — `roadmap schedule --format
-//! docx` (the approved form) and `roadmap status --format docx` (the
-//! progress report) — and the printed schedule workbook, run as a user runs
+//! docx` (the approved form), `roadmap status --format docx` (the
+//! progress report) and `roadmap status DIR --format docx` (the regional
+//! roll-up) — and the printed schedule workbook, run as a user runs
 //! them on the bundled roadmaps and read back by independent tools:
 //! python-docx (tests/docx/read.py), LibreOffice turning them into PDF,
 //! poppler's pdftoppm drawing a page, openpyxl reading the workbook's print
@@ -500,6 +501,7 @@ fn libreoffice_prints_the_word_documents() {
         schedule_docx(dir.path(), TOMARI, "tomari-schedule.docx", &[]),
         status_docx(dir.path(), TOMARI, "tomari-status.docx", "ru"),
         schedule_docx(dir.path(), REGION, "region-schedule.docx", &[]),
+        status_docx(dir.path(), "roadmaps/500plus", "rollup.docx", "ru"),
     ] {
         let ink = ink_on_first_page(&docx);
         // Text and table lines, not a blank page, not a black one.
