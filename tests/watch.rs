@@ -750,6 +750,15 @@ fn serve_pages_follow_the_files() {
     assert!(page.body.contains("<svg") && page.body.contains("class=\"gantt\""));
     assert!(page.body.contains("src=\"/live.js\""));
     assert!(get(port, "/live.js", &host).body.contains("EventSource"));
+    // No --as-of and the plan's `период: 2022` is over: the page is as of
+    // its last day, and says so, rather than hundreds of days overdue.
+    let ended = "(period ended 31 Dec 2022)";
+    assert_eq!(page.body.matches(ended).count(), 2, "{}", page.body);
+    assert!(
+        page.body.contains("as-of date: 31 Dec 2022"),
+        "{}",
+        page.body
+    );
 
     // Only loopback names are answered (DNS rebinding).
     assert_eq!(get(port, "/", "roadmaps.example.com").status, 403);

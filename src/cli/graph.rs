@@ -32,6 +32,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
     let options = Options {
         lang: env.lang,
         as_of: chrono::Local::now().date_naive(),
+        period_ended: None,
         by: By::Section,
         party: None,
         templates: args.templates.clone(),

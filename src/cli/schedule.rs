@@ -83,6 +83,7 @@ pub fn run(args: &Args, env: &Env) -> i32 {
         as_of: args
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        period_ended: None,
         by: args.by,
         party: args
             .party

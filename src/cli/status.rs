@@ -1,6 +1,6 @@
 //! `roadmap status PATH --as-of DATE`: the monitoring report — shares done
 //! on time by section and by party, what is overdue and by how many days,
-//! what is due soon, indicators not met — as text, Markdown, HTML or JSON.
+//! what is due soon, indicators not met — as text, Markdown, HTML, JSON or Word.
 //! Given a folder, the regional roll-up over every plan in it.
 
 use super::parse_date;
@@ -94,22 +94,6 @@ fn today() -> NaiveDate {
 
 pub fn run(args: &Args, env: &Env) -> i32 {
     if args.path.is_dir() {
-        if args.format == Format::Docx {
-            eprintln!(
-                "{}",
-                match env.lang {
-                    Lang::Ru => format!(
-                        "ошибка: {} — папка; документ Word делается для одной дорожной карты",
-                        args.path.display()
-                    ),
-                    Lang::En => format!(
-                        "error: {} is a folder; a Word document is made for one roadmap",
-                        args.path.display()
-                    ),
-                }
-            );
-            return FAILURE;
-        }
         return rollup(args, env);
     }
     let loaded = match super::schedule::load(&args.path, env) {
@@ -289,19 +273,23 @@ fn rollup(args: &Args, env: &Env) -> i32 {
             }
         })
     });
-    let made = match args.format {
-        Format::Xlsx => crate::state::workbook::render(&rollup).map(|bytes| {
-            super::schedule::emit(&bytes, args.output.as_deref(), args.force, true, lang)
-        }),
-        _ => rollup::render(&rollup, args.format, args.templates.as_deref()).map(|text| {
-            match &args.output {
-                Some(path) => {
-                    super::schedule::emit(text.as_bytes(), Some(path), args.force, false, lang)
+    let made =
+        match args.format {
+            Format::Xlsx => crate::state::workbook::render(&rollup).map(|bytes| {
+                super::schedule::emit(&bytes, args.output.as_deref(), args.force, true, lang)
+            }),
+            Format::Docx => crate::state::rollup_docx::render(&rollup).map(|bytes| {
+                super::schedule::emit(&bytes, args.output.as_deref(), args.force, true, lang)
+            }),
+            _ => rollup::render(&rollup, args.format, args.templates.as_deref()).map(|text| {
+                match &args.output {
+                    Some(path) => {
+                        super::schedule::emit(text.as_bytes(), Some(path), args.force, false, lang)
+                    }
+                    None => print(&text, lang),
                 }
-                None => print(&text, lang),
-            }
-        }),
-    };
+            }),
+        };
     let code = match made {
         Ok(code) => code,
         Err(e) => {

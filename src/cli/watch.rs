@@ -282,6 +282,7 @@ fn render_one(
     let options = Options {
         lang,
         as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        period_ended: None,
         by: By::Section,
         party: None,
         templates: None,

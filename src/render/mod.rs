@@ -99,6 +99,9 @@ pub struct Options {
     pub lang: Lang,
     /// The "today" of the chart and of past/current/future.
     pub as_of: NaiveDate,
+    /// When `as_of` was taken as the last day of a period that has ended
+    /// (no date was asked for): that day, which the page says.
+    pub period_ended: Option<NaiveDate>,
     pub by: By,
     /// Only this party's activities.
     pub party: Option<String>,
@@ -554,6 +557,7 @@ pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
             "the plan's own activity",
         ),
         ("as_of", "По состоянию на", "As of"),
+        ("period_ended", "период завершён", "period ended"),
         ("today", "сегодня", "today"),
         ("undated", "Без фиксированных дат", "No fixed dates"),
         ("gantt", "Диаграмма Ганта", "Gantt chart"),

@@ -23,6 +23,9 @@ pub struct Document<'a> {
     pub generator: String,
     pub lang: &'static str,
     pub as_of: NaiveDate,
+    /// The last day of a period that ended, when `as_of` was taken as it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_ended: Option<NaiveDate>,
     pub by: By,
     /// The `--party` filter, when given.
     pub party: Option<String>,
@@ -525,6 +528,7 @@ pub fn document<'a>(
             Lang::En => "en",
         },
         as_of: options.as_of,
+        period_ended: options.period_ended,
         by: options.by,
         party: options.party.clone(),
         roadmap: Header {

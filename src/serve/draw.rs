@@ -99,9 +99,15 @@ fn drawn(
             },
         });
     }
+    let (as_of, period_ended) = crate::state::rollup::judged_on(
+        as_of,
+        chrono::Local::now().date_naive(),
+        crate::state::rollup::period_end(roadmap),
+    );
     let options = Options {
         lang,
-        as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        as_of,
+        period_ended,
         by: By::Section,
         party: None,
         templates: None,

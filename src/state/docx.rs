@@ -212,6 +212,40 @@ fn headings(lang: Lang) -> Vec<String> {
     .collect()
 }
 
+/// The block to sign under a report: position, signature, name, date.
+pub fn signature(out: &mut Document, lang: Lang) {
+    let (blanks, captions) = match lang {
+        Lang::Ru => (
+            "«___» ____________ 20__ г.",
+            [
+                "(должность)",
+                "(подпись)",
+                "(расшифровка подписи)",
+                "(дата)",
+            ],
+        ),
+        Lang::En => (
+            "____ ____________ 20__",
+            ["(position)", "(signature)", "(name)", "(date)"],
+        ),
+    };
+    let line = "______________________________";
+    let rows = [
+        Row {
+            cells: [line, "________________", line, blanks]
+                .map(Cell::text)
+                .to_vec(),
+            header: false,
+        },
+        Row {
+            cells: captions.map(Cell::text).to_vec(),
+            header: false,
+        },
+    ];
+    out.paragraph("", Style::default());
+    out.table(&[4600, 2800, 4200, 2970], &rows, false);
+}
+
 /// The Word report; `findings` (what checking the roadmap found) follow it.
 pub fn render(
     report: &Report,
@@ -313,36 +347,7 @@ pub fn render(
     }
     out.table(&widths, &rows, true);
 
-    let (blanks, captions) = match lang {
-        Lang::Ru => (
-            "«___» ____________ 20__ г.",
-            [
-                "(должность)",
-                "(подпись)",
-                "(расшифровка подписи)",
-                "(дата)",
-            ],
-        ),
-        Lang::En => (
-            "____ ____________ 20__",
-            ["(position)", "(signature)", "(name)", "(date)"],
-        ),
-    };
-    let line = "______________________________";
-    let signature = [
-        Row {
-            cells: [line, "________________", line, blanks]
-                .map(Cell::text)
-                .to_vec(),
-            header: false,
-        },
-        Row {
-            cells: captions.map(Cell::text).to_vec(),
-            header: false,
-        },
-    ];
-    out.paragraph("", Style::default());
-    out.table(&[4600, 2800, 4200, 2970], &signature, false);
+    signature(&mut out, lang);
     out.findings(findings, lang);
     out.finish(&heading, lang)
 }

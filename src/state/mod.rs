@@ -13,6 +13,7 @@ mod parents;
 pub mod remind;
 pub mod report;
 pub mod rollup;
+pub mod rollup_docx;
 pub mod workbook;
 
 use crate::model::timing::NoDate;

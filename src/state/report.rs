@@ -25,7 +25,7 @@ pub enum Format {
     Html,
     /// The whole report as JSON (docs/state.md).
     Json,
-    /// A Word document to sign and send up (one roadmap's report only).
+    /// A Word document to sign and send up: one roadmap's report, or the roll-up of a folder.
     Docx,
     /// The roll-up of a folder as an Excel workbook.
     Xlsx,

@@ -622,8 +622,8 @@ pub fn render(rollup: &Rollup, format: Format, dir: Option<&Path>) -> Result<Str
     })
 }
 
-/// The roll-up's own words, besides the report's.
-fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+/// The roll-up's own words, besides the report's (pages and the Word document).
+pub fn rollup_labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     let pairs = &[
         (
             "rollup_heading",

@@ -1,6 +1,7 @@
 //! The Word documents officials print and sign — `roadmap schedule --format
-//! docx` (the approved form) and `roadmap status --format docx` (the
-//! progress report) — and the printed schedule workbook, run as a user runs
+//! docx` (the approved form), `roadmap status --format docx` (the
+//! progress report) and `roadmap status DIR --format docx` (the regional
+//! roll-up) — and the printed schedule workbook, run as a user runs
 //! them on the bundled roadmaps and read back by independent tools:
 //! python-docx (tests/docx/read.py), LibreOffice turning them into PDF,
 //! poppler's pdftoppm drawing a page, openpyxl reading the workbook's print
@@ -169,24 +170,6 @@ fn docx_is_picked_by_the_extension_and_is_the_same_every_time() {
         .status(2);
 }
 
-#[test]
-fn a_word_report_is_for_one_roadmap_not_a_folder() {
-    Test::in_repo("")
-        .args([
-            "status",
-            "roadmaps/500plus",
-            "--format",
-            "docx",
-            "-o",
-            "report.docx",
-            "--lang",
-            "en",
-        ])
-        .stderr("error: roadmaps/500plus is a folder; a Word document is made for one roadmap\n")
-        .status(2);
-    assert!(!repo_root().join("report.docx").exists());
-}
-
 // ---------------------------------------------------------------- python-docx
 
 #[test]
@@ -279,6 +262,111 @@ fn tomari_schedule_docx() {
         "Приложение к приказу от «___» ____________ 20__ г. № ____"
     );
     assert_eq!(region["paragraphs"][1], "УТВЕРЖДЕНА");
+}
+
+#[test]
+#[ignore = "needs Python's python-docx: cargo test -- --include-ignored"]
+fn the_rollup_in_word_has_every_school() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("svod.docx");
+    Test::in_repo("")
+        .args([
+            "status",
+            "roadmaps/500plus",
+            "--format",
+            "docx",
+            "-o",
+            out.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--lang",
+            "ru",
+        ])
+        .success();
+    let doc = read(&out);
+    common::assert_snapshot(
+        "docx_rollup_500plus",
+        "roadmap status roadmaps/500plus --format docx -o svod.docx --as-of 2022-03-15 --lang ru, read by tests/docx/read.py",
+        &as_text(&doc),
+    );
+    assert_eq!(doc["landscape"], true);
+    let text = as_text(&doc);
+    assert!(!text.contains('{'), "a placeholder left in:\n{text}");
+    // A row per school with a plan, under a header row repeated on every page.
+    let rollup: Value = serde_json::from_str(
+        &Test::in_repo("")
+            .args([
+                "status",
+                "roadmaps/500plus",
+                "--format",
+                "json",
+                "--as-of",
+                AS_OF,
+            ])
+            .success()
+            .stdout,
+    )
+    .unwrap();
+    let schools: Vec<&str> = rollup["templates"][0]["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["school"].as_str().unwrap())
+        .collect();
+    assert_eq!(schools.len(), 3);
+    let table = &doc["tables"][0];
+    assert_eq!(rows(table)[0]["header"], true);
+    let first_lines: Vec<&str> = rows(table)[1..]
+        .iter()
+        .map(|r| cells(r)[0].lines().next().unwrap())
+        .collect();
+    assert_eq!(first_lines, schools, "the most behind first, as the page");
+    // The 21 schools of schools.csv without a plan, named.
+    let paragraphs: Vec<&str> = doc["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(
+        paragraphs.contains(&"Нет плана: 21 из 24"),
+        "{paragraphs:?}"
+    );
+    let no_plan = rollup["templates"][0]["no_plan"].as_array().unwrap();
+    assert_eq!(no_plan.len(), 21);
+    for school in no_plan {
+        assert!(text.contains(school.as_str().unwrap()), "{school} missing");
+    }
+    // The mandatory activities, those not yet due said so across three columns.
+    let activities = &doc["tables"][1];
+    assert_eq!(
+        rows(activities).len() - 1,
+        rollup["templates"][0]["activities"]
+            .as_array()
+            .unwrap()
+            .len()
+    );
+    assert!(text.contains("| [на 3] срок не наступил |"));
+    // And in English.
+    let en = dir.path().join("en.docx");
+    Test::in_repo("")
+        .args([
+            "status",
+            "roadmaps/500plus",
+            "--format",
+            "docx",
+            "-o",
+            en.to_str().unwrap(),
+            "--as-of",
+            AS_OF,
+            "--lang",
+            "en",
+        ])
+        .success();
+    let en = as_text(&read(&en));
+    assert!(en.contains("As of 15 Mar 2022"), "{en}");
+    assert!(en.contains("No plan: 21 of 24"), "{en}");
+    assert!(en.contains("(signature)"), "{en}");
 }
 
 #[test]
@@ -413,6 +501,7 @@ fn libreoffice_prints_the_word_documents() {
         schedule_docx(dir.path(), TOMARI, "tomari-schedule.docx", &[]),
         status_docx(dir.path(), TOMARI, "tomari-status.docx", "ru"),
         schedule_docx(dir.path(), REGION, "region-schedule.docx", &[]),
+        status_docx(dir.path(), "roadmaps/500plus", "rollup.docx", "ru"),
     ] {
         let ink = ink_on_first_page(&docx);
         // Text and table lines, not a blank page, not a black one.
