@@ -38,6 +38,26 @@ struct Formats {
     number: Format,
 }
 
+/// The title row of every workbook the tool writes.
+pub(crate) fn title_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_font_size(14)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+}
+
+/// The header row of every table the tool writes to a workbook.
+pub(crate) fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color("#D9E1F2")
+        .set_border(FormatBorder::Thin)
+}
+
 /// The bordered, wrapped, top-aligned cell of every table the tool writes
 /// to a workbook.
 pub(crate) fn cell_format() -> Format {
@@ -51,19 +71,9 @@ pub(crate) fn cell_format() -> Format {
 fn formats() -> Formats {
     let cell = cell_format();
     Formats {
-        title: Format::new()
-            .set_bold()
-            .set_font_size(14)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top),
+        title: title_format(),
         meta: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-        header: Format::new()
-            .set_bold()
-            .set_text_wrap()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter)
-            .set_background_color("#D9E1F2")
-            .set_border(FormatBorder::Thin),
+        header: header_format(),
         group: Format::new()
             .set_bold()
             .set_text_wrap()

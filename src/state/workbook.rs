@@ -7,9 +7,9 @@
 use super::helpers::late;
 use super::rollup::{Rollup, TemplateRollup};
 use crate::lang::Lang;
-use crate::render::xlsx::{cell_format, excel_date};
+use crate::render::xlsx::{cell_format, excel_date, header_format, title_format};
 use crate::render::Error;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 struct Formats {
     title: Format,
@@ -25,18 +25,8 @@ struct Formats {
 fn formats() -> Formats {
     let cell = cell_format();
     Formats {
-        title: Format::new()
-            .set_bold()
-            .set_font_size(14)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top),
-        header: Format::new()
-            .set_bold()
-            .set_text_wrap()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter)
-            .set_background_color("#D9E1F2")
-            .set_border(FormatBorder::Thin),
+        title: title_format(),
+        header: header_format(),
         number: cell.clone().set_align(FormatAlign::Right),
         share: cell.clone().set_num_format("0.0%"),
         date: cell.clone().set_num_format("dd.mm.yyyy"),
