@@ -4,25 +4,10 @@
 
 use super::workspace::Analysis;
 use crate::lang::Lang;
-use crate::render::text::MONTHS_EN;
+use crate::render::text::{MONTHS_EN, MONTHS_NOM_RU};
 use crate::source::FileId;
 use crate::syntax::{self, Key, Script};
 use lsp_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
-
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
 
 /// Timing forms (docs/timing.md) as snippets: label, snippet, in each language.
 const FORMS_RU: [(&str, &str); 10] = [
@@ -190,7 +175,7 @@ fn activities(analysis: &Analysis, id: FileId) -> Vec<CompletionItem> {
 
 fn timings(script: Script, lang: Lang) -> Vec<CompletionItem> {
     let (forms, months) = match script {
-        Script::Cyrillic => (FORMS_RU, MONTHS_RU),
+        Script::Cyrillic => (FORMS_RU, MONTHS_NOM_RU),
         Script::Latin => (FORMS_EN, MONTHS_EN),
     };
     let mut items: Vec<CompletionItem> = forms

@@ -7,7 +7,8 @@ use crate::model::{Comparator, Target, Timing};
 use crate::schedule::{Entry, Kind, Undated};
 use chrono::{Datelike, NaiveDate};
 
-const MONTHS_NOM_RU: [&str; 12] = [
+/// The months in the nominative, as a heading or a completion names them.
+pub(crate) const MONTHS_NOM_RU: [&str; 12] = [
     "январь",
     "февраль",
     "март",
