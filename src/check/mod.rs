@@ -405,14 +405,19 @@ fn non_working(facts: &Facts, calendar: &Calendar, diagnostics: &mut Vec<Diagnos
     let Some(cell) = &facts.timing else {
         return;
     };
+    // The calendar first: reading the text again is the dearer test.
     let day = match &cell.resolved {
-        Some(Timing::Deadline { by, .. }) if timing::names_its_day(&cell.text) => *by,
-        Some(Timing::Window(w)) if w.start == w.end => w.start,
+        Some(Timing::Deadline { by, .. }) if !calendar.is_working_day(*by) => {
+            if !timing::names_its_day(&cell.text) {
+                return;
+            }
+            *by
+        }
+        Some(Timing::Window(w)) if w.start == w.end && !calendar.is_working_day(w.start) => {
+            w.start
+        }
         _ => return,
     };
-    if calendar.is_working_day(day) {
-        return;
-    }
     let in_error = diagnostics
         .iter()
         .any(|d| d.span == cell.span && d.code.severity() == Severity::Error);

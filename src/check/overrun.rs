@@ -20,6 +20,14 @@ pub fn check(
     calendar: &Calendar,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    // Only a duration can be placed past its deadline: most roadmaps have none.
+    let has_duration = roadmap
+        .activities
+        .iter()
+        .any(|a| a.all_facts().any(|f| f.duration.is_some()));
+    if !has_duration {
+        return;
+    }
     let plan = schedule::compute(roadmap, graph, calendar);
     for entry in &plan.entries {
         if entry.kind != Kind::Duration || !entry.late {
