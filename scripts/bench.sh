@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 
 DATA=${BENCH_DATA:-target/bench-data}
 OUT=${BENCH_RESULTS:-target/bench-results}
+# The curves of a full run are the ones BENCHMARKS.md shows.
+if [[ ${QUICK:-0} == 1 ]]; then PLOTS=${PLOTS:-$OUT/plots}; else PLOTS=${PLOTS:-docs/bench}; fi
 ROADMAP=target/release/roadmap
 GENERATE=target/release/examples/roadmap-generate
 
@@ -21,6 +23,7 @@ if [[ ${QUICK:-0} == 1 ]]; then
     INSTANTIATE=(100)
     STANDALONE=(100)
     FLAT=(100 1000 5000)
+    ROLLUP=(100 1000)
     IMPORT=(5000)
 else
     PLANS=(100 1000 10000 40000)
@@ -28,6 +31,7 @@ else
     INSTANTIATE=(100 1000 10000)
     STANDALONE=(100 1000 10000)
     FLAT=(100 1000 5000 20000)
+    ROLLUP=(100 1000 10000)
     # 1,000,000 rows make a workbook of ~47 MB, the largest a department sends
     IMPORT=(5000 50000 1000000)
 fi
@@ -39,6 +43,8 @@ need() { # command, Debian package
     else sudo apt-get update -qq && sudo apt-get install -y -qq "$2" >/dev/null; fi
 }
 need hyperfine hyperfine
+[[ ${TJ:-1} == 1 ]] && need tj3 tj3
+TJ_TIMEOUT=${TJ_TIMEOUT:-600}
 [[ -x /usr/bin/time ]] || need /usr/bin/time time
 
 echo "== cargo build --release (roadmap, roadmap-generate)" >&2
@@ -76,6 +82,9 @@ time_cmd() {
     CPU=$(awk -v u="$(json_field user "$OUT/$name.json")" \
         -v s="$(json_field system "$OUT/$name.json")" 'BEGIN { printf "%.3f", u + s }')
 }
+# scaling SERIES N SECONDS PEAK_KB: one point of the growth curves
+# (scripts/plot-bench.py draws them from $OUT/scaling.csv).
+scaling() { printf '%s,%s,%s,%s\n' "$1" "$2" "$3" "$4" >>"$SCALING"; }
 json_field() { grep -o "\"$1\": *[0-9.e+-]*" "$2" | head -1 | sed 's/.*: *//'; }
 
 bytes_of() { # total size of the .roadmap files under a path
@@ -89,6 +98,8 @@ fmt_s() { awk -v s="$1" 'BEGIN { if (s < 1) printf "%.0f ms", s * 1000; else pri
 fmt_rate() { awk -v n="$1" -v s="$2" 'BEGIN { r = n / s; if (r >= 1e6) printf "%.2f M", r / 1e6; else if (r >= 1e3) printf "%.0f k", r / 1e3; else printf "%.0f", r }'; }
 
 REPORT=$OUT/report.md
+SCALING=$OUT/scaling.csv
+echo "series,n,seconds,peak_kb" >"$SCALING"
 {
     echo "## Machine"
     echo
@@ -103,13 +114,14 @@ REPORT=$OUT/report.md
     echo
 } >"$REPORT"
 
-row_check() { # label path threads
-    local label=$1 path=$2 threads=$3
+row_check() { # label path threads series n
+    local label=$1 path=$2 threads=$3 series=$4 n=$5
     local bytes acts kb
     bytes=$(bytes_of "$path")
     acts=$(activities_of "$path")
     time_cmd "check-$(basename "$path")-t$threads" env ROADMAP_THREADS="$threads" "$ROADMAP" check --color never "$path"
     kb=$PEAK_KB
+    scaling "$series-t$threads" "$n" "$MEDIAN" "$kb"
     printf '| %s | %s | %s | %s | %s MB/s | %s/s | %s | %s MB | %s | `ROADMAP_THREADS=%s roadmap check %s` |\n' \
         "$label" "$threads" "$(fmt_s "$MEDIAN")" "$(fmt_s "$CPU")" \
         "$(awk -v b="$bytes" -v s="$MEDIAN" 'BEGIN { printf "%.1f", b / 1e6 / s }')" \
@@ -130,7 +142,7 @@ echo "== school plans extending one template" >&2
 for n in "${PLANS[@]}"; do
     dir=$DATA/region-$n
     [[ -f $dir/.done ]] || { rm -rf "$dir"; "$GENERATE" region "$dir" --schools "$n"; touch "$dir/.done"; }
-    for t in 1 2; do row_check "$n plans + template" "$dir" "$t"; done
+    for t in 1 2; do row_check "$n plans + template" "$dir" "$t" plans-check "$n"; done
 done
 
 echo "== standalone school plans (no template)" >&2
@@ -143,34 +155,84 @@ echo "== standalone school plans (no template)" >&2
 for n in "${STANDALONE[@]}"; do
     dir=$DATA/standalone-$n
     [[ -f $dir/.done ]] || { rm -rf "$dir"; "$GENERATE" region "$dir" --schools "$n" --standalone; touch "$dir/.done"; }
-    row_check "$n standalone plans" "$dir" 2
+    row_check "$n standalone plans" "$dir" 2 standalone-check "$n"
 done
 
-echo "== one flat roadmap" >&2
+echo "== one flat roadmap, and TaskJuggler on the same project" >&2
 {
     echo
-    echo "## One flat roadmap of N activities: \`check\` and \`schedule --format json\`"
+    echo "## One flat roadmap of N activities: \`check\`, \`schedule\` (JSON, HTML), and TaskJuggler on the same project"
     echo
-    echo "| activities | size | check (median) | check peak RSS | bytes/activity | schedule json (median) | schedule peak RSS | commands |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| activities | size | check | check peak RSS | bytes/activity | schedule json | json peak RSS | schedule html | html peak RSS | tj3 | tj3 peak RSS | tj3 / json (time) | tj3 / json (memory) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >>"$REPORT"
+tj_row() { # n tjp: times tj3 into TJ_WALL / TJ_KB, or leaves them empty
+    TJ_WALL="" TJ_KB=""
+    [[ ${TJ:-1} == 1 ]] || return 0
+    # tj3 must read the project without errors, or the comparison is void.
+    if ! timeout "$TJ_TIMEOUT" tj3 --silent --no-reports "$2" >/dev/null 2>"$OUT/tj3-$1.err"; then
+        echo "   tj3 fails or takes over $TJ_TIMEOUT s on $2 (see $OUT/tj3-$1.err)" >&2
+        return 0
+    fi
+    time_cmd "tj3-flat-$1" tj3 --silent --no-reports "$2"
+    TJ_WALL=$MEDIAN TJ_KB=$PEAK_KB
+}
 for n in "${FLAT[@]}"; do
     file=$DATA/flat-$n.roadmap
+    tjp=$DATA/flat-$n.tjp
     [[ -f $file ]] || "$GENERATE" flat "$file" --activities "$n"
+    [[ -f $tjp ]] || "$GENERATE" tjp "$tjp" --activities "$n"
     time_cmd "flat-check-$n" "$ROADMAP" check --color never "$file"
     check=$MEDIAN check_kb=$PEAK_KB
-    if "$ROADMAP" schedule --help >/dev/null 2>&1; then
-        time_cmd "flat-schedule-$n" "$ROADMAP" schedule --format json "$file"
-        schedule=$(fmt_s "$MEDIAN")
-        schedule_kb="$((PEAK_KB / 1024)) MB"
+    time_cmd "flat-json-$n" "$ROADMAP" schedule --format json "$file"
+    json=$MEDIAN json_kb=$PEAK_KB
+    time_cmd "flat-html-$n" "$ROADMAP" schedule --format html "$file"
+    html=$MEDIAN html_kb=$PEAK_KB
+    tj_row "$n" "$tjp"
+    scaling flat-check "$n" "$check" "$check_kb"
+    scaling flat-json "$n" "$json" "$json_kb"
+    scaling flat-html "$n" "$html" "$html_kb"
+    if [[ -n $TJ_WALL ]]; then
+        scaling flat-tj3 "$n" "$TJ_WALL" "$TJ_KB"
+        tj="$(fmt_s "$TJ_WALL") | $((TJ_KB / 1024)) MB | $(awk -v a="$TJ_WALL" -v b="$json" 'BEGIN { printf "%.0f×", a / b }') | $(awk -v a="$TJ_KB" -v b="$json_kb" 'BEGIN { printf "%.1f×", a / b }')"
     else
-        schedule="(no schedule command)"; schedule_kb="–"
+        tj="– | – | – | –"
     fi
-    printf '| %s | %s KB | %s | %s MB | %s | %s | %s | `roadmap check %s`; `roadmap schedule --format json %s` |\n' \
+    printf '| %s | %s KB | %s | %s MB | %s | %s | %s MB | %s | %s MB | %s |\n' \
         "$n" "$(($(stat -c %s "$file") / 1024))" "$(fmt_s "$check")" "$((check_kb / 1024))" \
         "$(awk -v k="$check_kb" -v a="$n" 'BEGIN { printf "%.0f", k * 1024 / a }')" \
-        "$schedule" "$schedule_kb" "$file" "$file" >>"$REPORT"
-    echo "   flat $n: check $(fmt_s "$check"), schedule $schedule" >&2
+        "$(fmt_s "$json")" "$((json_kb / 1024))" "$(fmt_s "$html")" "$((html_kb / 1024))" \
+        "$tj" >>"$REPORT"
+    echo "   flat $n: check $(fmt_s "$check"), json $(fmt_s "$json"), html $(fmt_s "$html"), tj3 ${TJ_WALL:+$(fmt_s "$TJ_WALL")}" >&2
+done
+{
+    echo
+    echo "Commands, for N activities: \`roadmap check $DATA/flat-N.roadmap\`;"
+    echo "\`roadmap schedule --format json $DATA/flat-N.roadmap\`;"
+    echo "\`roadmap schedule --format html $DATA/flat-N.roadmap\`;"
+    echo "\`tj3 --silent --no-reports $DATA/flat-N.tjp\` (the same tasks, dates,"
+    echo "dependencies and lags, written by \`roadmap-generate tjp\`). Outputs go to"
+    echo "/dev/null. A command over 30 s is run once."
+} >>"$REPORT"
+
+echo "== status: the roll-up of a region" >&2
+{
+    echo
+    echo "## \`roadmap status DIR\`: the roll-up of N plans, judged on 2022-06-01"
+    echo
+    echo "| plans | format | wall (median) | CPU (user+sys) | plans/s | peak RSS | command |"
+    echo "|---|---|---|---|---|---|---|"
+} >>"$REPORT"
+for n in "${ROLLUP[@]}"; do
+    dir=$DATA/region-$n
+    for format in json html; do
+        time_cmd "rollup-$n-$format" "$ROADMAP" status "$dir" --as-of 2022-06-01 --format "$format"
+        scaling "rollup-$format" "$n" "$MEDIAN" "$PEAK_KB"
+        printf '| %s | %s | %s | %s | %s/s | %s MB | `roadmap status %s --as-of 2022-06-01 --format %s` |\n' \
+            "$n" "$format" "$(fmt_s "$MEDIAN")" "$(fmt_s "$CPU")" "$(fmt_rate "$n" "$MEDIAN")" \
+            "$((PEAK_KB / 1024))" "$dir" "$format" >>"$REPORT"
+        echo "   status $n ($format): $(fmt_s "$MEDIAN")" >&2
+    done
 done
 
 if "$ROADMAP" instantiate --help >/dev/null 2>&1; then
@@ -216,7 +278,10 @@ for n in "${IMPORT[@]}"; do
         "$book" "$DATA/import-$n.roadmap" >>"$REPORT"
     echo "   import $n: $(fmt_s "$MEDIAN")" >&2
 done
-printf '\n- `watch` latency: belongs to another issue, not measured here.\n' >>"$REPORT"
+printf '\n- `watch` and `serve` latencies: scripts/watch-latency.sh and the examples under benches/ (BENCHMARKS.md).\n' >>"$REPORT"
 
+echo "== plots: $PLOTS" >&2
+python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet matplotlib
+python3 scripts/plot-bench.py "$SCALING" "$PLOTS"
 echo "== done: $REPORT" >&2
 cat "$REPORT"
