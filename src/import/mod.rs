@@ -11,6 +11,7 @@ pub mod layout;
 pub mod limits;
 pub mod parties;
 pub mod preamble;
+pub mod readings;
 pub mod report;
 pub mod rows;
 pub mod rules;

@@ -7,15 +7,13 @@ use super::columns::{keyword, Field};
 use super::layout::Layout;
 use super::parties::{split, split_joined, Parties};
 use super::preamble::Preamble;
+use super::readings::Readings;
 use super::report::Report;
 use super::rows::{Activity, Item};
 use super::table::{one_line, paragraphs};
 use crate::lang::Lang;
 use crate::model::funding::{self, FundingError};
-use crate::model::indicator::Indicator;
 use crate::model::timing::{self, Context};
-use crate::source::{FileId, Span};
-use crate::syntax::Spanned;
 use std::collections::{BTreeMap, HashSet};
 
 /// Everything the text is written from.
@@ -64,7 +62,7 @@ pub fn write(mut input: Input<'_>, report: &mut Report) -> String {
         .period
         .as_deref()
         .and_then(|p| timing::resolve_period(p).ok());
-    let ctx = Context::new(period);
+    let read = Readings::new(Context::new(period));
     out.push(format!(
         "# Импортировано из {}: roadmap import",
         input.source
@@ -183,7 +181,7 @@ pub fn write(mut input: Input<'_>, report: &mut Report) -> String {
                         .get(&(t, a.number.clone() + "\u{0}" + &a.row.to_string()))
                         .cloned()
                         .unwrap_or_default();
-                    activity(&mut out, layout, a, &ids, &ctx, report);
+                    activity(&mut out, layout, a, &ids, &read, report);
                 }
             }
         }
@@ -202,7 +200,7 @@ fn activity(
     layout: &Layout,
     a: &Activity,
     ids: &[String],
-    ctx: &Context,
+    read: &Readings,
     report: &mut Report,
 ) {
     out.push(String::new());
@@ -253,7 +251,7 @@ fn activity(
                 } else if let Some(y) = col.year {
                     let i = stage(y.to_string(), &mut stages);
                     let written = one_line(text);
-                    let when = with_year(&written, y, ctx);
+                    let when = with_year(&written, y, read);
                     stages[i].1.year_added = (when != written).then_some(y);
                     stages[i].1.when = Some(when);
                 } else {
@@ -302,9 +300,7 @@ fn activity(
     // when each line is one.
     if let (Some(w), true) = (&own.when, stages.is_empty()) {
         let lines = paragraphs(w);
-        if lines.len() > 1
-            && timing::resolve(&one_line(w), ctx).is_err()
-            && lines.iter().all(|l| timing::resolve(l, ctx).is_ok())
+        if lines.len() > 1 && !read.resolves(&one_line(w)) && lines.iter().all(|l| read.resolves(l))
         {
             for (i, l) in lines.iter().enumerate() {
                 stages.push((
@@ -318,21 +314,21 @@ fn activity(
             own.when = None;
         }
     }
-    facts(out, "  ", &a.number, &own, ids, ctx, report);
+    facts(out, "  ", &a.number, &own, ids, read, report);
     for (label, f) in &stages {
         out.push(format!("  этап {label}:"));
-        facts(out, "    ", &a.number, f, &[], ctx, report);
+        facts(out, "    ", &a.number, f, &[], read, report);
     }
 }
 
 /// «сентябрь» in the 2021 column: «сентябрь 2021 года» when only the year
 /// makes it readable.
-fn with_year(text: &str, year: i32, ctx: &Context) -> String {
-    if timing::resolve(text, ctx).is_ok() || super::preamble::years(text).is_some() {
+fn with_year(text: &str, year: i32, read: &Readings) -> String {
+    if read.resolves(text) || super::preamble::years(text).is_some() {
         return text.to_string();
     }
     let dated = format!("{text} {year} года");
-    if timing::resolve(&dated, ctx).is_ok() {
+    if read.resolves(&dated) {
         dated
     } else {
         text.to_string()
@@ -345,7 +341,7 @@ fn facts(
     number: &str,
     f: &Facts,
     ids: &[String],
-    ctx: &Context,
+    read: &Readings,
     report: &mut Report,
 ) {
     if let Some(w) = &f.when {
@@ -355,13 +351,10 @@ fn facts(
                 "{indent}# импорт: год {y} добавлен из заголовка колонки"
             ));
         }
-        match timing::resolve(&w, ctx) {
-            Ok(_) => report.timings_resolved += 1,
-            Err(e) => {
-                out.push(format!(
-                    "{indent}# импорт: срок не распознан: {}",
-                    e.message(Lang::Ru)
-                ));
+        match read.timing_error(&w) {
+            None => report.timings_resolved += 1,
+            Some(message) => {
+                out.push(format!("{indent}# импорт: срок не распознан: {message}"));
                 report
                     .timings_left
                     .push((number.to_string(), out.len() + 1));
@@ -400,15 +393,7 @@ fn facts(
             None => text.clone(),
         };
         if key == "показатель" {
-            let parsed = Indicator::parse(Spanned {
-                text: value.clone(),
-                span: Span {
-                    file: FileId(0),
-                    start: 0,
-                    end: value.len(),
-                },
-            });
-            if parsed.is_target() {
+            if read.is_target(&value) {
                 report.indicators_typed += 1;
             } else {
                 out.push(format!(
