@@ -413,9 +413,7 @@ fn non_working(facts: &Facts, calendar: &Calendar, diagnostics: &mut Vec<Diagnos
             }
             *by
         }
-        Some(Timing::Window(w)) if w.start == w.end && !calendar.is_working_day(w.start) => {
-            w.start
-        }
+        Some(Timing::Window(w)) if w.start == w.end && !calendar.is_working_day(w.start) => w.start,
         _ => return,
     };
     let in_error = diagnostics
