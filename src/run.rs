@@ -156,12 +156,37 @@ pub fn check_files_for_findings(files: &[PathBuf]) -> Run {
     check_files_keeping(files, Keep::Counts)
 }
 
+/// [`check_files`] that hands each roadmap, with the workspace it was checked
+/// in, to `visit` as soon as it is checked (on the thread that checked it, in
+/// no particular order), then drops it: `roadmaps` is empty. What a roll-up
+/// over thousands of plans needs, without holding all their models at once.
+pub fn check_files_visiting(files: &[PathBuf], visit: Visit<'_>) -> Run {
+    check_files_keeping(files, Keep::Visit(visit))
+}
+
+/// What [`check_files_visiting`] calls with each roadmap checked.
+pub type Visit<'a> = &'a (dyn Fn(&Workspace, &Roadmap, &Graph) + Sync);
+
 /// What a run keeps of the roadmaps it checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keep {
+#[derive(Clone, Copy)]
+enum Keep<'a> {
     Roadmaps,
     /// Only how many activities they have.
     Counts,
+    /// Only how many activities they have, each roadmap visited first.
+    Visit(Visit<'a>),
+}
+
+impl Keep<'_> {
+    fn roadmaps(self) -> bool {
+        matches!(self, Keep::Roadmaps)
+    }
+
+    fn visit(self, workspace: &Workspace, checked: &(Roadmap, Graph)) {
+        if let Keep::Visit(visit) = self {
+            visit(workspace, &checked.0, &checked.1);
+        }
+    }
 }
 
 fn check_files_keeping(files: &[PathBuf], keep: Keep) -> Run {
@@ -232,7 +257,8 @@ fn check_loaded(mut workspace: Workspace, ids: &[FileId], keep: Keep) -> Run {
         let status = workspace.exists(&status).then_some(status);
         if let Some(checked) = check_one(&mut workspace, id, status, &mut diagnostics) {
             activities += checked.0.activities.len();
-            if keep == Keep::Roadmaps {
+            keep.visit(&workspace, &checked);
+            if keep.roadmaps() {
                 roadmaps.push(checked);
             }
         }
@@ -945,6 +971,9 @@ mod parallel {
             let id = FileId(read.place as u32);
             let mut diagnostics = Vec::new();
             let roadmap = check_one(&mut ws, id, read.status.clone(), &mut diagnostics);
+            if let Some(checked) = &roadmap {
+                keep.visit(&ws, checked);
+            }
             if roadmap.is_none() && at.status_place.contains_key(&read.place) {
                 // A file of parties with a status file next to it: one by one,
                 // the status file is not read.
@@ -954,7 +983,7 @@ mod parallel {
                 index: read.index,
                 diagnostics,
                 activities: roadmap.as_ref().map_or(0, |(r, _)| r.activities.len()),
-                roadmap: roadmap.filter(|_| keep == Keep::Roadmaps),
+                roadmap: roadmap.filter(|_| keep.roadmaps()),
             });
         }
         // Nothing read that the places did not foresee.

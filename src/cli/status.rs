@@ -7,15 +7,18 @@ use super::parse_date;
 use super::schedule::emit;
 use super::stdout::print;
 use super::{Env, FAILURE, FOUND_ERRORS};
+use crate::graph::Graph;
 use crate::lang::Lang;
+use crate::model::{Roadmap, Workspace};
 use crate::render::findings;
 use crate::run;
 use crate::source::FileId;
 use crate::state::report::{self, Format};
-use crate::state::rollup::{self, Candidate};
+use crate::state::rollup::{self, Candidate, Contribution};
 use crate::state::{self, Options};
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -181,22 +184,29 @@ pub fn run(args: &Args, env: &Env) -> i32 {
 fn rollup(args: &Args, env: &Env) -> i32 {
     let lang = env.lang;
     let (files, failures) = run::collect(std::slice::from_ref(&args.path));
-    let run = run::check_files(&files);
+    let folder = args.path.display().to_string();
+    let ask = rollup::Ask {
+        folder: &folder,
+        party: args.party.as_deref(),
+        as_of: args.on.as_of,
+        today: today(),
+        within: args.on.within,
+        files: args.files,
+        lang,
+    };
+    let (as_of, _) = rollup::judged_on(args.on.as_of, ask.today, None);
+    let (run, mut contributions) = judge_all(&files, &args.path, &ask, as_of);
     let failures: Vec<_> = failures.iter().chain(&run.failures).collect();
     let report = run.report();
     env.print_findings(&report);
     for failure in &failures {
         eprintln!("{}", failure.message(lang));
     }
-    if run.roadmaps.is_empty() && !failures.is_empty() {
+    if contributions.is_empty() && !failures.is_empty() {
         return FAILURE;
     }
     if let Some(party) = args.party.as_deref() {
-        if !run
-            .roadmaps
-            .iter()
-            .any(|(r, _)| r.parties.iter().any(|p| p.id.text == party))
-        {
+        if !contributions.iter().any(|c| c.has_party) {
             eprintln!(
                 "{}",
                 match lang {
@@ -213,13 +223,12 @@ fn rollup(args: &Args, env: &Env) -> i32 {
             return FAILURE;
         }
     }
-    let shown = |id: FileId| -> String {
-        let path = &run.workspace.sources.get(id).path;
-        path.strip_prefix(&args.path)
-            .unwrap_or(path)
-            .display()
-            .to_string()
-    };
+    // Every period ended before today: the roadmaps are judged again on the
+    // last day of the latest one (known only once all are read).
+    let (as_of, _) = rollup::date_of(&contributions, &ask);
+    if contributions.iter().any(|c| c.as_of != as_of) {
+        contributions = judge_all(&files, &args.path, &ask, as_of).1;
+    }
     let data = match args
         .data
         .as_deref()
@@ -232,31 +241,7 @@ fn rollup(args: &Args, env: &Env) -> i32 {
             return FAILURE;
         }
     };
-    let candidates = run
-        .roadmaps
-        .iter()
-        .map(|(roadmap, graph)| Candidate {
-            file: shown(roadmap.file),
-            roadmap,
-            graph,
-            templates: roadmap
-                .extension
-                .iter()
-                .flat_map(|e| e.chain.iter().map(|&id| shown(id)))
-                .collect(),
-        })
-        .collect();
-    let folder = args.path.display().to_string();
-    let ask = rollup::Ask {
-        folder: &folder,
-        party: args.party.as_deref(),
-        as_of: args.on.as_of,
-        today: today(),
-        within: args.on.within,
-        files: args.files,
-        lang,
-    };
-    let rollup = rollup::rollup(candidates, &ask, |template| {
+    let rollup = rollup::gather(&contributions, &ask, |template| {
         data.clone().or_else(|| {
             let path = crate::data::beside(&args.path.join(template))?;
             let name = path
@@ -304,6 +289,49 @@ fn rollup(args: &Args, env: &Env) -> i32 {
     } else {
         code
     }
+}
+
+/// Checks the files of `folder` across the cores, judging each roadmap on
+/// `as_of` as soon as it is checked and dropping its model: the run (its
+/// findings) and what each roadmap brings to the roll-up, in the folder's order.
+fn judge_all(
+    files: &[PathBuf],
+    folder: &Path,
+    ask: &rollup::Ask<'_>,
+    as_of: NaiveDate,
+) -> (run::Run, Vec<Contribution>) {
+    let options = Options {
+        as_of,
+        within: ask.within,
+    };
+    let judged = Mutex::new(Vec::new());
+    let visit = |workspace: &Workspace, roadmap: &Roadmap, graph: &Graph| {
+        let shown = |id: FileId| -> String {
+            let path = &workspace.sources.get(id).path;
+            path.strip_prefix(folder)
+                .unwrap_or(path)
+                .display()
+                .to_string()
+        };
+        let candidate = Candidate {
+            file: shown(roadmap.file),
+            roadmap,
+            graph,
+            templates: roadmap
+                .extension
+                .iter()
+                .flat_map(|e| e.chain.iter().map(|&id| shown(id)))
+                .collect(),
+        };
+        let contribution = rollup::contribute(candidate, &options, ask.party);
+        if let Ok(mut judged) = judged.lock() {
+            judged.push((roadmap.file, contribution));
+        }
+    };
+    let run = run::check_files_visiting(files, &visit);
+    let mut judged = judged.into_inner().unwrap_or_else(|e| e.into_inner());
+    judged.sort_by_key(|(id, _)| *id);
+    (run, judged.into_iter().map(|(_, c)| c).collect())
 }
 
 /// A data table of schools, or the message saying why it cannot be read.

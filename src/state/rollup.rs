@@ -5,25 +5,15 @@
 //! template. Roadmaps that extend nothing are listed with their own totals.
 
 use super::report::{labels, render_as, Counts, Format};
-use super::{ActivityState, Assessment, State};
+use super::{ActivityState, State};
 use crate::graph::Graph;
 use crate::lang::Lang;
 use crate::model::{Origin, Roadmap};
 use crate::render::Error;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-
-/// One roadmap of the folder, judged on the date.
-pub struct Judged<'a> {
-    /// The file as it is shown: its path under the folder.
-    pub file: String,
-    pub roadmap: &'a Roadmap,
-    pub assessment: Assessment,
-    /// The root of its chain of templates (shown as `file`), when it extends one.
-    pub template: Option<TemplateInfo>,
-}
 
 /// The template a plan's chain ends in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,52 +169,117 @@ pub struct Candidate<'a> {
     pub templates: Vec<String>,
 }
 
-/// Judges the roadmaps of a folder on the date: a plan or a roadmap of its
+/// What one roadmap of the folder brings to the roll-up: all the roll-up
+/// keeps of it once it is judged, so that its model can be dropped at once
+/// (and `serve` can judge again only the plan that changed).
+#[derive(Debug, Clone)]
+pub struct Contribution {
+    /// Its name under the folder.
+    pub file: String,
+    /// The names of the templates it extends, from the one it names to the root.
+    pub templates: Vec<String>,
+    errors: usize,
+    period_end: Option<NaiveDate>,
+    /// Whether it has the party asked for (or none was asked for).
+    pub has_party: bool,
+    /// The date it was judged on.
+    pub as_of: NaiveDate,
+    /// Its figures, when it is judged (no error, not a template).
+    judged: Option<Plan>,
+}
+
+/// A judged roadmap, as the roll-up shows it.
+#[derive(Debug, Clone)]
+struct Plan {
+    /// The root of its chain of templates (shown as `file`), when it extends one.
+    template: Option<TemplateInfo>,
+    school: String,
+    title: Option<String>,
+    /// The school its template's parameter names.
+    subject: Option<String>,
+    /// Activities it adds of its own.
+    own: usize,
+    /// The activities counted: a plan's mandatory ones from the template, a
+    /// roadmap of its own's all; the party's only when one is asked for.
+    states: Vec<Counted>,
+}
+
+/// An activity of a judged roadmap, as far as the roll-up shows it.
+#[derive(Debug, Clone)]
+struct Counted {
+    index: usize,
+    number: String,
+    title: String,
+    /// Its title as the template words it, when it differs.
+    template_title: Option<String>,
+    section: Option<String>,
+    state: State,
+    due: Option<NaiveDate>,
+    days_late: Option<i64>,
+}
+
+/// Judges one roadmap of a folder on the date: a plan or a roadmap of its
 /// own with no error is judged; one with errors (in itself, in its template
 /// as it fills it in, in its status file) is listed apart; a template (a
 /// file some plan extends, or one that leaves a parameter without a value)
 /// is neither.
-pub fn judge<'a>(
-    candidates: Vec<Candidate<'a>>,
-    options: &super::Options,
-) -> (Vec<Judged<'a>>, Vec<NotJudged>) {
-    let extended: HashSet<String> = candidates
-        .iter()
-        .flat_map(|c| c.templates.iter().cloned())
-        .collect();
-    let mut judged = Vec::new();
-    let mut not_judged = Vec::new();
-    for c in candidates {
-        if extended.contains(&c.file) {
-            continue;
-        }
-        if c.roadmap.errors > 0 {
-            not_judged.push(NotJudged {
-                file: c.file,
-                errors: c.roadmap.errors,
-            });
-            continue;
-        }
-        if c.roadmap.is_template {
-            continue;
-        }
-        let schedule =
-            crate::schedule::compute(c.roadmap, c.graph, &crate::check::calendar(c.roadmap));
-        judged.push(Judged {
-            assessment: super::assess(c.roadmap, &schedule, options),
-            template: c.templates.last().map(|root| TemplateInfo {
-                file: root.clone(),
-                title: c
-                    .roadmap
-                    .extension
-                    .as_ref()
-                    .and_then(|e| e.template_title.clone()),
-            }),
-            file: c.file,
-            roadmap: c.roadmap,
+pub fn contribute(c: Candidate<'_>, options: &super::Options, party: Option<&str>) -> Contribution {
+    let roadmap = c.roadmap;
+    let judged = (roadmap.errors == 0 && !roadmap.is_template).then(|| {
+        let schedule = crate::schedule::compute(roadmap, c.graph, &crate::check::calendar(roadmap));
+        let assessment = super::assess(roadmap, &schedule, options);
+        let template = c.templates.last().map(|root| TemplateInfo {
+            file: root.clone(),
+            title: roadmap
+                .extension
+                .as_ref()
+                .and_then(|e| e.template_title.clone()),
         });
+        let states = assessment
+            .activities
+            .into_iter()
+            .filter(|s| match template {
+                Some(_) => counted(roadmap, s, party),
+                None => s.is_for(party),
+            })
+            .map(|s| Counted {
+                template_title: roadmap.activities[s.index].template_title.clone(),
+                index: s.index,
+                number: s.number,
+                title: s.title,
+                section: s.section,
+                state: s.state,
+                due: s.due,
+                days_late: s.days_late,
+            })
+            .collect();
+        let subject = roadmap.extension.as_ref().and_then(|e| e.subject.clone());
+        let title = roadmap.title.as_ref().map(|t| t.text.clone());
+        Plan {
+            school: subject
+                .clone()
+                .or_else(|| title.clone())
+                .unwrap_or_else(|| c.file.clone()),
+            template,
+            title,
+            subject,
+            own: roadmap
+                .activities
+                .iter()
+                .filter(|a| a.origin == Origin::Own)
+                .count(),
+            states,
+        }
+    });
+    Contribution {
+        has_party: party.is_none_or(|p| roadmap.parties.iter().any(|r| r.id.text == p)),
+        errors: roadmap.errors,
+        period_end: period_end(roadmap),
+        as_of: options.as_of,
+        judged,
+        templates: c.templates,
+        file: c.file,
     }
-    (judged, not_judged)
 }
 
 /// Whether an activity of a plan counts in the roll-up: taken from the
@@ -235,10 +290,9 @@ fn counted(roadmap: &Roadmap, state: &ActivityState, party: Option<&str>) -> boo
 }
 
 /// Overdue first, the longest overdue first.
-fn overdue(states: &[&ActivityState]) -> Vec<Overdue> {
-    let mut overdue: Vec<&ActivityState> = states
+fn overdue(states: &[Counted]) -> Vec<Overdue> {
+    let mut overdue: Vec<&Counted> = states
         .iter()
-        .copied()
         .filter(|s| s.state == State::Overdue)
         .collect();
     overdue.sort_by_key(|s| (std::cmp::Reverse(s.days_late), s.index));
@@ -251,6 +305,14 @@ fn overdue(states: &[&ActivityState]) -> Vec<Overdue> {
             days_late: s.days_late,
         })
         .collect()
+}
+
+fn counts(states: &[Counted]) -> Counts {
+    let mut counts = Counts::default();
+    for s in states {
+        counts.add(s.state);
+    }
+    counts
 }
 
 /// What the roll-up is asked for, on the command line or by `serve`.
@@ -297,7 +359,7 @@ pub fn rollup(
     ask: &Ask<'_>,
     data: impl Fn(&str) -> Option<crate::data::Table>,
 ) -> Rollup {
-    let (as_of, period_ended) = judged_on(
+    let (as_of, _) = judged_on(
         ask.as_of,
         ask.today,
         candidates.iter().filter_map(|c| period_end(c.roadmap)),
@@ -306,7 +368,60 @@ pub fn rollup(
         as_of,
         within: ask.within,
     };
-    let (judged, not_judged) = judge(candidates, &options);
+    let contributions: Vec<Contribution> = candidates
+        .into_iter()
+        .map(|c| contribute(c, &options, ask.party))
+        .collect();
+    gather(&contributions, ask, data)
+}
+
+/// The date the roll-up of these roadmaps is judged on ([`judged_on`]), and
+/// the last day of their period when that is it. Roadmaps judged on another
+/// date (before every period was known) must be judged again on this one.
+pub fn date_of(contributions: &[Contribution], ask: &Ask<'_>) -> (NaiveDate, Option<NaiveDate>) {
+    judged_on(
+        ask.as_of,
+        ask.today,
+        contributions.iter().filter_map(|c| c.period_end),
+    )
+}
+
+/// The roll-up of the roadmaps of a folder, each judged on the date
+/// [`date_of`] gives, in the order the folder lists them.
+pub fn gather(
+    contributions: &[Contribution],
+    ask: &Ask<'_>,
+    data: impl Fn(&str) -> Option<crate::data::Table>,
+) -> Rollup {
+    let (as_of, period_ended) = date_of(contributions, ask);
+    let options = super::Options {
+        as_of,
+        within: ask.within,
+    };
+    let extended: HashSet<&str> = contributions
+        .iter()
+        .flat_map(|c| c.templates.iter().map(String::as_str))
+        .collect();
+    let mut judged = Vec::new();
+    let mut not_judged = Vec::new();
+    for c in contributions {
+        if extended.contains(c.file.as_str()) {
+            continue;
+        }
+        if c.errors > 0 {
+            not_judged.push(NotJudged {
+                file: c.file.clone(),
+                errors: c.errors,
+            });
+            continue;
+        }
+        if let Some(plan) = &c.judged {
+            judged.push(Judged {
+                file: &c.file,
+                plan,
+            });
+        }
+    }
     let mut rollup = build(
         ask.folder, &judged, not_judged, ask.party, &options, ask.lang,
     );
@@ -322,7 +437,7 @@ pub fn rollup(
         if let Some(table) = data(&t.file) {
             let plans: Vec<&Judged<'_>> = judged
                 .iter()
-                .filter(|j| j.template.as_ref().is_some_and(|i| i.file == t.file))
+                .filter(|j| j.plan.template.as_ref().is_some_and(|i| i.file == t.file))
                 .collect();
             t.no_plan = without_plan(&table, t.title.as_deref(), &plans, &rollup.not_judged);
             t.listed = Some(table.rows.len());
@@ -330,6 +445,12 @@ pub fn rollup(
         }
     }
     rollup
+}
+
+/// A judged roadmap of the folder.
+struct Judged<'a> {
+    file: &'a str,
+    plan: &'a Plan,
 }
 
 /// The schools of the data table that no plan stands for: a plan stands for
@@ -356,12 +477,12 @@ fn without_plan(
     };
     let stems: HashSet<String> = plans
         .iter()
-        .map(|j| stem(&j.file))
+        .map(|j| stem(j.file))
         .chain(not_judged.iter().map(|n| stem(&n.file)))
         .collect();
     let subjects: HashSet<String> = plans
         .iter()
-        .filter_map(|j| j.roadmap.extension.as_ref()?.subject.clone())
+        .filter_map(|j| j.plan.subject.clone())
         .map(|s| s.trim().to_string())
         .collect();
     let cell = |row: &std::collections::HashMap<String, String>, column: &Option<String>| {
@@ -413,26 +534,21 @@ fn build(
     let mut templates: Vec<(TemplateInfo, Vec<&Judged<'_>>)> = Vec::new();
     let mut roadmaps = Vec::new();
     for j in judged {
-        match &j.template {
+        match &j.plan.template {
             Some(t) => match templates.iter_mut().find(|(known, _)| known.file == t.file) {
                 Some((_, plans)) => plans.push(j),
                 None => templates.push((t.clone(), vec![j])),
             },
             None => {
-                let states: Vec<&ActivityState> = j
-                    .assessment
-                    .activities
-                    .iter()
-                    .filter(|s| s.is_for(party))
-                    .collect();
+                let states = &j.plan.states;
                 if party.is_some() && states.is_empty() {
                     continue;
                 }
                 roadmaps.push(RoadmapLine {
-                    file: j.file.clone(),
-                    title: j.roadmap.title.as_ref().map(|t| t.text.clone()),
-                    counts: Counts::of(states.iter().copied()),
-                    overdue: overdue(&states),
+                    file: j.file.to_string(),
+                    title: j.plan.title.clone(),
+                    counts: counts(states),
+                    overdue: overdue(states),
                 });
             }
         }
@@ -454,64 +570,40 @@ fn build(
         party: party.map(str::to_string),
         templates: templates
             .into_iter()
-            .map(|(info, plans)| template_rollup(info, &plans, party))
+            .map(|(info, plans)| template_rollup(info, &plans))
             .collect(),
         roadmaps,
         not_judged,
     }
 }
 
-fn school_name(j: &Judged<'_>) -> String {
-    j.roadmap
-        .extension
-        .as_ref()
-        .and_then(|e| e.subject.clone())
-        .or_else(|| j.roadmap.title.as_ref().map(|t| t.text.clone()))
-        .unwrap_or_else(|| j.file.clone())
-}
-
-fn template_rollup(
-    info: TemplateInfo,
-    plans: &[&Judged<'_>],
-    party: Option<&str>,
-) -> TemplateRollup {
+fn template_rollup(info: TemplateInfo, plans: &[&Judged<'_>]) -> TemplateRollup {
     let mut activities: Vec<ActivityRollup> = Vec::new();
+    let mut at_number: HashMap<&str, usize> = HashMap::new();
     let mut schools = Vec::new();
     let mut totals = Counts::default();
     for j in plans {
-        let school = school_name(j);
-        let states: Vec<&ActivityState> = j
-            .assessment
-            .activities
-            .iter()
-            .filter(|s| counted(j.roadmap, s, party))
-            .collect();
-        for s in &states {
+        let plan = j.plan;
+        for s in &plan.states {
             totals.add(s.state);
-            let at = match activities.iter().position(|a| a.number == s.number) {
-                Some(at) => at,
-                None => {
-                    activities.push(ActivityRollup {
-                        number: s.number.clone(),
-                        title: j.roadmap.activities[s.index]
-                            .template_title
-                            .clone()
-                            .unwrap_or_else(|| s.title.clone()),
-                        section: s.section.clone(),
-                        due_first: None,
-                        due_last: None,
-                        states: Counts::default(),
-                        completed: 0,
-                        expected: 0,
-                        share_completed: None,
-                        completed_percent: None,
-                        not_yet_due: false,
-                        behind: Vec::new(),
-                        behind_more: 0,
-                    });
-                    activities.len() - 1
-                }
-            };
+            let at = *at_number.entry(&s.number).or_insert_with(|| {
+                activities.push(ActivityRollup {
+                    number: s.number.clone(),
+                    title: s.template_title.clone().unwrap_or_else(|| s.title.clone()),
+                    section: s.section.clone(),
+                    due_first: None,
+                    due_last: None,
+                    states: Counts::default(),
+                    completed: 0,
+                    expected: 0,
+                    share_completed: None,
+                    completed_percent: None,
+                    not_yet_due: false,
+                    behind: Vec::new(),
+                    behind_more: 0,
+                });
+                activities.len() - 1
+            });
             let a = &mut activities[at];
             a.states.add(s.state);
             if let Some(due) = s.due {
@@ -520,25 +612,20 @@ fn template_rollup(
             }
             if s.state == State::Overdue {
                 a.behind.push(Behind {
-                    file: j.file.clone(),
-                    school: school.clone(),
+                    file: j.file.to_string(),
+                    school: plan.school.clone(),
                     due: s.due,
                     days_late: s.days_late,
                 });
             }
         }
-        let overdue = overdue(&states);
+        let overdue = overdue(&plan.states);
         schools.push(SchoolLine {
-            file: j.file.clone(),
-            school,
-            title: j.roadmap.title.as_ref().map(|t| t.text.clone()),
-            counts: Counts::of(states.iter().copied()),
-            own: j
-                .roadmap
-                .activities
-                .iter()
-                .filter(|a| a.origin == Origin::Own)
-                .count(),
+            file: j.file.to_string(),
+            school: plan.school.clone(),
+            title: plan.title.clone(),
+            counts: counts(&plan.states),
+            own: plan.own,
             most_days_late: overdue.iter().filter_map(|s| s.days_late).max(),
             overdue,
             overdue_more: 0,
