@@ -50,7 +50,14 @@ pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> std::io::Res
                 let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
             }
         }
-        std::fs::rename(&temp, path)
+        std::fs::rename(&temp, path)?;
+        // The rename is durable once the directory is synced; a file system
+        // that cannot sync a directory still has the file written.
+        #[cfg(unix)]
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
