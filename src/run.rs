@@ -160,6 +160,9 @@ pub fn check_files_for_findings(files: &[PathBuf]) -> Run {
 /// in, to `visit` as soon as it is checked (on the thread that checked it, in
 /// no particular order), then drops it: `roadmaps` is empty. What a roll-up
 /// over thousands of plans needs, without holding all their models at once.
+/// When the parallel check gives up (a file it did not foresee) and the
+/// files are checked again one by one, a roadmap is visited again: the
+/// later visit, after every thread has ended, is the one to keep.
 pub fn check_files_visiting(files: &[PathBuf], visit: Visit<'_>) -> Run {
     check_files_keeping(files, Keep::Visit(visit))
 }

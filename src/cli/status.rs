@@ -17,6 +17,7 @@ use crate::state::report::{self, Format};
 use crate::state::rollup::{self, Candidate, Contribution};
 use crate::state::{self, Options};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -304,7 +305,9 @@ fn judge_all(
         as_of,
         within: ask.within,
     };
-    let judged = Mutex::new(Vec::new());
+    // By file: a file checked again after the parallel check gave up keeps
+    // its later judgement only.
+    let judged = Mutex::new(BTreeMap::new());
     let visit = |workspace: &Workspace, roadmap: &Roadmap, graph: &Graph| {
         let shown = |id: FileId| -> String {
             let path = &workspace.sources.get(id).path;
@@ -325,13 +328,12 @@ fn judge_all(
         };
         let contribution = rollup::contribute(candidate, &options, ask.party);
         if let Ok(mut judged) = judged.lock() {
-            judged.push((roadmap.file, contribution));
+            judged.insert(roadmap.file, contribution);
         }
     };
     let run = run::check_files_visiting(files, &visit);
-    let mut judged = judged.into_inner().unwrap_or_else(|e| e.into_inner());
-    judged.sort_by_key(|(id, _)| *id);
-    (run, judged.into_iter().map(|(_, c)| c).collect())
+    let judged = judged.into_inner().unwrap_or_else(|e| e.into_inner());
+    (run, judged.into_values().collect())
 }
 
 /// A data table of schools, or the message saying why it cannot be read.
