@@ -369,18 +369,7 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
         let (Some(start), Some(end)) = (es[a], ef[a]) else {
             continue;
         };
-        let successors = graph
-            .graph
-            .edges_directed(graph.node(a), Direction::Outgoing)
-            .filter(|e| !graph.cyclic[e.target().index()])
-            .filter_map(|e| {
-                Some(before_lag(
-                    calendar,
-                    ls[e.target().index()]?,
-                    e.weight().lag,
-                ))
-            })
-            .min();
+        let successors = successors_need(graph, calendar, a, &ls);
         let latest = [horizon, info[a].deadline, successors]
             .into_iter()
             .flatten()
@@ -395,19 +384,7 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
     let free_slack: Vec<Option<i64>> = (0..n)
         .map(|a| {
             let end = ef[a]?;
-            graph
-                .graph
-                .edges_directed(graph.node(a), Direction::Outgoing)
-                .filter(|e| !graph.cyclic[e.target().index()])
-                .filter_map(|e| {
-                    Some(before_lag(
-                        calendar,
-                        es[e.target().index()]?,
-                        e.weight().lag,
-                    ))
-                })
-                .min()
-                .map(|start| (start - end).num_days())
+            successors_need(graph, calendar, a, &es).map(|start| (start - end).num_days())
         })
         .collect();
     let critical_path = critical_path(graph, &slack, &ef);
@@ -474,6 +451,29 @@ pub fn compute(roadmap: &Roadmap, graph: &Graph, calendar: &Calendar) -> Schedul
             .map(|&a| roadmap.activities[a].number.text.clone())
             .collect(),
     }
+}
+
+/// The last day `a` may end on so that every activity after it (outside a
+/// cycle) can start on its day in `starts`, lag included; `None` when none
+/// of them has a start.
+fn successors_need(
+    graph: &Graph,
+    calendar: &Calendar,
+    a: usize,
+    starts: &[Option<NaiveDate>],
+) -> Option<NaiveDate> {
+    graph
+        .graph
+        .edges_directed(graph.node(a), Direction::Outgoing)
+        .filter(|e| !graph.cyclic[e.target().index()])
+        .filter_map(|e| {
+            Some(before_lag(
+                calendar,
+                starts[e.target().index()]?,
+                e.weight().lag,
+            ))
+        })
+        .min()
 }
 
 /// Sorted windows with those that overlap (a window repeated in two stages,
